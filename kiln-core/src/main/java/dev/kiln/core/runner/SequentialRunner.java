@@ -1,0 +1,19 @@
+package dev.kiln.core.runner;
+
+import dev.kiln.core.catalog.DataCatalog;
+import dev.kiln.core.pipeline.Node;
+import dev.kiln.core.pipeline.Pipeline;
+
+/** Runs nodes one at a time in topological order. */
+public final class SequentialRunner implements Runner {
+  @Override
+  public RunState run(Pipeline pipeline, DataCatalog catalog, RunContext context) {
+    RunExecution execution = RunExecution.start(pipeline, catalog, context);
+    for (Node node : pipeline.nodes()) {
+      if (!execution.execute(node)) {
+        break;
+      }
+    }
+    return execution.finish();
+  }
+}
