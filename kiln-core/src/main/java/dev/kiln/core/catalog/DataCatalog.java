@@ -43,7 +43,13 @@ public final class DataCatalog {
 
     /** Returns settings with no pinned versions and a save version taken from the clock. */
     public static CatalogSettings defaults(java.nio.file.Path projectDir) {
-      return new CatalogSettings(projectDir, Map.of(), VersionedDataset.versionOf(Instant.now()));
+      return of(projectDir, Map.of(), Instant.now());
+    }
+
+    /** Returns settings whose save version is the run's start time. */
+    public static CatalogSettings of(java.nio.file.Path projectDir,
+        Map<String, String> loadVersions, Instant runStart) {
+      return new CatalogSettings(projectDir, loadVersions, VersionedDataset.versionOf(runStart));
     }
   }
 

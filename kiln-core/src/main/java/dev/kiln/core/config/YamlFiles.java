@@ -29,10 +29,11 @@ public final class YamlFiles {
       if (text.isBlank()) {
         return new LinkedHashMap<>();
       }
-      Object value = YAML.readValue(text, Object.class);
-      if (value == null) {
+      com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
         return new LinkedHashMap<>();
       }
+      Object value = YAML.treeToValue(tree, Object.class);
       if (!(value instanceof Map<?, ?>)) {
         throw new ConfigException("'" + file + "' must contain a mapping of keys to values.",
             "write it as 'key: value' lines");

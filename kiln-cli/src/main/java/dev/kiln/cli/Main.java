@@ -1,0 +1,54 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.KilnException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the {@code kiln} command.
+ *
+ * <p>Exit codes: 0 success; 1 a pipeline run failed (the failed node and the resume command are
+ * printed); 2 bad usage or bad input (arguments, project, configuration, data); 3 an unexpected
+ * internal error (rerun with {@code --debug} and report it).
+ */
+public final class Main {
+  /** Exit code of a failed pipeline run. */
+  public static final int RUN_FAILED = 1;
+  /** Exit code of bad usage or input. */
+  public static final int BAD_INPUT = 2;
+  /** Exit code of an unexpected error. */
+  public static final int INTERNAL_ERROR = 3;
+
+  private Main() {}
+
+  /** Runs the command and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command with the given output streams and returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    boolean debug = Arrays.asList(args).contains("--debug");
+    CommandLine cli = new CommandLine(new KilnCommand());
+    cli.setOut(out).setErr(err);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, err, debug));
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception e, PrintWriter err, boolean debug) {
+    if (e instanceof KilnException k) {
+      err.println("Error: " + k.describe());
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      return BAD_INPUT;
+    }
+    err.println("Unexpected error: " + e);
+    err.println("Hint: rerun with --debug to see the stack trace, and report it.");
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    return INTERNAL_ERROR;
+  }
+}
