@@ -85,6 +85,9 @@ final class RunExecution {
     if (hashes == null || !cache.isFresh(node.name(), key, hashes)) {
       return false;
     }
+    node.outputs().stream().filter(o -> Metrics.class.isAssignableFrom(o.type())).forEach(o ->
+        metrics.put(o.name(), ((Metrics) ValueConverter.convert(catalog.dataset(o.name()).load(),
+            Metrics.class, o.name(), node.name())).values()));
     hook.afterNodeRun(node, Map.of(), true);
     return true;
   }
