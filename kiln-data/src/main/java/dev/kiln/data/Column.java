@@ -1,0 +1,94 @@
+package dev.kiln.data;
+
+import java.util.BitSet;
+
+/**
+ * One immutable, typed column of a {@link Frame}, backed by a primitive array and a null mask.
+ * Implementations never box values on their storage path.
+ */
+public sealed interface Column
+    permits DoubleColumn, LongColumn, StringColumn, BooleanColumn, TimestampColumn {
+
+  /** Returns the column name. */
+  String name();
+
+  /** Returns the column type. */
+  ColumnType type();
+
+  /** Returns the number of values. */
+  int size();
+
+  /** Returns whether the value at a row is missing. */
+  boolean isNull(int row);
+
+  /** Returns the number of missing values. */
+  int nullCount();
+
+  /**
+   * Returns the value at a row as a double: numbers as they are, booleans as 0/1, timestamps as
+   * epoch microseconds; NaN when missing.
+   *
+   * @throws DataFormatException for string columns
+   */
+  double getDouble(int row);
+
+  /** Returns the value at a row boxed, or null if missing; for printing and conversion. */
+  Object get(int row);
+
+  /** Returns a column with the given rows, in that order (rows may repeat). */
+  Column take(int[] rows);
+
+  /** Returns this column under another name. */
+  Column renamed(String name);
+
+  /**
+   * Returns this column followed by another of the same type.
+   *
+   * @throws DataFormatException if the types differ
+   */
+  Column append(Column other);
+
+  /** Returns the values as doubles (see {@link #getDouble}), NaN for missing. */
+  default double[] toDoubleArray() {
+    double[] result = new double[size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = getDouble(i);
+    }
+    return result;
+  }
+
+  /** Returns the rows of a null mask taken at the given rows, or null if none is missing. */
+  static BitSet takeNulls(BitSet nulls, int[] rows) {
+    if (nulls == null || nulls.isEmpty()) {
+      return null;
+    }
+    BitSet result = new BitSet(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      if (nulls.get(rows[i])) {
+        result.set(i);
+      }
+    }
+    return result;
+  }
+
+  /** Returns the null mask of two appended columns, or null if none is missing. */
+  static BitSet appendNulls(BitSet first, int firstSize, BitSet second) {
+    if ((first == null || first.isEmpty()) && (second == null || second.isEmpty())) {
+      return null;
+    }
+    BitSet result = first == null ? new BitSet() : (BitSet) first.clone();
+    if (second != null) {
+      second.stream().forEach(i -> result.set(firstSize + i));
+    }
+    return result;
+  }
+
+  /** Checks that another column can be appended to this one. */
+  static void requireSameType(Column a, Column b) {
+    if (a.type() != b.type()) {
+      throw new DataFormatException("Cannot append column '" + b.name() + "' of type " + b.type()
+          + " to column '" + a.name() + "' of type " + a.type() + ".",
+          "cast one of them so both frames have the same schema");
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.kiln.data;
+
+import java.util.Arrays;
+import java.util.BitSet;
+
+/** A column of doubles with a null mask. */
+public final class DoubleColumn implements Column {
+  private final String name;
+  private final double[] values;
+  private final BitSet nulls;
+
+  /**
+   * Creates a column; the arrays are owned by the column from now on.
+   *
+   * @param nulls rows that are missing, or null if none
+   */
+  public DoubleColumn(String name, double[] values, BitSet nulls) {
+    this.name = name;
+    this.values = values;
+    this.nulls = nulls == null || nulls.isEmpty() ? null : nulls;
+  }
+
+  /** Creates a column without missing values (NaN values are kept as NaN, not as missing). */
+  public static DoubleColumn of(String name, double... values) {
+    return new DoubleColumn(name, values, null);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public ColumnType type() {
+    return ColumnType.DOUBLE;
+  }
+
+  @Override
+  public int size() {
+    return values.length;
+  }
+
+  @Override
+  public boolean isNull(int row) {
+    return nulls != null && nulls.get(row);
+  }
+
+  @Override
+  public int nullCount() {
+    return nulls == null ? 0 : nulls.cardinality();
+  }
+
+  @Override
+  public double getDouble(int row) {
+    return isNull(row) ? Double.NaN : values[row];
+  }
+
+  @Override
+  public Object get(int row) {
+    return isNull(row) ? null : values[row];
+  }
+
+  @Override
+  public DoubleColumn take(int[] rows) {
+    double[] out = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = values[rows[i]];
+    }
+    return new DoubleColumn(name, out, Column.takeNulls(nulls, rows));
+  }
+
+  @Override
+  public DoubleColumn renamed(String newName) {
+    return new DoubleColumn(newName, values, nulls);
+  }
+
+  @Override
+  public DoubleColumn append(Column other) {
+    Column.requireSameType(this, other);
+    DoubleColumn o = (DoubleColumn) other;
+    double[] out = Arrays.copyOf(values, values.length + o.values.length);
+    System.arraycopy(o.values, 0, out, values.length, o.values.length);
+    return new DoubleColumn(name, out, Column.appendNulls(nulls, values.length, o.nulls));
+  }
+
+  @Override
+  public double[] toDoubleArray() {
+    double[] out = values.clone();
+    if (nulls != null) {
+      nulls.stream().forEach(i -> out[i] = Double.NaN);
+    }
+    return out;
+  }
+}

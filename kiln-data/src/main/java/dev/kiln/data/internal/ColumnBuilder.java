@@ -1,0 +1,89 @@
+package dev.kiln.data.internal;
+
+import dev.kiln.data.BooleanColumn;
+import dev.kiln.data.Column;
+import dev.kiln.data.ColumnType;
+import dev.kiln.data.DoubleColumn;
+import dev.kiln.data.LongColumn;
+import dev.kiln.data.StringColumn;
+import dev.kiln.data.TimestampColumn;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/** Accumulates one column from JDBC result rows into a growable primitive array. */
+final class ColumnBuilder {
+  private final String name;
+  private final ColumnType type;
+  private final int index;
+  private double[] doubles;
+  private long[] longs;
+  private boolean[] booleans;
+  private String[] strings;
+  private final BitSet nulls = new BitSet();
+  private int size;
+
+  ColumnBuilder(String name, ColumnType type, int index, int capacity) {
+    this.name = name;
+    this.type = type;
+    this.index = index;
+    switch (type) {
+      case DOUBLE -> doubles = new double[capacity];
+      case LONG, TIMESTAMP -> longs = new long[capacity];
+      case BOOLEAN -> booleans = new boolean[capacity];
+      case STRING -> strings = new String[capacity];
+    }
+  }
+
+  void read(ResultSet rs) throws SQLException {
+    grow();
+    switch (type) {
+      case DOUBLE -> doubles[size] = rs.getDouble(index);
+      case LONG -> longs[size] = rs.getLong(index);
+      case BOOLEAN -> booleans[size] = rs.getBoolean(index);
+      case STRING -> strings[size] = rs.getString(index);
+      case TIMESTAMP -> {
+        Timestamp t = rs.getTimestamp(index);
+        longs[size] = t == null ? 0 : t.getTime() * 1000 + (t.getNanos() / 1000) % 1000;
+      }
+    }
+    if (rs.wasNull()) {
+      nulls.set(size);
+    }
+    size++;
+  }
+
+  private void grow() {
+    if (size < capacity()) {
+      return;
+    }
+    int n = Math.max(16, capacity() * 2);
+    switch (type) {
+      case DOUBLE -> doubles = Arrays.copyOf(doubles, n);
+      case LONG, TIMESTAMP -> longs = Arrays.copyOf(longs, n);
+      case BOOLEAN -> booleans = Arrays.copyOf(booleans, n);
+      case STRING -> strings = Arrays.copyOf(strings, n);
+    }
+  }
+
+  private int capacity() {
+    return switch (type) {
+      case DOUBLE -> doubles.length;
+      case LONG, TIMESTAMP -> longs.length;
+      case BOOLEAN -> booleans.length;
+      case STRING -> strings.length;
+    };
+  }
+
+  Column build() {
+    return switch (type) {
+      case DOUBLE -> new DoubleColumn(name, Arrays.copyOf(doubles, size), nulls);
+      case LONG -> new LongColumn(name, Arrays.copyOf(longs, size), nulls);
+      case TIMESTAMP -> new TimestampColumn(name, Arrays.copyOf(longs, size), nulls);
+      case BOOLEAN -> new BooleanColumn(name, Arrays.copyOf(booleans, size), nulls);
+      case STRING -> new StringColumn(name, Arrays.copyOf(strings, size));
+    };
+  }
+}

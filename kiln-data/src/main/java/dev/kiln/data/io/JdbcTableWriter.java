@@ -1,0 +1,72 @@
+package dev.kiln.data.io;
+
+import dev.kiln.data.Column;
+import dev.kiln.data.ColumnType;
+import dev.kiln.data.Frame;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Replaces a table's content with a frame, in one transaction, with batched inserts. */
+final class JdbcTableWriter {
+  private JdbcTableWriter() {}
+
+  static void replace(Connection c, String table, Frame frame) throws SQLException {
+    boolean auto = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + table);
+      s.execute("CREATE TABLE " + table + " (" + frame.columns().stream()
+          .map(col -> "\"" + col.name() + "\" " + sqlType(col.type()))
+          .collect(Collectors.joining(", ")) + ")");
+      insert(c, table, frame);
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(auto);
+    }
+  }
+
+  private static void insert(Connection c, String table, Frame frame) throws SQLException {
+    List<Column> cols = frame.columns();
+    String marks = String.join(", ", Collections.nCopies(cols.size(), "?"));
+    try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " VALUES (" + marks
+        + ")")) {
+      for (int i = 0; i < frame.rowCount(); i++) {
+        for (int j = 0; j < cols.size(); j++) {
+          Column col = cols.get(j);
+          if (col.isNull(i)) {
+            p.setNull(j + 1, Types.NULL);
+          } else if (col.type() == ColumnType.STRING) {
+            p.setString(j + 1, (String) col.get(i));
+          } else if (col.type() == ColumnType.DOUBLE) {
+            p.setDouble(j + 1, col.getDouble(i));
+          } else {
+            p.setLong(j + 1, (long) col.getDouble(i));
+          }
+        }
+        p.addBatch();
+        if (i % 10_000 == 9_999) {
+          p.executeBatch();
+        }
+      }
+      p.executeBatch();
+    }
+  }
+
+  private static String sqlType(ColumnType type) {
+    return switch (type) {
+      case DOUBLE -> "DOUBLE PRECISION";
+      case LONG, TIMESTAMP -> "BIGINT";
+      case BOOLEAN -> "BOOLEAN";
+      case STRING -> "TEXT";
+    };
+  }
+}
