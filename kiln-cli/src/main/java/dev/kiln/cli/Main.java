@@ -24,6 +24,7 @@ public final class Main {
 
   /** Runs the command and exits with its code. */
   public static void main(String[] args) {
+    quietLibraries();
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
@@ -34,6 +35,11 @@ public final class Main {
     cli.setOut(out).setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, err, debug));
     return cli.execute(args);
+  }
+
+  /** Keeps XGBoost's per-round evaluation lines out of the run's progress output. */
+  private static void quietLibraries() {
+    java.util.logging.Logger.getLogger("ml.dmlc.xgboost4j").setLevel(java.util.logging.Level.WARNING);
   }
 
   private static int handle(Exception e, PrintWriter err, boolean debug) {

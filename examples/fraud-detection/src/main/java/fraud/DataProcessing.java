@@ -1,0 +1,78 @@
+package fraud;
+
+import dev.kiln.core.pipeline.Metrics;
+import dev.kiln.core.pipeline.Outputs;
+import dev.kiln.data.Column;
+import dev.kiln.data.DoubleColumn;
+import dev.kiln.data.Frame;
+import dev.kiln.ml.preprocess.Preprocessor;
+import dev.kiln.ml.preprocess.Step;
+import dev.kiln.ml.split.FrameSplit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The data-processing nodes: plain functions over frames. */
+public final class DataProcessing {
+  private DataProcessing() {}
+
+  /**
+   * Drops rows with a missing value and exact duplicate rows, and reports how many of each were
+   * dropped (nothing is removed silently).
+   */
+  public static Outputs clean(Frame raw, String label) {
+    raw.column(label);
+    List<Column> columns = raw.columns();
+    Set<List<Object>> seen = new HashSet<>();
+    List<Integer> kept = new ArrayList<>();
+    int missing = 0;
+    int duplicates = 0;
+    for (int i = 0; i < raw.rowCount(); i++) {
+      List<Object> row = new ArrayList<>(columns.size());
+      boolean hasNull = false;
+      for (Column c : columns) {
+        hasNull |= c.isNull(i);
+        row.add(c.get(i));
+      }
+      if (hasNull) {
+        missing++;
+      } else if (!seen.add(row)) {
+        duplicates++;
+      } else {
+        kept.add(i);
+      }
+    }
+    Frame clean = raw.take(kept.stream().mapToInt(Integer::intValue).toArray());
+    Metrics report = Metrics.of(Map.of("rows_in", (double) raw.rowCount(),
+        "rows_out", (double) clean.rowCount(), "dropped_missing", (double) missing,
+        "dropped_duplicates", (double) duplicates));
+    return Outputs.of(Pipelines.CLEAN, clean).and(Pipelines.CLEANING, report);
+  }
+
+  /** Adds log(1 + Amount) and the hour of day of the transaction. */
+  public static Frame engineerFeatures(Frame clean) {
+    Column amount = clean.column("Amount");
+    Column time = clean.column("Time");
+    double[] logAmount = new double[clean.rowCount()];
+    double[] hour = new double[clean.rowCount()];
+    for (int i = 0; i < logAmount.length; i++) {
+      logAmount[i] = Math.log1p(Math.max(0, amount.getDouble(i)));
+      hour[i] = Math.floor(time.getDouble(i) / 3600) % 24;
+    }
+    return clean.withColumn(DoubleColumn.of("log_amount", logAmount))
+        .withColumn(DoubleColumn.of("hour", hour)).drop(List.of("Time"));
+  }
+
+  /** Splits into train and test, stratified by the label so both keep the fraud rate. */
+  public static Outputs split(Frame features, String label, SplitOptions options) {
+    FrameSplit split = FrameSplit.of(features, label, options.testSize(), options.seed());
+    return Outputs.of(Pipelines.TRAIN, split.train()).and(Pipelines.TEST, split.test());
+  }
+
+  /** Fits the preprocessing steps on the training rows only; returns their state as JSON. */
+  public static String fitPreprocessing(Frame train, Step[] steps) {
+    return new Preprocessor(List.of(steps)).fit(train).toJson();
+  }
+}

@@ -1,0 +1,60 @@
+package fraud;
+
+import dev.kiln.core.pipeline.DatasetRef;
+import dev.kiln.core.pipeline.Metrics;
+import dev.kiln.core.pipeline.Node;
+import dev.kiln.core.pipeline.Outputs;
+import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.project.PipelineRegistry;
+import dev.kiln.data.Frame;
+import dev.kiln.ml.preprocess.Step;
+import java.util.Map;
+
+/**
+ * The fraud-detection pipelines: {@code data_processing} (clean, engineer features, split, fit
+ * the scaler) and {@code data_science} (train with early stopping, evaluate at a chosen threshold),
+ * composed into the default pipeline.
+ */
+public final class Pipelines implements PipelineRegistry {
+  static final DatasetRef<Frame> TRANSACTIONS = DatasetRef.of("transactions", Frame.class);
+  static final DatasetRef<Frame> CLEAN = DatasetRef.of("clean_transactions", Frame.class);
+  static final DatasetRef<Metrics> CLEANING = DatasetRef.of("cleaning_report", Metrics.class);
+  static final DatasetRef<Frame> FEATURES = DatasetRef.of("features", Frame.class);
+  static final DatasetRef<Frame> TRAIN = DatasetRef.of("train", Frame.class);
+  static final DatasetRef<Frame> TEST = DatasetRef.of("test", Frame.class);
+  static final DatasetRef<String> PREPROCESSOR = DatasetRef.of("preprocessor", String.class);
+  static final DatasetRef<byte[]> MODEL = DatasetRef.of("model", byte[].class);
+  static final DatasetRef<Frame> SCORES = DatasetRef.of("test_scores", Frame.class);
+  static final DatasetRef<Metrics> METRICS = DatasetRef.of("metrics", Metrics.class);
+  static final DatasetRef<FeatureImportance> IMPORTANCE = DatasetRef.of("feature_importance",
+      FeatureImportance.class);
+  static final DatasetRef<String> LABEL = DatasetRef.param("label", String.class);
+  static final DatasetRef<SplitOptions> SPLIT = DatasetRef.param("split", SplitOptions.class);
+  static final DatasetRef<Step[]> STEPS = DatasetRef.param("preprocessing", Step[].class);
+  static final DatasetRef<ModelOptions> MODEL_OPTIONS = DatasetRef.param("model",
+      ModelOptions.class);
+  static final DatasetRef<String> THRESHOLD = DatasetRef.param("evaluation.threshold",
+      String.class);
+
+  @Override
+  public Map<String, Pipeline> pipelines() {
+    Pipeline processing = Pipeline.of(
+        Node.builder("clean").inputs(TRANSACTIONS, LABEL).outputs(CLEAN, CLEANING).tags("prep")
+            .run(in -> DataProcessing.clean(in.get(TRANSACTIONS), in.get(LABEL))),
+        Node.of("engineer_features", CLEAN, FEATURES, DataProcessing::engineerFeatures),
+        Node.builder("split").inputs(FEATURES, LABEL, SPLIT).outputs(TRAIN, TEST).tags("prep")
+            .run(in -> DataProcessing.split(in.get(FEATURES), in.get(LABEL), in.get(SPLIT))),
+        Node.of("fit_preprocessing", TRAIN, STEPS, PREPROCESSOR, DataProcessing::fitPreprocessing));
+    Pipeline science = Pipeline.of(
+        Node.builder("train_model").inputs(TRAIN, PREPROCESSOR, LABEL, SPLIT, MODEL_OPTIONS)
+            .outputs(MODEL).tags("train")
+            .run(in -> Outputs.of(MODEL, DataScience.train(in.get(TRAIN), in.get(PREPROCESSOR),
+                in.get(LABEL), in.get(SPLIT), in.get(MODEL_OPTIONS)))),
+        Node.builder("evaluate_model").inputs(MODEL, TEST, PREPROCESSOR, LABEL, THRESHOLD)
+            .outputs(SCORES, METRICS, IMPORTANCE).tags("evaluate")
+            .run(in -> DataScience.evaluate(in.get(MODEL), in.get(TEST), in.get(PREPROCESSOR),
+                in.get(LABEL), in.get(THRESHOLD))));
+    return Map.of("data_processing", processing, "data_science", science,
+        DEFAULT, processing.plus(science));
+  }
+}

@@ -1,0 +1,58 @@
+package dev.kiln.ml.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The evaluation of a binary classifier at a chosen threshold: threshold-free scores (ROC-AUC,
+ * PR-AUC as average precision, log loss) and thresholded ones (precision, recall, F1, accuracy,
+ * confusion matrix).
+ *
+ * @param threshold the score threshold for class 1
+ * @param rocAuc area under the ROC curve
+ * @param prAuc average precision
+ * @param logLoss log loss of the scores as probabilities
+ * @param atThreshold confusion counts at the threshold
+ */
+public record BinaryReport(double threshold, double rocAuc, double prAuc, double logLoss,
+    BinaryMetrics atThreshold) {
+
+  /** Evaluates scores (probabilities of class 1) at a threshold. */
+  public static BinaryReport of(int[] truth, double[] scores, double threshold) {
+    ScoreCurves curves = ScoreCurves.of(truth, scores);
+    return new BinaryReport(threshold, curves.rocAuc(), curves.averagePrecision(),
+        ScoreCurves.logLoss(truth, scores), BinaryMetrics.atThreshold(truth, scores, threshold));
+  }
+
+  /** Returns every figure as a flat map, e.g. for run metrics. */
+  public Map<String, Double> toMap() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("threshold", threshold);
+    m.put("roc_auc", rocAuc);
+    m.put("pr_auc", prAuc);
+    m.put("log_loss", logLoss);
+    m.put("precision", atThreshold.precision());
+    m.put("recall", atThreshold.recall());
+    m.put("f1", atThreshold.f1());
+    m.put("accuracy", atThreshold.accuracy());
+    m.put("tn", (double) atThreshold.tn());
+    m.put("fp", (double) atThreshold.fp());
+    m.put("fn", (double) atThreshold.fn());
+    m.put("tp", (double) atThreshold.tp());
+    return m;
+  }
+
+  /** Returns a printable table of the figures and the confusion matrix. */
+  public String toTable() {
+    StringBuilder out = new StringBuilder();
+    toMap().forEach((k, v) -> {
+      if (!k.matches("tn|fp|fn|tp")) {
+        out.append(String.format(java.util.Locale.ROOT, "%-10s %.4f%n", k, v));
+      }
+    });
+    out.append(String.format("confusion matrix (rows: truth 0/1, columns: predicted 0/1)%n"));
+    out.append(String.format("%12d %8d%n%12d %8d%n", atThreshold.tn(), atThreshold.fp(),
+        atThreshold.fn(), atThreshold.tp()));
+    return out.toString();
+  }
+}

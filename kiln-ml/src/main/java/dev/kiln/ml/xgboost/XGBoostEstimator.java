@@ -1,0 +1,131 @@
+package dev.kiln.ml.xgboost;
+
+import dev.kiln.core.KilnException;
+import dev.kiln.ml.Estimator;
+import dev.kiln.ml.Model;
+import dev.kiln.ml.Task;
+import dev.kiln.ml.TrainingData;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Trains XGBoost models through XGBoost4J: binary ({@code binary:logistic}), multiclass
+ * ({@code multi:softprob}) and regression ({@code reg:squarederror}), with early stopping on the
+ * validation set and class imbalance through {@code scale_pos_weight} or sample weights.
+ *
+ * <p>{@code nthread} defaults to 1: on a loaded 2-core machine more threads can be many times
+ * slower; set it explicitly to use more cores.
+ *
+ * @param task what to predict
+ * @param params XGBoost parameters (e.g. max_depth, eta, scale_pos_weight, seed)
+ * @param rounds the maximum number of boosting rounds
+ * @param earlyStoppingRounds stop when the validation metric has not improved for this many
+ *     rounds (0 = never)
+ */
+public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds,
+    int earlyStoppingRounds) implements Estimator {
+
+  /** Copies the parameters. */
+  public XGBoostEstimator {
+    params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    if (rounds < 1) {
+      throw new KilnException("XGBoost needs at least 1 round, got " + rounds + ".",
+          "set rounds (n_estimators) to e.g. 100");
+    }
+  }
+
+  @Override
+  public Model fit(TrainingData train, TrainingData validation) {
+    try {
+      DMatrix dtrain = matrix(train);
+      Booster booster = XGBoost.train(dtrain, effectiveParams(train), 0, Map.of(), null, null);
+      if (validation == null || earlyStoppingRounds == 0) {
+        for (int iter = 0; iter < rounds; iter++) {
+          booster.update(dtrain, iter);
+        }
+      } else {
+        boostWithEarlyStopping(booster, dtrain, matrix(validation));
+      }
+      return new XGBoostModel(booster, task, train.featureNames());
+    } catch (XGBoostError e) {
+      throw new KilnException("XGBoost training failed: " + e.getMessage(),
+          "check the parameters (" + params + ") and that labels suit the task " + task, e);
+    }
+  }
+
+  /**
+   * Boosts until the validation metric has not improved on its best for earlyStoppingRounds
+   * rounds; records {@code best_iteration} and {@code best_score} as model attributes, as Python
+   * XGBoost does. The trees after the best one are kept, as in XGBoost's own early stopping.
+   */
+  private void boostWithEarlyStopping(Booster booster, DMatrix dtrain, DMatrix dvalid)
+      throws XGBoostError {
+    boolean maximize = maximizes(String.valueOf(effectiveParams(null).get("eval_metric")));
+    float best = maximize ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+    int bestIter = 0;
+    float[] score = new float[1];
+    for (int iter = 0; iter < rounds && iter - bestIter <= earlyStoppingRounds; iter++) {
+      booster.update(dtrain, iter);
+      booster.evalSet(new DMatrix[] {dvalid}, new String[] {"validation"}, iter, score);
+      if (maximize ? score[0] > best : score[0] < best) {
+        best = score[0];
+        bestIter = iter;
+      }
+    }
+    booster.setAttr("best_iteration", String.valueOf(bestIter));
+    booster.setAttr("best_score", String.valueOf(best));
+  }
+
+  private static boolean maximizes(String metric) {
+    return metric.startsWith("auc") || metric.startsWith("map") || metric.startsWith("ndcg")
+        || metric.startsWith("pre");
+  }
+
+  /** Returns the parameters with Kiln's defaults for the task; train may be null. */
+  private Map<String, Object> effectiveParams(TrainingData train) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("nthread", 1);
+    p.put("verbosity", 0);
+    switch (task) {
+      case BINARY_CLASSIFICATION -> {
+        p.put("objective", "binary:logistic");
+        p.put("eval_metric", "aucpr");
+      }
+      case MULTICLASS_CLASSIFICATION -> {
+        p.put("objective", "multi:softprob");
+        p.put("eval_metric", "mlogloss");
+        if (train != null) {
+          p.put("num_class", numClasses(train));
+        }
+      }
+      case REGRESSION -> {
+        p.put("objective", "reg:squarederror");
+        p.put("eval_metric", "rmse");
+      }
+    }
+    p.putAll(params);
+    return p;
+  }
+
+  private static int numClasses(TrainingData train) {
+    int max = 0;
+    for (float label : train.labels()) {
+      max = Math.max(max, Math.round(label));
+    }
+    return max + 1;
+  }
+
+  static DMatrix matrix(TrainingData data) throws XGBoostError {
+    DMatrix m = new DMatrix(data.features(), data.rows(), data.featureNames().size(), Float.NaN);
+    m.setLabel(data.labels());
+    if (data.weights() != null) {
+      m.setWeight(data.weights());
+    }
+    m.setFeatureNames(data.featureNames().toArray(String[]::new));
+    return m;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.kiln.ml.xgboost;
+
+import dev.kiln.core.KilnException;
+import dev.kiln.ml.Model;
+import dev.kiln.ml.Task;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/** A trained XGBoost model, stored in XGBoost's own JSON format (readable by Python XGBoost). */
+public final class XGBoostModel implements Model {
+  /** The format name of XGBoost JSON models. */
+  public static final String FORMAT = "xgboost-json";
+
+  private final Booster booster;
+  private final Task task;
+  private final List<String> featureNames;
+
+  XGBoostModel(Booster booster, Task task, List<String> featureNames) {
+    this.booster = booster;
+    this.task = task;
+    this.featureNames = List.copyOf(featureNames);
+  }
+
+  /**
+   * Loads a model from XGBoost JSON (written by Kiln or by Python XGBoost).
+   *
+   * @throws KilnException if the bytes are not an XGBoost model
+   */
+  public static XGBoostModel load(byte[] json, Task task, List<String> featureNames) {
+    try {
+      return new XGBoostModel(XGBoost.loadModel(json), task, featureNames);
+    } catch (XGBoostError | IOException e) {
+      throw new KilnException("Not a valid XGBoost model: " + e.getMessage(),
+          "pass a model saved by XGBoost as JSON (save_model('model.json'))", e);
+    }
+  }
+
+  @Override
+  public Task task() {
+    return task;
+  }
+
+  @Override
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  @Override
+  public double[] predict(float[] features, int rows) {
+    try {
+      DMatrix m = new DMatrix(features, rows, featureNames.size(), Float.NaN);
+      float[][] raw = booster.predict(m);
+      int width = raw.length == 0 ? 0 : raw[0].length;
+      double[] out = new double[rows * width];
+      for (int i = 0; i < rows; i++) {
+        for (int k = 0; k < width; k++) {
+          out[i * width + k] = raw[i][k];
+        }
+      }
+      return out;
+    } catch (XGBoostError e) {
+      throw new KilnException("XGBoost prediction failed: " + e.getMessage(),
+          "pass " + featureNames.size() + " features per row", e);
+    }
+  }
+
+  /** Returns per-row SHAP contributions: one per feature plus the bias, last. */
+  public float[][] contributions(float[] features, int rows) {
+    try {
+      return booster.predictContrib(new DMatrix(features, rows, featureNames.size(), Float.NaN), 0);
+    } catch (XGBoostError e) {
+      throw new KilnException("XGBoost contributions failed: " + e.getMessage(), null, e);
+    }
+  }
+
+  @Override
+  public byte[] toBytes() {
+    try {
+      return booster.toByteArray("json");
+    } catch (XGBoostError e) {
+      throw new KilnException("Cannot save XGBoost model: " + e.getMessage(), null, e);
+    }
+  }
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  @Override
+  public Map<String, Double> featureImportance() {
+    try {
+      Map<String, Double> gain = booster.getScore(featureNames.toArray(String[]::new), "total_gain");
+      Map<String, Double> result = new TreeMap<>();
+      featureNames.forEach(f -> result.put(f, gain.getOrDefault(f, 0.0)));
+      return result;
+    } catch (XGBoostError e) {
+      throw new KilnException("Cannot compute feature importance: " + e.getMessage(), null, e);
+    }
+  }
+}
