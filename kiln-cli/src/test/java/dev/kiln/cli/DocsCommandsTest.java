@@ -38,12 +38,12 @@ class DocsCommandsTest {
     return commands.stream().map(c -> DynamicTest.dynamicTest(c, () -> run(c)));
   }
 
-  private void run(String command) {
+  private void run(String command) throws IOException {
     List<String> args = new ArrayList<>(Arrays.asList(command.trim().split("\\s+")));
     args.remove(0);
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("--project")) {
-        args.set(i + 1, work.resolve(args.get(i + 1)).toString());
+        args.set(i + 1, projectDir(args.get(i + 1)).toString());
       }
     }
     if (args.get(0).equals("new")) {
@@ -54,6 +54,16 @@ class DocsCommandsTest {
     int code = Main.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     assertThat(code).as("exit code of '%s'; stdout:%n%s%nstderr:%n%s", command, out, err)
         .isZero();
+  }
+
+  /** Returns a project folder in the work folder; projects of the repository are copied there. */
+  private Path projectDir(String name) throws IOException {
+    Path target = work.resolve(name);
+    Path source = REPO.resolve(name);
+    if (!Files.exists(target) && Files.isDirectory(source.resolve("conf"))) {
+      ProjectCopies.copy(source, target);
+    }
+    return target;
   }
 
   /** Returns the {@code ./kiln} commands of a Markdown file's bash blocks, split at {@code &&}. */
