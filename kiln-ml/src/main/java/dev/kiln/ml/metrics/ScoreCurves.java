@@ -76,15 +76,22 @@ public final class ScoreCurves {
     return area;
   }
 
-  /** Returns the ROC curve as {@code [fpr, tpr, thresholds]}, starting at (0, 0, +inf). */
+  /**
+   * Returns the ROC curve as {@code [fpr, tpr, thresholds]}, starting at (0, 0, +inf), without
+   * intermediate collinear points (scikit-learn's default {@code drop_intermediate=True}).
+   */
   public double[][] rocCurve() {
-    int n = thresholds.length + 1;
-    double[][] curve = new double[3][n];
+    int[] kept = java.util.stream.IntStream.range(0, thresholds.length)
+        .filter(k -> k == 0 || k == thresholds.length - 1
+            || fps[k + 1] - 2 * fps[k] + fps[k - 1] != 0 || tps[k + 1] - 2 * tps[k] + tps[k - 1] != 0)
+        .toArray();
+    double[][] curve = new double[3][kept.length + 1];
     curve[2][0] = Double.POSITIVE_INFINITY;
-    for (int k = 0; k < thresholds.length; k++) {
-      curve[0][k + 1] = negatives == 0 ? Double.NaN : (double) fps[k] / negatives;
-      curve[1][k + 1] = positives == 0 ? Double.NaN : (double) tps[k] / positives;
-      curve[2][k + 1] = thresholds[k];
+    for (int j = 0; j < kept.length; j++) {
+      int k = kept[j];
+      curve[0][j + 1] = negatives == 0 ? Double.NaN : (double) fps[k] / negatives;
+      curve[1][j + 1] = positives == 0 ? Double.NaN : (double) tps[k] / positives;
+      curve[2][j + 1] = thresholds[k];
     }
     return curve;
   }
