@@ -101,7 +101,10 @@ final class PipelineGraph {
     return List.copyOf(sorted);
   }
 
-  /** Walks back from a blocked node through blocked producers until a node repeats. */
+  /**
+   * Walks back from a blocked node through blocked producers until a node repeats; returns the
+   * cycle in data-flow order, starting at its alphabetically first node.
+   */
   private String findCycle(Map<String, Integer> pending) {
     Node current = byName.get(pending.entrySet().stream().filter(e -> e.getValue() > 0)
         .map(Map.Entry::getKey).sorted().findFirst().orElseThrow());
@@ -114,6 +117,8 @@ final class PipelineGraph {
     }
     List<Node> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
     java.util.Collections.reverse(cycle);
+    Node first = cycle.stream().min(java.util.Comparator.comparing(Node::name)).orElseThrow();
+    java.util.Collections.rotate(cycle, -cycle.indexOf(first));
     cycle.add(cycle.get(0));
     StringBuilder text = new StringBuilder("'" + cycle.get(0).name() + "'");
     for (int i = 1; i < cycle.size(); i++) {
