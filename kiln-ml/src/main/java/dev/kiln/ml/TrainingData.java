@@ -54,6 +54,22 @@ public record TrainingData(float[] features, int rows, List<String> featureNames
     return new TrainingData(features, rows, featureNames, labels, sampleWeights);
   }
 
+  /** Returns the given rows, in that order. */
+  public TrainingData take(int[] rowIndexes) {
+    int f = featureNames.size();
+    float[] x = new float[rowIndexes.length * f];
+    float[] y = new float[rowIndexes.length];
+    float[] w = weights == null ? null : new float[rowIndexes.length];
+    for (int i = 0; i < rowIndexes.length; i++) {
+      System.arraycopy(features, rowIndexes[i] * f, x, i * f, f);
+      y[i] = labels[rowIndexes[i]];
+      if (w != null) {
+        w[i] = weights[rowIndexes[i]];
+      }
+    }
+    return new TrainingData(x, rowIndexes.length, featureNames, y, w);
+  }
+
   /** Returns the labels as class indexes. */
   public int[] classLabels() {
     int[] out = new int[rows];

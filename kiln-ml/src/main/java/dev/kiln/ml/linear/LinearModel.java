@@ -1,0 +1,82 @@
+package dev.kiln.ml.linear;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.core.KilnException;
+import dev.kiln.ml.Model;
+import dev.kiln.ml.Task;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A fitted linear model: an intercept and one coefficient per feature, stored as JSON.
+ *
+ * @param task binary classification (sigmoid of the linear score) or regression
+ * @param featureNames the features, in order
+ * @param intercept the intercept
+ * @param coefficients one per feature
+ */
+public record LinearModel(Task task, List<String> featureNames, double intercept,
+    double[] coefficients) implements Model {
+  /** The format name of Kiln's linear models. */
+  public static final String FORMAT = "kiln-linear-json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Copies the names. */
+  public LinearModel {
+    featureNames = List.copyOf(featureNames);
+  }
+
+  /**
+   * Reads a model written by {@link #toBytes()}.
+   *
+   * @throws KilnException if the bytes are not such a model
+   */
+  public static LinearModel load(byte[] json) {
+    try {
+      return JSON.readValue(json, LinearModel.class);
+    } catch (java.io.IOException e) {
+      throw new KilnException("Not a Kiln linear model: " + e.getMessage(),
+          "pass a file written by LinearModel.toBytes", e);
+    }
+  }
+
+  @Override
+  public double[] predict(float[] features, int rows) {
+    int f = coefficients.length;
+    double[] out = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      double z = intercept;
+      for (int j = 0; j < f; j++) {
+        z += coefficients[j] * features[i * f + j];
+      }
+      out[i] = task == Task.REGRESSION ? z : 1 / (1 + Math.exp(-z));
+    }
+    return out;
+  }
+
+  @Override
+  public byte[] toBytes() {
+    try {
+      return JSON.writeValueAsBytes(this);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a linear model is plain data", e);
+    }
+  }
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  /** Returns the absolute coefficients, by feature (meaningful on standardised features). */
+  @Override
+  public Map<String, Double> featureImportance() {
+    Map<String, Double> result = new TreeMap<>();
+    for (int j = 0; j < coefficients.length; j++) {
+      result.put(featureNames.get(j), Math.abs(coefficients[j]));
+    }
+    return result;
+  }
+}
