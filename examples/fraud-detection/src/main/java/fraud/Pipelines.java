@@ -33,6 +33,9 @@ public final class Pipelines implements PipelineRegistry {
   static final DatasetRef<Step[]> STEPS = DatasetRef.param("preprocessing", Step[].class);
   static final DatasetRef<ModelOptions> MODEL_OPTIONS = DatasetRef.param("model",
       ModelOptions.class);
+  static final DatasetRef<Tuning.Results> TUNING_RESULTS = DatasetRef.of("tuning_results",
+      Tuning.Results.class);
+  static final DatasetRef<TuningOptions> TUNING = DatasetRef.param("tuning", TuningOptions.class);
   static final DatasetRef<String> THRESHOLD = DatasetRef.param("evaluation.threshold",
       String.class);
 
@@ -54,7 +57,11 @@ public final class Pipelines implements PipelineRegistry {
             .outputs(SCORES, METRICS, IMPORTANCE).tags("evaluate")
             .run(in -> DataScience.evaluate(in.get(MODEL), in.get(TEST), in.get(PREPROCESSOR),
                 in.get(LABEL), in.get(THRESHOLD))));
+    Pipeline tuning = Pipeline.of(Node.builder("tune_model")
+        .inputs(TRAIN, PREPROCESSOR, LABEL, MODEL_OPTIONS, TUNING).outputs(TUNING_RESULTS)
+        .tags("tune").run(in -> Outputs.of(TUNING_RESULTS, Tuning.tune(in.get(TRAIN),
+            in.get(PREPROCESSOR), in.get(LABEL), in.get(MODEL_OPTIONS), in.get(TUNING)))));
     return Map.of("data_processing", processing, "data_science", science,
-        DEFAULT, processing.plus(science));
+        "tuning", processing.plus(tuning), DEFAULT, processing.plus(science));
   }
 }

@@ -1,0 +1,43 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fraud-detection example end to end through the CLI, on a reduced row count. */
+class FraudExampleTest {
+  @TempDir Path work;
+
+  @Test
+  void run_generatesDataTrainsAndReports() throws Exception {
+    Path project = work.resolve("fraud");
+    ProjectCopies.copy(Path.of("..", "examples", "fraud-detection").toAbsolutePath().normalize(),
+        project);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {"run", "--project", project.toString(), "--params",
+        "raw_data.rows=40000", "--workers", "2"}, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).as("stdout:%n%s%nstderr:%n%s", out, err).isZero();
+    assertThat(Files.readAllLines(project.resolve("data/01_raw/creditcard.csv"))).hasSize(40_001);
+    JsonNode metrics = new ObjectMapper().readTree(
+        project.resolve("data/08_reporting/metrics.json").toFile()).get("values");
+    assertThat(metrics.get("roc_auc").asDouble()).isGreaterThan(0.85);
+    assertThat(metrics.get("tp").asDouble() + metrics.get("fn").asDouble())
+        .as("test frauds: 20%% of the ~69 generated").isBetween(12.0, 16.0);
+    assertThat(out.toString()).contains("pr_auc").contains("roc_auc").contains("tp ");
+    JsonNode importance = new ObjectMapper().readTree(
+        project.resolve("data/08_reporting/feature_importance.json").toFile()).get("gain");
+    assertThat(importance.get("V14").asDouble()).isGreaterThan(importance.get("V28").asDouble());
+    assertThat(Files.readString(project.resolve("data/06_models/model.json")))
+        .contains("\"learner\"");
+    assertThat(Files.readString(project.resolve("data/06_models/preprocessor.json")))
+        .contains("affine");
+  }
+}
