@@ -54,8 +54,7 @@ public final class XGBoostModel implements Model {
   @Override
   public double[] predict(float[] features, int rows) {
     try {
-      DMatrix m = new DMatrix(features, rows, featureNames.size(), Float.NaN);
-      float[][] raw = booster.predict(m);
+      float[][] raw = booster.inplace_predict(features, rows, featureNames.size(), Float.NaN);
       int width = raw.length == 0 ? 0 : raw[0].length;
       double[] out = new double[rows * width];
       for (int i = 0; i < rows; i++) {

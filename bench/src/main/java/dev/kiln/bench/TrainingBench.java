@@ -1,0 +1,101 @@
+package dev.kiln.bench;
+
+import dev.kiln.data.Frame;
+import dev.kiln.data.io.CsvOptions;
+import dev.kiln.data.io.FileFormat;
+import dev.kiln.data.io.FrameReader;
+import dev.kiln.data.io.FrameWriter;
+import dev.kiln.ml.Model;
+import dev.kiln.ml.Task;
+import dev.kiln.ml.TrainingData;
+import dev.kiln.ml.xgboost.XGBoostEstimator;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Reads the fraud file (CSV, Parquet), trains the example's XGBoost model and scores all rows,
+ * and runs the same with pandas and Python XGBoost (Debian's python3-xgboost) in the same run.
+ * Usage: TrainingBench CSV_FILE (the fraud example's data/01_raw/creditcard.csv).
+ */
+public final class TrainingBench {
+  private static final Map<String, Object> PARAMS = Map.of("max_depth", 6, "eta", 0.1,
+      "nthread", 1, "seed", 7, "tree_method", "hist");
+  private static final int ROUNDS = 100;
+
+  private TrainingBench() {}
+
+  /** Runs the benchmark. */
+  public static void main(String[] args) throws Exception {
+    Path csv = Path.of(args[0]);
+    Path parquet = Files.createTempFile("fraud", ".parquet");
+    Frame frame = FrameReader.csv(csv, CsvOptions.defaults());
+    FrameWriter.write(frame, parquet, FileFormat.PARQUET);
+    double csvSeconds = best(3, () -> FrameReader.csv(csv, CsvOptions.defaults()));
+    double parquetSeconds = best(3, () -> FrameReader.parquet(parquet));
+    TrainingData data = TrainingData.of(frame, "Class");
+    XGBoostEstimator estimator = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, PARAMS, ROUNDS,
+        0);
+    long t0 = System.nanoTime();
+    Model model = estimator.fit(data, null);
+    double trainSeconds = (System.nanoTime() - t0) / 1e9;
+    double scoreSeconds = best(3, () -> model.predict(data.features(), data.rows()));
+    String[] python = python(csv).trim().split("\\s+");
+    double pandasCsv = Double.parseDouble(python[0]);
+    double pyTrain = Double.parseDouble(python[1]);
+    double pyScore = Double.parseDouble(python[2]);
+    int rows = frame.rowCount();
+    System.out.printf("%,d rows x %d columns%n", rows, frame.columnNames().size());
+    System.out.printf("%-40s %10.0f rows/s  (pandas read_csv %10.0f rows/s, ratio %.2f)%n",
+        "CSV read (DuckDB)", rows / csvSeconds, rows / pandasCsv, pandasCsv / csvSeconds);
+    System.out.printf("%-40s %10.0f rows/s%n", "Parquet read (DuckDB)", rows / parquetSeconds);
+    System.out.printf("%-40s %10.2f s    (Python xgboost %6.2f s, ratio %.2f; goal <= 1.2)%n",
+        "train " + ROUNDS + " rounds, depth 6, nthread 1", trainSeconds, pyTrain,
+        trainSeconds / pyTrain);
+    System.out.printf("%-40s %10.0f rows/s  (Python predict_proba %10.0f rows/s, ratio %.2f;"
+        + " goal >= 1)%n", "batch scoring (XGBoost4J)", rows / scoreSeconds, rows / pyScore,
+        pyScore / scoreSeconds);
+    Files.delete(parquet);
+  }
+
+  private static String python(Path csv) throws Exception {
+    String script = String.join("\n",
+        "import sys, time, pandas as pd, xgboost as xgb",
+        "def best(f, n=3):",
+        "    b = 1e9",
+        "    for _ in range(n):",
+        "        t = time.perf_counter(); f(); b = min(b, time.perf_counter() - t)",
+        "    return b",
+        "csv_s = best(lambda: pd.read_csv(sys.argv[1]))",
+        "df = pd.read_csv(sys.argv[1]); X = df.drop(columns=['Class']); y = df['Class']",
+        "m = xgb.XGBClassifier(n_estimators=" + ROUNDS + ", max_depth=6, learning_rate=0.1,"
+            + " n_jobs=1, random_state=7, tree_method='hist')",
+        "t = time.perf_counter(); m.fit(X, y); train_s = time.perf_counter() - t",
+        "score_s = best(lambda: m.predict_proba(X))",
+        "print(csv_s, train_s, score_s)");
+    Path file = Files.createTempFile("bench", ".py");
+    Files.writeString(file, script);
+    Process p = new ProcessBuilder("/usr/bin/python3", file.toString(), csv.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("python benchmark failed; install python3-xgboost");
+    }
+    return out;
+  }
+
+  private interface Task0 {
+    Object call() throws Exception;
+  }
+
+  private static double best(int rounds, Task0 task) throws Exception {
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < rounds; r++) {
+      long t0 = System.nanoTime();
+      task.call();
+      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+    }
+    return best;
+  }
+}
