@@ -3,6 +3,7 @@ package dev.kiln.data.io;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
+import dev.kiln.data.internal.CsvDiagnosis;
 import dev.kiln.data.internal.ResultSetFrames;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +85,16 @@ public final class FrameReader {
         throw e;
       }
     } catch (SQLException e) {
-      throw FrameChunks.readError(file, e);
+      throw format == FileFormat.CSV ? csvError(file, options, e) : FrameChunks.readError(file, e);
     }
+  }
+
+  /** Names the first malformed line when there is one, else passes DuckDB's message on. */
+  private static DataFormatException csvError(Path file, CsvOptions options, SQLException e) {
+    return CsvDiagnosis.firstBadLine(file, options.delimiter())
+        .map(bad -> new DataFormatException("Cannot read '" + file + "': " + bad + ".",
+            "fix that line (a missing or extra delimiter, or an unclosed quote)", e))
+        .orElseGet(() -> FrameChunks.readError(file, e));
   }
 
   private static String source(FileFormat format, CsvOptions options) {

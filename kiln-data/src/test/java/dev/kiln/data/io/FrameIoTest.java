@@ -73,7 +73,16 @@ class FrameIoTest {
     assertThatThrownBy(() -> FrameReader.csv(file, CsvOptions.defaults()))
         .isInstanceOf(DataFormatException.class)
         .hasMessageContaining(file.toString())
-        .hasMessageContaining("4");
+        .hasMessageContaining("line 4 has 4 fields but the header has 2");
+  }
+
+  @Test
+  void csv_quotedFieldsWithDelimitersAndNewlines_areNotMalformed() throws Exception {
+    Path file = dir.resolve("quoted.csv");
+    Files.writeString(file, "a,b\n1,\"x, \"\"y\"\"\nz\"\n2,w\n");
+    Frame f = FrameReader.csv(file, CsvOptions.defaults());
+    assertThat(f.rowCount()).isEqualTo(2);
+    assertThat(f.column("b").get(0)).isEqualTo("x, \"y\"\nz");
   }
 
   @Test
