@@ -93,6 +93,13 @@ public record DatasetSpec(
     }
   }
 
+  /** Returns the name, options and credential keys; credential values are never printed. */
+  @Override
+  public String toString() {
+    return "DatasetSpec[name=" + name + ", options=" + options + ", projectDir=" + projectDir
+        + ", credentials=" + new TreeMap<>(credentials).keySet() + "]";
+  }
+
   /** Returns a copy with {@code filepath} replaced, used for versioned datasets. */
   public DatasetSpec withFilepath(Path filepath) {
     Map<String, Object> copy = new TreeMap<>(options);

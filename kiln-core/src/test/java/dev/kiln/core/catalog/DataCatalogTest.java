@@ -136,6 +136,13 @@ class DataCatalogTest {
   }
 
   @Test
+  void datasetSpec_neverPrintsCredentialValues() {
+    DatasetSpec spec = new DatasetSpec("db", Map.of("url", "jdbc:x"), dir,
+        Map.of("password", "s3cret"));
+    assertThat(spec.toString()).contains("password").doesNotContain("s3cret");
+  }
+
+  @Test
   void credentials_unknownSet_isReported() {
     DataCatalog c = catalog(Map.of("x", Map.of("type", "text", "filepath", "x",
         "credentials", "db")));
