@@ -7,6 +7,7 @@ import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainingData;
+import dev.kiln.ml.bundle.BundleSpec;
 import dev.kiln.ml.metrics.BinaryReport;
 import dev.kiln.ml.metrics.Thresholds;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
@@ -55,6 +56,17 @@ public final class DataScience {
     return Outputs.of(Pipelines.SCORES, scored)
         .and(Pipelines.METRICS, Metrics.of(report.toMap()))
         .and(Pipelines.IMPORTANCE, new FeatureImportance(model.featureImportance()));
+  }
+
+  /** Packages the model, its preprocessing, input schema, threshold and metrics as a bundle. */
+  public static BundleSpec bundle(byte[] modelJson, Frame train, String preprocessorJson,
+      String label, Metrics metrics) {
+    FittedPreprocessor preprocessing = FittedPreprocessor.fromJson(preprocessorJson);
+    List<String> features = TrainingData.of(preprocessing.transform(train.head(1)), label)
+        .featureNames();
+    XGBoostModel model = XGBoostModel.load(modelJson, Task.BINARY_CLASSIFICATION, features);
+    return new BundleSpec("fraud-detection", "local", label, train, preprocessing, model,
+        metrics.values().get("threshold"), metrics.values(), Map.of("pipeline", "__default__"));
   }
 
   private static double threshold(String rule, int[] truth, double[] scores) {

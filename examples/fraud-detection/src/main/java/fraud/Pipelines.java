@@ -7,6 +7,7 @@ import dev.kiln.core.pipeline.Outputs;
 import dev.kiln.core.pipeline.Pipeline;
 import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.data.Frame;
+import dev.kiln.ml.bundle.BundleSpec;
 import dev.kiln.ml.preprocess.Step;
 import java.util.Map;
 
@@ -33,6 +34,7 @@ public final class Pipelines implements PipelineRegistry {
   static final DatasetRef<Step[]> STEPS = DatasetRef.param("preprocessing", Step[].class);
   static final DatasetRef<ModelOptions> MODEL_OPTIONS = DatasetRef.param("model",
       ModelOptions.class);
+  static final DatasetRef<BundleSpec> BUNDLE = DatasetRef.of("model_bundle", BundleSpec.class);
   static final DatasetRef<Tuning.Results> TUNING_RESULTS = DatasetRef.of("tuning_results",
       Tuning.Results.class);
   static final DatasetRef<TuningOptions> TUNING = DatasetRef.param("tuning", TuningOptions.class);
@@ -56,7 +58,11 @@ public final class Pipelines implements PipelineRegistry {
         Node.builder("evaluate_model").inputs(MODEL, TEST, PREPROCESSOR, LABEL, THRESHOLD)
             .outputs(SCORES, METRICS, IMPORTANCE).tags("evaluate")
             .run(in -> DataScience.evaluate(in.get(MODEL), in.get(TEST), in.get(PREPROCESSOR),
-                in.get(LABEL), in.get(THRESHOLD))));
+                in.get(LABEL), in.get(THRESHOLD))),
+        Node.builder("package_model").inputs(MODEL, TRAIN, PREPROCESSOR, LABEL, METRICS)
+            .outputs(BUNDLE).tags("package")
+            .run(in -> Outputs.of(BUNDLE, DataScience.bundle(in.get(MODEL), in.get(TRAIN),
+                in.get(PREPROCESSOR), in.get(LABEL), in.get(METRICS)))));
     Pipeline tuning = Pipeline.of(Node.builder("tune_model")
         .inputs(TRAIN, PREPROCESSOR, LABEL, MODEL_OPTIONS, TUNING).outputs(TUNING_RESULTS)
         .tags("tune").run(in -> Outputs.of(TUNING_RESULTS, Tuning.tune(in.get(TRAIN),

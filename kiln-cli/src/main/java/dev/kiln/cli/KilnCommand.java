@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = KilnVersion.class,
     description = "Kiln: tabular machine learning from raw data to a monitored service.",
     subcommands = {NewCommand.class, RunCommand.class, PipelinesCommand.class,
-        CatalogCommand.class, VizCommand.class})
+        CatalogCommand.class, VizCommand.class, BundleCommand.class,
+        PredictCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =
       picocli.CommandLine.ScopeType.INHERIT)

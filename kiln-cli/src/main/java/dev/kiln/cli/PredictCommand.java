@@ -1,0 +1,53 @@
+package dev.kiln.cli;
+
+import dev.kiln.ml.bundle.BatchScoring;
+import dev.kiln.ml.bundle.LoadedBundle;
+import dev.kiln.ml.bundle.ModelBundle;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kiln predict BUNDLE --input in.csv --output out.parquet}: batch scoring. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = "Score a CSV/Parquet/JSONL file with a model bundle, in chunks of rows.")
+final class PredictCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "BUNDLE", description = "Bundle folder or zip.")
+  Path bundle;
+
+  @Option(names = "--input", required = true, description = "File to score.")
+  Path input;
+
+  @Option(names = "--output", required = true, description = "File to write (.parquet, .csv,"
+      + " .jsonl): the input columns plus the predictions.")
+  Path output;
+
+  @Option(names = "--chunk-rows", defaultValue = "100000", description = "Rows per chunk.")
+  int chunkRows;
+
+  @Override
+  public Integer call() {
+    if (chunkRows < 1) {
+      throw new dev.kiln.core.KilnException("--chunk-rows must be at least 1.", null);
+    }
+    LoadedBundle loaded = ModelBundle.load(bundle);
+    long rows;
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
+        .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).continuousUpdate()
+        .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(
+            System.err)).build()) {
+      rows = BatchScoring.score(loaded, input, output, chunkRows, bar::stepTo);
+    }
+    spec.commandLine().getOut().printf("Scored %,d rows with %s %s into %s%n", rows,
+        loaded.manifest().name(), loaded.manifest().version(), output);
+    return 0;
+  }
+}

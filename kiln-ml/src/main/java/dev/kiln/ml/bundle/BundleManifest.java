@@ -1,0 +1,43 @@
+package dev.kiln.ml.bundle;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.ml.Task;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The content of {@code bundle.json}: everything serving needs to know about a model, and the
+ * SHA-256 of every other file of the bundle.
+ *
+ * @param formatVersion the bundle format version (1)
+ * @param name the model name
+ * @param version the model version (a run id, a registry version, or a label)
+ * @param task what the model predicts
+ * @param createdAt creation time, ISO-8601
+ * @param label the target column the model was trained on
+ * @param inputs the input fields, before preprocessing
+ * @param features the model's feature names, after preprocessing
+ * @param threshold the decision threshold of a binary classifier, or null
+ * @param modelFormat the model file format, e.g. {@code xgboost-json}
+ * @param modelFile the model file name inside the bundle
+ * @param preprocessingFile the fitted preprocessing file name inside the bundle
+ * @param metrics evaluation metrics
+ * @param referenceProfile the training data profile for drift detection (filled by kiln-quality)
+ * @param lineage where it came from: run id, data hashes, code version
+ * @param files file name to SHA-256, for every file but bundle.json
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BundleManifest(
+    @JsonProperty("format_version") int formatVersion, String name, String version, Task task,
+    @JsonProperty("created_at") String createdAt, String label, List<FieldSpec> inputs,
+    List<String> features, Double threshold, @JsonProperty("model_format") String modelFormat,
+    @JsonProperty("model_file") String modelFile,
+    @JsonProperty("preprocessing_file") String preprocessingFile, Map<String, Double> metrics,
+    @JsonProperty("reference_profile") JsonNode referenceProfile, Map<String, String> lineage,
+    Map<String, String> files) {
+
+  /** The current format version. */
+  public static final int FORMAT_VERSION = 1;
+}

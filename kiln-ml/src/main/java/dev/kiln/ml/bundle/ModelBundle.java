@@ -1,0 +1,116 @@
+package dev.kiln.ml.bundle;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kiln.core.catalog.ContentHash;
+import dev.kiln.data.Column;
+import dev.kiln.ml.Model;
+import dev.kiln.ml.preprocess.FittedPreprocessor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes and loads model bundles: a folder (or zip) with {@code bundle.json}, the model file and
+ * the fitted preprocessing, every file's SHA-256 recorded in the manifest and verified on load.
+ * Nothing is Java-deserialised.
+ */
+public final class ModelBundle {
+  static final String MANIFEST = "bundle.json";
+  static final String PREPROCESSING = "preprocessing.json";
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private ModelBundle() {}
+
+  /**
+   * Writes a bundle folder; the folder appears complete or not at all.
+   *
+   * @throws BundleException if the folder exists or cannot be written
+   */
+  public static BundleManifest write(BundleSpec spec, Path dir) {
+    if (Files.exists(dir)) {
+      throw new BundleException("Bundle folder '" + dir + "' already exists.",
+          "write each bundle to a new folder, or delete the old one first");
+    }
+    Model model = spec.model();
+    String modelFile = "model." + (model.format().endsWith("json") ? "json" : "bin");
+    Map<String, byte[]> files = new TreeMap<>();
+    files.put(modelFile, model.toBytes());
+    files.put(PREPROCESSING, spec.preprocessing().toJson().getBytes(StandardCharsets.UTF_8));
+    Map<String, String> sums = new TreeMap<>();
+    files.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
+    List<FieldSpec> inputs = new ArrayList<>();
+    for (Column c : spec.trainingInputs().columns()) {
+      if (!c.name().equals(spec.label())) {
+        inputs.add(FieldSpec.of(c));
+      }
+    }
+    BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, spec.name(),
+        spec.version(), model.task(), Instant.now().toString(), spec.label(), inputs,
+        model.featureNames(), spec.threshold(), model.format(), modelFile, PREPROCESSING,
+        spec.metrics(), null, spec.lineage(), sums);
+    try {
+      files.put(MANIFEST, JSON.writeValueAsBytes(manifest));
+      Path tmp = dir.resolveSibling("." + dir.getFileName() + "." + System.nanoTime() + ".tmp");
+      Files.createDirectories(tmp);
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        Files.write(tmp.resolve(f.getKey()), f.getValue());
+      }
+      Files.move(tmp, dir);
+      return manifest;
+    } catch (IOException e) {
+      throw new BundleException("Cannot write bundle '" + dir + "': " + e.getMessage(),
+          "check that the folder is writable", e);
+    }
+  }
+
+  /**
+   * Loads a bundle folder or zip, verifying the format version and every file's checksum.
+   *
+   * @throws BundleException naming the file that is missing, tampered or truncated, or the
+   *     incompatibility
+   */
+  public static LoadedBundle load(Path path) {
+    return BundleLoader.load(path);
+  }
+
+  /**
+   * Packs a bundle folder into a zip file.
+   *
+   * @throws BundleException if the folder is not a bundle or the zip cannot be written
+   */
+  public static void zip(Path dir, Path zipFile) {
+    load(dir);
+    try (OutputStream out = Files.newOutputStream(zipFile);
+        ZipOutputStream zip = new ZipOutputStream(out);
+        Stream<Path> list = Files.list(dir)) {
+      for (Path f : list.sorted().toList()) {
+        zip.putNextEntry(new ZipEntry(f.getFileName().toString()));
+        zip.write(Files.readAllBytes(f));
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new BundleException("Cannot write '" + zipFile + "': " + e.getMessage(), null, e);
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(ContentHash.sha256().digest(bytes));
+  }
+
+  static FittedPreprocessor preprocessing(byte[] json) {
+    return FittedPreprocessor.fromJson(new String(json, StandardCharsets.UTF_8));
+  }
+}

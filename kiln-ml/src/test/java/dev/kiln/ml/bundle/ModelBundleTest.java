@@ -1,0 +1,136 @@
+package dev.kiln.ml.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.data.DoubleColumn;
+import dev.kiln.data.Frame;
+import dev.kiln.data.StringColumn;
+import dev.kiln.data.io.FileFormat;
+import dev.kiln.data.io.FrameReader;
+import dev.kiln.data.io.FrameWriter;
+import dev.kiln.ml.Model;
+import dev.kiln.ml.Task;
+import dev.kiln.ml.TrainingData;
+import dev.kiln.ml.preprocess.FittedPreprocessor;
+import dev.kiln.ml.preprocess.OneHotEncoder;
+import dev.kiln.ml.preprocess.Preprocessor;
+import dev.kiln.ml.preprocess.StandardScaler;
+import dev.kiln.ml.xgboost.XGBoostEstimator;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+  @TempDir Path dir;
+  private Path bundle;
+  private Frame data;
+
+  @BeforeEach
+  void writeBundle() {
+    Random r = new Random(4);
+    int n = 500;
+    double[] x = new double[n];
+    String[] kind = new String[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = r.nextGaussian();
+      kind[i] = r.nextBoolean() ? "a" : "b";
+      y[i] = x[i] + (kind[i].equals("a") ? 1 : -1) + r.nextGaussian() > 0 ? 1 : 0;
+    }
+    data = Frame.of(DoubleColumn.of("x", x), StringColumn.of("kind", kind),
+        DoubleColumn.of("y", y));
+    FittedPreprocessor prep = new Preprocessor(List.of(new StandardScaler(List.of("x")),
+        new OneHotEncoder(List.of("kind"), "error"))).fit(data);
+    Model model = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, Map.of("max_depth", 3), 20, 0)
+        .fit(TrainingData.of(prep.transform(data), "y"), null);
+    bundle = dir.resolve("bundle");
+    ModelBundle.write(new BundleSpec("demo", "1", "y", data, prep, model, 0.4,
+        Map.of("roc_auc", 0.9), Map.of("run_id", "r1")), bundle);
+  }
+
+  @Test
+  void load_verifiesAndPredictsWithSchemaAndThreshold() {
+    LoadedBundle loaded = ModelBundle.load(bundle);
+    assertThat(loaded.manifest().inputs()).extracting(FieldSpec::name).containsExactly("x", "kind");
+    assertThat(loaded.manifest().inputs().get(1).categories()).containsExactly("a", "b");
+    Frame out = loaded.predict(data.drop(List.of("y")));
+    assertThat(out.columnNames()).containsExactly("probability", "prediction");
+    for (int i = 0; i < 20; i++) {
+      double p = out.column("probability").getDouble(i);
+      assertThat(out.column("prediction").getDouble(i)).isEqualTo(p >= 0.4 ? 1.0 : 0.0);
+    }
+  }
+
+  @Test
+  void tamperedOrTruncatedOrMissingFile_isRefusedNamingIt() throws Exception {
+    byte[] model = Files.readAllBytes(bundle.resolve("model.json"));
+    Files.write(bundle.resolve("model.json"), java.util.Arrays.copyOf(model, model.length - 10));
+    assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(BundleException.class)
+        .hasMessageContaining("'model.json'").hasMessageContaining("checksum");
+    Files.delete(bundle.resolve("model.json"));
+    assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("missing file");
+    assertThatThrownBy(() -> ModelBundle.load(dir)).hasMessageContaining("no bundle.json");
+  }
+
+  @Test
+  void newerFormatVersion_isRefused() throws Exception {
+    Path manifest = bundle.resolve("bundle.json");
+    Files.writeString(manifest, Files.readString(manifest)
+        .replace("\"format_version\" : 1", "\"format_version\" : 99"));
+    assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("format version 99");
+  }
+
+  @Test
+  void zip_roundTrips_andTraversalEntriesAreRefused() throws Exception {
+    Path zip = dir.resolve("b.zip");
+    ModelBundle.zip(bundle, zip);
+    assertThat(ModelBundle.load(zip).manifest().name()).isEqualTo("demo");
+    Path evil = dir.resolve("evil.zip");
+    try (OutputStream out = Files.newOutputStream(evil); ZipOutputStream z = new ZipOutputStream(out)) {
+      z.putNextEntry(new ZipEntry("../../etc/passwd"));
+      z.write(1);
+      z.closeEntry();
+    }
+    assertThatThrownBy(() -> ModelBundle.load(evil)).hasMessageContaining("not a plain file name");
+  }
+
+  @Test
+  void predict_missingOrWrongInput_namesTheColumn() {
+    LoadedBundle loaded = ModelBundle.load(bundle);
+    assertThatThrownBy(() -> loaded.predict(data.drop(List.of("kind"))))
+        .hasMessageContaining("no column 'kind'");
+    assertThatThrownBy(() -> loaded.predict(Frame.of(StringColumn.of("x", "1"),
+        StringColumn.of("kind", "a")))).hasMessageContaining("'x' is STRING");
+    assertThatThrownBy(() -> loaded.predict(Frame.of(DoubleColumn.of("x", 1),
+        StringColumn.of("kind", "c")))).hasMessageContaining("category 'c'");
+  }
+
+  @Test
+  void batchScoring_inChunks_equalsWholeFramePrediction() {
+    Path input = dir.resolve("in.parquet");
+    FrameWriter.write(data.drop(List.of("y")), input, FileFormat.PARQUET);
+    Path output = dir.resolve("out.csv");
+    long[] progress = new long[1];
+    long rows = BatchScoring.score(ModelBundle.load(bundle), input, output, 64,
+        n -> progress[0] = n);
+    assertThat(rows).isEqualTo(500);
+    assertThat(progress[0]).isEqualTo(500);
+    Frame scored = FrameReader.csv(output, dev.kiln.data.io.CsvOptions.defaults());
+    Frame whole = ModelBundle.load(bundle).predict(data.drop(List.of("y")));
+    assertThat(scored.columnNames()).containsExactly("x", "kind", "probability", "prediction");
+    for (int i = 0; i < 500; i += 37) {
+      assertThat(scored.column("probability").getDouble(i))
+          .isCloseTo(whole.column("probability").getDouble(i),
+              org.assertj.core.api.Assertions.within(1e-9));
+    }
+  }
+}
