@@ -44,6 +44,9 @@ class DocsCommandsTest {
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("--project")) {
         args.set(i + 1, projectDir(args.get(i + 1)).toString());
+        i++;
+      } else if (isPath(args.get(i))) {
+        args.set(i, work.resolve(args.get(i)).toString());
       }
     }
     if (args.get(0).equals("new")) {
@@ -54,6 +57,11 @@ class DocsCommandsTest {
     int code = Main.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     assertThat(code).as("exit code of '%s'; stdout:%n%s%nstderr:%n%s", command, out, err)
         .isZero();
+  }
+
+  /** Paths in commands are relative to the folder the README's commands run in. */
+  private static boolean isPath(String arg) {
+    return !arg.startsWith("-") && (arg.contains("/") || arg.matches(".*\\.(csv|parquet|jsonl|zip)"));
   }
 
   /** Returns a project folder in the work folder; projects of the repository are copied there. */
