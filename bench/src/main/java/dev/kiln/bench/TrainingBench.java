@@ -41,6 +41,28 @@ public final class TrainingBench {
     Model model = estimator.fit(data, null);
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
     double scoreSeconds = best(3, () -> model.predict(data.features(), data.rows()));
+    dev.kiln.ml.xgboost.TreeEnsemble trees = dev.kiln.ml.xgboost.TreeEnsemble.fromJson(
+        model.toBytes());
+    double[] out = new double[data.rows()];
+    double javaSeconds = best(3, () -> {
+      trees.predict(data.features(), data.rows(), out);
+      return out;
+    });
+    int cols = data.featureNames().size();
+    float[] one = java.util.Arrays.copyOf(data.features(), cols);
+    double[] single = new double[1];
+    double nativeSingle = best(3, () -> {
+      for (int i = 0; i < 2000; i++) {
+        model.predict(one, 1);
+      }
+      return null;
+    }) / 2000;
+    double javaSingle = best(3, () -> {
+      for (int i = 0; i < 20000; i++) {
+        trees.predict(one, 1, single);
+      }
+      return null;
+    }) / 20000;
     String[] python = python(csv).trim().split("\\s+");
     double pandasCsv = Double.parseDouble(python[0]);
     double pyTrain = Double.parseDouble(python[1]);
@@ -56,6 +78,11 @@ public final class TrainingBench {
     System.out.printf("%-40s %10.0f rows/s  (Python predict_proba %10.0f rows/s, ratio %.2f;"
         + " goal >= 1)%n", "batch scoring (XGBoost4J)", rows / scoreSeconds, rows / pyScore,
         pyScore / scoreSeconds);
+    System.out.printf("%-40s %10.0f rows/s  (ratio to Python %.2f)%n",
+        "batch scoring (plain-Java trees)", rows / javaSeconds, pyScore / javaSeconds);
+    System.out.printf("%-40s %10.1f us     (XGBoost4J single row %.1f us, ratio %.1fx)%n",
+        "single-row latency (plain-Java trees)", javaSingle * 1e6, nativeSingle * 1e6,
+        nativeSingle / javaSingle);
     Files.delete(parquet);
   }
 
