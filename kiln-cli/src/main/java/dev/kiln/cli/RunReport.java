@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.runner.NodeRun;
 import dev.kiln.core.runner.NodeStatus;
@@ -35,9 +36,15 @@ final class RunReport {
       err.println("Nodes not run: " + notRun);
     }
     err.println("Resume with: kiln run --project " + project.dir() + " --env "
-        + project.config().env() + " " + state.resumeArguments()
+        + project.config().env() + pipelineArgument(state) + " " + state.resumeArguments()
         + "   (or: kiln run --from-failed)");
     err.flush();
+  }
+
+  /** Returns {@code --pipeline NAME} unless the run used the default pipeline. */
+  private static String pipelineArgument(RunState state) {
+    return PipelineRegistry.DEFAULT.equals(state.pipeline()) ? ""
+        : " --pipeline " + state.pipeline();
   }
 
   private static void printMetrics(PrintWriter out, String dataset, Map<String, Double> values) {
