@@ -58,9 +58,7 @@ final class Database implements AutoCloseable {
           props.setProperty("password", config.password());
         }
       }
-      Connection c = DriverManager.getConnection(config.url(), props);
-      c.setAutoCommit(false);
-      return c;
+      return DriverManager.getConnection(config.url(), props);
     } catch (SQLException e) {
       throw failure("connect to '" + config.redactedUrl() + "'", e);
     }
@@ -70,8 +68,9 @@ final class Database implements AutoCloseable {
   <T> T inTransaction(Work<T> work) {
     Connection c = borrow();
     try {
+      c.setAutoCommit(false);
       T result = work.apply(c);
-      c.commit();
+      c.setAutoCommit(true); // commits; unlike commit(), starts no new (locking) transaction
       return result;
     } catch (SQLException e) {
       rollback(c);
@@ -96,6 +95,7 @@ final class Database implements AutoCloseable {
   private static void rollback(Connection c) {
     try {
       c.rollback();
+      c.setAutoCommit(true);
     } catch (SQLException ignored) {
       // the original failure is more useful than the rollback failure
     }

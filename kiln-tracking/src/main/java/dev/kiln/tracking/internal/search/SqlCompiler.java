@@ -86,7 +86,10 @@ public final class SqlCompiler {
       boolean asc = words.length > 1 && words[words.length - 1].equalsIgnoreCase("ASC");
       String field = desc || asc ? clause.trim().substring(0, clause.trim().lastIndexOf(' ')).trim()
           : clause.trim();
-      String expr = sortExpression(field.replace("`", "").replace("\"", ""), args);
+      List<Object> exprArgs = new ArrayList<>();
+      String expr = sortExpression(field.replace("`", "").replace("\"", ""), exprArgs);
+      args.addAll(exprArgs);
+      args.addAll(exprArgs);
       parts.add("CASE WHEN " + expr + " IS NULL THEN 1 ELSE 0 END, " + expr + (desc ? " DESC" : ""));
     }
     parts.add(tieBreak);
