@@ -1,0 +1,32 @@
+package dev.kiln.tracking;
+
+import dev.kiln.tracking.internal.jdbc.JdbcTrackingStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens tracking stores. */
+public final class TrackingStores {
+  private TrackingStores() {}
+
+  /**
+   * Opens (creating and migrating when needed) the store described by {@code config}.
+   *
+   * @throws TrackingException if the database cannot be reached or migrated
+   */
+  public static TrackingStore open(StoreConfig config) {
+    return new JdbcTrackingStore(config);
+  }
+
+  /** Opens the default SQLite store in {@code file}, creating it if absent. */
+  public static TrackingStore sqlite(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new TrackingException("INTERNAL_ERROR", "Could not create folder '" + parent
+          + "' for the tracking database: " + e.getMessage(), "Check the folder is writable.", e);
+    }
+    return open(StoreConfig.sqlite(file));
+  }
+}

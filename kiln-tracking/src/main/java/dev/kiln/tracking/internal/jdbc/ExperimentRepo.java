@@ -1,0 +1,77 @@
+package dev.kiln.tracking.internal.jdbc;
+
+import dev.kiln.tracking.Experiment;
+import dev.kiln.tracking.ResourceAlreadyExistsException;
+import dev.kiln.tracking.ResourceNotFoundException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** SQL for experiments and their tags. */
+final class ExperimentRepo {
+  static final Tags TAGS = new Tags("experiment_tags", List.of("experiment_id"));
+  private static final String COLUMNS =
+      "e.id, e.name, e.artifact_location, e.deleted, e.creation_time, e.last_update_time";
+
+  private final String artifactRoot;
+
+  ExperimentRepo(String artifactRoot) {
+    this.artifactRoot = artifactRoot.endsWith("/") ? artifactRoot : artifactRoot + "/";
+  }
+
+  Experiment create(Connection c, String name, Map<String, String> tags) throws SQLException {
+    if (!Sql.query(c, "SELECT id FROM experiments WHERE name = ?", rs -> 1, name).isEmpty()) {
+      throw new ResourceAlreadyExistsException("Experiment '" + name + "' already exists.",
+          "Pick another name, or get the existing one with getExperimentByName.");
+    }
+    String id = UUID.randomUUID().toString().replace("-", "");
+    long now = System.currentTimeMillis();
+    Sql.update(c, "INSERT INTO experiments (id, name, artifact_location, deleted, creation_time, "
+        + "last_update_time) VALUES (?, ?, ?, 0, ?, ?)", id, name, artifactRoot + id, now, now);
+    TAGS.set(c, tags, id);
+    return get(c, id);
+  }
+
+  Experiment get(Connection c, String id) throws SQLException {
+    return one(c, "e.id = ?", id, "Experiment with id '" + id + "' does not exist.");
+  }
+
+  Experiment getByName(Connection c, String name) throws SQLException {
+    return one(c, "e.name = ?", name, "Experiment '" + name + "' does not exist.");
+  }
+
+  private Experiment one(Connection c, String where, String arg, String missing)
+      throws SQLException {
+    List<Experiment> found = query(c, where, List.of(arg));
+    if (found.isEmpty()) {
+      throw new ResourceNotFoundException(missing, "List experiments with searchExperiments.");
+    }
+    return found.get(0);
+  }
+
+  /** Returns experiments matching a SQL condition over alias {@code e}. */
+  List<Experiment> query(Connection c, String where, List<Object> args) throws SQLException {
+    List<Experiment> rows = Sql.query(c, "SELECT " + COLUMNS + " FROM experiments e WHERE " + where,
+        args, ExperimentRepo::row);
+    List<Experiment> out = new java.util.ArrayList<>();
+    for (Experiment e : rows) {
+      out.add(new Experiment(e.id(), e.name(), e.artifactLocation(), e.deleted(),
+          e.creationTime(), e.lastUpdateTime(), TAGS.read(c, e.id())));
+    }
+    return out;
+  }
+
+  private static Experiment row(ResultSet rs) throws SQLException {
+    return new Experiment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) != 0,
+        rs.getLong(5), rs.getLong(6), Map.of());
+  }
+
+  void delete(Connection c, String id) throws SQLException {
+    get(c, id);
+    Sql.update(c, "UPDATE experiments SET deleted = 1, last_update_time = ? WHERE id = ?",
+        System.currentTimeMillis(), id);
+  }
+}

@@ -1,0 +1,116 @@
+package dev.kiln.tracking.internal.jdbc;
+
+import dev.kiln.tracking.DatasetInput;
+import dev.kiln.tracking.InvalidParameterException;
+import dev.kiln.tracking.Metric;
+import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.Run;
+import dev.kiln.tracking.RunStatus;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** SQL for creating, reading and ending runs. */
+final class RunRepo {
+  static final Tags TAGS = new Tags("run_tags", List.of("run_id"));
+  static final Tags PARAMS = new Tags("params", List.of("run_id"));
+
+  /** The fixed columns of a run row. */
+  private record Header(String id, String experimentId, String name, RunStatus status, long start,
+      long end) {}
+
+  /** What a new run needs. */
+  record NewRun(String experimentId, String name, Map<String, String> tags, Owner owner) {}
+
+  String create(Connection c, NewRun run) throws SQLException {
+    String id = UUID.randomUUID().toString().replace("-", "");
+    String name = run.name() == null || run.name().isBlank() ? "run-" + id.substring(0, 8) : run.name();
+    long now = System.currentTimeMillis();
+    Sql.update(c, "INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, "
+        + "owner_host, owner_pid, heartbeat_time) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+        id, run.experimentId(), name, RunStatus.RUNNING.name(), now, run.owner().host(),
+        run.owner().pid(), now);
+    TAGS.set(c, run.tags(), id);
+    return id;
+  }
+
+  Run get(Connection c, String id) throws SQLException {
+    List<Run> runs = query(c, "r.id = ?", List.of(id));
+    if (runs.isEmpty()) {
+      throw notFound(id);
+    }
+    return runs.get(0);
+  }
+
+  static ResourceNotFoundException notFound(String id) {
+    return new ResourceNotFoundException("Run '" + id + "' does not exist.",
+        "Find run ids with searchRuns or 'kiln runs list'.");
+  }
+
+  /** Returns full runs matching a condition over alias {@code r}, in the given order. */
+  List<Run> query(Connection c, String whereAndOrder, List<Object> args) throws SQLException {
+    List<Header> headers = Sql.query(c, "SELECT r.id, r.experiment_id, r.name, r.status, "
+        + "r.start_time, r.end_time FROM runs r WHERE " + whereAndOrder, args, RunRepo::header);
+    List<Run> out = new java.util.ArrayList<>();
+    for (Header h : headers) {
+      out.add(new Run(h.id(), h.experimentId(), h.name(), h.status(), h.start(), h.end(),
+          PARAMS.read(c, h.id()), latestMetrics(c, h.id()), TAGS.read(c, h.id()), inputs(c, h.id())));
+    }
+    return out;
+  }
+
+  private static Header header(ResultSet rs) throws SQLException {
+    long end = rs.getLong(6);
+    return new Header(rs.getString(1), rs.getString(2), rs.getString(3),
+        RunStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.wasNull() ? -1 : end);
+  }
+
+  private static Map<String, Metric> latestMetrics(Connection c, String id) throws SQLException {
+    Map<String, Metric> out = new LinkedHashMap<>();
+    Sql.query(c, "SELECT key, value, ts, step FROM latest_metrics WHERE run_id = ? ORDER BY key",
+        rs -> out.put(rs.getString(1), metric(rs)), id);
+    return out;
+  }
+
+  static Metric metric(ResultSet rs) throws SQLException {
+    return new Metric(rs.getString("key"), Sql.doubleOrNaN(rs, "value"), rs.getLong("ts"),
+        rs.getLong("step"));
+  }
+
+  private static List<DatasetInput> inputs(Connection c, String id) throws SQLException {
+    return Sql.query(c, "SELECT name, location, version, content_hash, row_count, schema_text "
+        + "FROM dataset_inputs WHERE run_id = ? ORDER BY name, location",
+        rs -> new DatasetInput(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getLong(5), rs.getString(6)), id);
+  }
+
+  void end(Connection c, String id, RunStatus status, long endTime) throws SQLException {
+    if (status == RunStatus.RUNNING) {
+      throw new InvalidParameterException("A run cannot be updated back to RUNNING.",
+          "End a run with FINISHED, FAILED or KILLED; start a new run to continue.");
+    }
+    Run run = get(c, id);
+    if (run.status().isTerminal()) {
+      throw new InvalidParameterException(
+          "Run '" + id + "' already ended as " + run.status() + ".", "Start a new run instead.");
+    }
+    Sql.update(c, "UPDATE runs SET status = ?, end_time = ? WHERE id = ?", status.name(),
+        endTime, id);
+  }
+
+  void delete(Connection c, String id) throws SQLException {
+    if (Sql.update(c, "DELETE FROM runs WHERE id = ?", id) == 0) {
+      throw notFound(id);
+    }
+  }
+
+  void requireExists(Connection c, String id) throws SQLException {
+    if (Sql.query(c, "SELECT 1 FROM runs WHERE id = ?", rs -> 1, id).isEmpty()) {
+      throw notFound(id);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.kiln.tracking.internal.jdbc;
+
+import dev.kiln.tracking.internal.search.SearchSchema;
+import dev.kiln.tracking.internal.search.SearchSchema.KeyedTable;
+import dev.kiln.tracking.internal.search.SqlCompiler;
+import java.util.Map;
+import java.util.Set;
+
+/** The searchable fields of runs, experiments and registered models. */
+final class Schemas {
+  static final SqlCompiler RUNS = new SqlCompiler(new SearchSchema("r.id",
+      Map.of("run_id", "r.id", "run_name", "r.name", "status", "r.status",
+          "start_time", "r.start_time", "end_time", "r.end_time"),
+      Set.of("start_time", "end_time"),
+      Map.of("metrics", new KeyedTable("latest_metrics", "run_id", true),
+          "params", new KeyedTable("params", "run_id", false),
+          "tags", new KeyedTable("run_tags", "run_id", false)),
+      Map.of("name", "name", "digest", "content_hash", "location", "location")));
+
+  static final SqlCompiler EXPERIMENTS = new SqlCompiler(new SearchSchema("e.id",
+      Map.of("experiment_id", "e.id", "name", "e.name", "creation_time", "e.creation_time",
+          "last_update_time", "e.last_update_time"),
+      Set.of("creation_time", "last_update_time"),
+      Map.of("tags", new KeyedTable("experiment_tags", "experiment_id", false)), Map.of()));
+
+  static final SqlCompiler MODELS = new SqlCompiler(new SearchSchema("m.name",
+      Map.of("name", "m.name", "creation_timestamp", "m.creation_time",
+          "last_updated_timestamp", "m.last_update_time", "timestamp", "m.last_update_time"),
+      Set.of("creation_timestamp", "last_updated_timestamp", "timestamp"),
+      Map.of("tags", new KeyedTable("model_tags", "name", false)), Map.of()));
+
+  private Schemas() {}
+}

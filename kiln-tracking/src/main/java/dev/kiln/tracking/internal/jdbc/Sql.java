@@ -1,0 +1,60 @@
+package dev.kiln.tracking.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Parameterised statements with bound arguments; never concatenates values into SQL. */
+final class Sql {
+  /** Maps the current row of a result set. */
+  @FunctionalInterface
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private Sql() {}
+
+  static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, Arrays.asList(args))) {
+      return ps.executeUpdate();
+    }
+  }
+
+  static <T> List<T> query(Connection c, String sql, List<?> args, Row<T> row) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(row.map(rs));
+      }
+      return out;
+    }
+  }
+
+  static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    return query(c, sql, Arrays.asList(args), row);
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, List<?> args)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < args.size(); i++) {
+      Object arg = args.get(i);
+      if (arg instanceof Double d && d.isNaN()) {
+        ps.setNull(i + 1, java.sql.Types.DOUBLE);
+      } else {
+        ps.setObject(i + 1, arg);
+      }
+    }
+    return ps;
+  }
+
+  /** Reads a nullable double column, NULL standing for NaN. */
+  static double doubleOrNaN(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? Double.NaN : v;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.kiln.tracking;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the store contract against SQLite in a temporary folder. */
+class SqliteTrackingStoreTest extends TrackingStoreContract {
+  @TempDir Path dir;
+  private StoreConfig current;
+
+  @Override
+  protected StoreConfig freshDatabase() {
+    current = StoreConfig.sqlite(dir.resolve("kiln.db"));
+    return current;
+  }
+
+  @Override
+  protected StoreConfig freshConfigOfCurrent() {
+    return current;
+  }
+}
