@@ -6,6 +6,8 @@ import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
+import dev.kiln.tracking.TrackingHook;
+import dev.kiln.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,9 +77,16 @@ final class RunCommand implements Callable<Integer> {
     NodeFilters filters = new NodeFilters(tags, nodes, fromNodes, toNodes, fromInputs, toOutputs,
         namespace);
     ProgressHook progress = new ProgressHook(out);
-    RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
-        !noCache, fromFailed, loadVersions, List.of(progress)));
-    RunReport.print(state, out, spec.commandLine().getErr(), opened);
-    return state.succeeded() ? 0 : Main.RUN_FAILED;
+    try (TrackingStore store = Tracking.open(opened)) {
+      TrackingHook tracking = new TrackingHook(store, opened.name(), GitInfo.tags(opened.dir()));
+      RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
+          !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
+      RunReport.print(state, out, spec.commandLine().getErr(), opened);
+      if (tracking.runId() != null) {
+        out.println("Tracked as run " + tracking.runId() + " (kiln runs show " + tracking.runId()
+            + " --project " + opened.dir() + ")");
+      }
+      return state.succeeded() ? 0 : Main.RUN_FAILED;
+    }
   }
 }

@@ -1,0 +1,44 @@
+package dev.kiln.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The code version of a project folder: git commit and dirty flag, when it is in a git repo. */
+final class GitInfo {
+  private GitInfo() {}
+
+  static Map<String, String> tags(Path dir) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    String commit = git(dir, "rev-parse", "HEAD");
+    if (commit != null && !commit.isEmpty()) {
+      tags.put("git.commit", commit);
+      String status = git(dir, "status", "--porcelain", "--", ".");
+      tags.put("git.dirty", String.valueOf(status != null && !status.isEmpty()));
+    }
+    String version = GitInfo.class.getPackage().getImplementationVersion();
+    tags.put("kiln.version", version == null ? "development" : version);
+    return tags;
+  }
+
+  private static String git(Path dir, String... args) {
+    String[] command = new String[args.length + 3];
+    command[0] = "git";
+    command[1] = "-C";
+    command[2] = dir.toString();
+    System.arraycopy(args, 0, command, 3, args.length);
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kiln run is tracked; kiln runs lists, shows, filters and compares them. */
+class RunsCommandTest {
+  @TempDir Path work;
+
+  private String kiln(int expectedCode, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).as("%s%n%s", out, err).isEqualTo(expectedCode);
+    return out.toString();
+  }
+
+  @Test
+  void runs_areTrackedListedShownAndCompared() {
+    kiln(0, "new", "demo", "--dir", work.toString());
+    String project = work.resolve("demo").toString();
+    kiln(0, "run", "--project", project);
+    kiln(0, "run", "--project", project, "--params", "report.top_n=1", "--no-cache");
+    List<String> lines = kiln(0, "runs", "list", "--project", project).lines().toList();
+    assertThat(lines).hasSize(3);
+    assertThat(lines.subList(1, 3)).allMatch(l -> l.contains("FINISHED"));
+    String[] ids = lines.subList(1, 3).stream().map(l -> l.split("\\s+")[0])
+        .toArray(String[]::new);
+    String shown = kiln(0, "runs", "show", ids[0], "--project", project);
+    assertThat(shown).contains("report.top_n").contains("summary.total_words")
+        .contains("kiln.pipeline").contains("corpus");
+    String compared = kiln(0, "runs", "compare", ids[0], ids[1], "--project", project);
+    assertThat(compared).contains("* params.report.top_n").contains("  metrics.summary.total_words");
+    String filtered = kiln(0, "runs", "list", "--project", project, "--filter",
+        "params.report.top_n = '1'");
+    assertThat(filtered.lines()).hasSize(2);
+  }
+
+  @Test
+  void failedRun_isTrackedAsFailed() throws Exception {
+    kiln(0, "new", "demo", "--dir", work.toString());
+    Path project = work.resolve("demo");
+    java.nio.file.Files.delete(project.resolve("data/01_raw/corpus.txt"));
+    java.nio.file.Files.createDirectory(project.resolve("data/01_raw/corpus.txt"));
+    kiln(1, "run", "--project", project.toString());
+    assertThat(kiln(0, "runs", "list", "--project", project.toString())).contains("FAILED");
+    assertThat(Arrays.asList(kiln(2, "runs", "show", "nope", "--project", project.toString())))
+        .isNotNull();
+  }
+}

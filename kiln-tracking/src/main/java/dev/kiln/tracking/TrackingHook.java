@@ -1,0 +1,137 @@
+package dev.kiln.tracking;
+
+import dev.kiln.core.config.ConfigMaps;
+import dev.kiln.core.hooks.Hook;
+import dev.kiln.core.hooks.RunInfo;
+import dev.kiln.core.pipeline.Metrics;
+import dev.kiln.core.pipeline.Node;
+import dev.kiln.core.runner.RunState;
+import dev.kiln.core.runner.RunStateStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * Records every pipeline run as a tracked run: experiment {@code <project>/<pipeline>}, the
+ * flattened parameters, the metrics nodes return, tags for the environment and code version, the
+ * datasets read and written with their content hashes (lineage; the written ones are also listed
+ * in the tag {@code kiln.outputs}), and the final status.
+ */
+public final class TrackingHook implements Hook {
+  private static final int PARAMS_PER_BATCH = 100;
+
+  private final TrackingStore store;
+  private final String project;
+  private final Map<String, String> extraTags;
+  private final Set<String> read = new ConcurrentSkipListSet<>();
+  private final Set<String> written = new ConcurrentSkipListSet<>();
+  private volatile String runId;
+
+  /**
+   * Creates a hook writing to a store.
+   *
+   * @param project the project name, the first part of experiment names
+   * @param extraTags tags added to every run (e.g. the git commit)
+   */
+  public TrackingHook(TrackingStore store, String project, Map<String, String> extraTags) {
+    this.store = store;
+    this.project = project;
+    this.extraTags = Map.copyOf(extraTags);
+  }
+
+  /** Returns the tracked run's id, once the pipeline has started. */
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public void beforePipelineRun(RunInfo run) {
+    String experiment = experimentId(project + "/" + run.pipeline());
+    Map<String, String> tags = new LinkedHashMap<>(extraTags);
+    tags.put("kiln.run_id", run.runId());
+    tags.put("kiln.pipeline", run.pipeline());
+    tags.put("kiln.env", run.env());
+    tags.put("kiln.nodes", String.valueOf(run.nodes().size()));
+    tags.put("java.version", Runtime.version().toString());
+    runId = store.createRun(experiment, run.runId(), tags).id();
+    List<Map.Entry<String, Object>> params = new ArrayList<>(
+        ConfigMaps.flatten(run.parameters()).entrySet());
+    for (int i = 0; i < params.size(); i += PARAMS_PER_BATCH) {
+      Map<String, String> batch = new LinkedHashMap<>();
+      params.subList(i, Math.min(params.size(), i + PARAMS_PER_BATCH))
+          .forEach(e -> batch.put(e.getKey(), String.valueOf(e.getValue())));
+      store.logBatch(runId, LogBatch.params(batch));
+    }
+  }
+
+  @Override
+  public void afterDatasetLoad(String dataset, Object value) {
+    read.add(dataset);
+  }
+
+  @Override
+  public void afterDatasetSave(String dataset, Object value) {
+    written.add(dataset);
+  }
+
+  @Override
+  public void afterNodeRun(Node node, Map<String, Object> outputs, boolean cached) {
+    long now = System.currentTimeMillis();
+    List<Metric> metrics = new ArrayList<>();
+    outputs.forEach((name, value) -> {
+      if (value instanceof Metrics m) {
+        m.values().forEach((k, v) -> metrics.add(new Metric(name + "." + k, v, now, 0)));
+      }
+    });
+    if (!metrics.isEmpty()) {
+      store.logBatch(runId, new LogBatch(metrics, Map.of(), Map.of()));
+    }
+  }
+
+  @Override
+  public void afterPipelineRun(RunInfo run, boolean succeeded) {
+    if (runId == null) {
+      return;
+    }
+    RunState state = new RunStateStore(run.projectDir().resolve(".kiln")).list().stream()
+        .filter(s -> s.runId().equals(run.runId())).findFirst().orElse(null);
+    if (state != null) {
+      store.logInputs(runId, lineage(state));
+    }
+    if (!written.isEmpty()) {
+      store.logBatch(runId, LogBatch.tags(Map.of("kiln.outputs", String.join(",", written))));
+    }
+    store.updateRun(runId, succeeded ? RunStatus.FINISHED : RunStatus.FAILED,
+        System.currentTimeMillis());
+  }
+
+  private List<DatasetInput> lineage(RunState state) {
+    Set<String> names = new TreeSet<>(read);
+    names.addAll(written);
+    List<DatasetInput> inputs = new ArrayList<>();
+    for (String name : names) {
+      if (name.startsWith("params:")) {
+        continue;
+      }
+      inputs.add(new DatasetInput(name, "catalog:" + name, null, state.datasetHashes().get(name),
+          -1, null));
+    }
+    return inputs;
+  }
+
+  private String experimentId(String name) {
+    try {
+      return store.getExperimentByName(name).id();
+    } catch (ResourceNotFoundException e) {
+      try {
+        return store.createExperiment(name, Map.of()).id();
+      } catch (ResourceAlreadyExistsException raced) {
+        return store.getExperimentByName(name).id();
+      }
+    }
+  }
+}
