@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -39,7 +38,7 @@ class DocsCommandsTest {
   }
 
   private void run(String command) throws IOException {
-    List<String> args = new ArrayList<>(Arrays.asList(command.trim().split("\\s+")));
+    List<String> args = words(command.trim());
     args.remove(0);
     for (int i = 0; i < args.size(); i++) {
       if (args.get(i).equals("--project")) {
@@ -57,6 +56,33 @@ class DocsCommandsTest {
     int code = Main.execute(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     assertThat(code).as("exit code of '%s'; stdout:%n%s%nstderr:%n%s", command, out, err)
         .isZero();
+  }
+
+  /** Splits a command line into words as a shell does for plain and double-quoted words. */
+  static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (char c : line.toCharArray()) {
+      if (c == '"') {
+        quoted = !quoted;
+        any = true;
+      } else if (Character.isWhitespace(c) && !quoted) {
+        if (any) {
+          words.add(word.toString());
+          word.setLength(0);
+          any = false;
+        }
+      } else {
+        word.append(c);
+        any = true;
+      }
+    }
+    if (any) {
+      words.add(word.toString());
+    }
+    return words;
   }
 
   /** Paths in commands are relative to the folder the README's commands run in. */
