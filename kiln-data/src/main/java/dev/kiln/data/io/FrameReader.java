@@ -99,7 +99,8 @@ public final class FrameReader {
 
   private static String source(FileFormat format, CsvOptions options) {
     return switch (format) {
-      case CSV -> "read_csv(?, header=" + options.header() + ", delim=" + quote(options.delimiter())
+      case CSV -> "read_csv(?, skip=0, header=" + options.header() + ", delim="
+          + quote(options.delimiter())
           + (options.types().isEmpty() ? "" : ", types=" + typesLiteral(options.types())) + ")";
       case PARQUET -> "read_parquet(?)";
       case JSONL -> "read_json(?, format='newline_delimited')";

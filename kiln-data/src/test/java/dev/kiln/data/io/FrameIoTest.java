@@ -77,6 +77,14 @@ class FrameIoTest {
   }
 
   @Test
+  void csv_junkBeforeTheHeader_isAnErrorNotSilentlySkipped() throws Exception {
+    Path file = dir.resolve("junk.csv");
+    Files.writeString(file, "exported by tool x\na,b\n1,2\n3,4\n");
+    assertThatThrownBy(() -> FrameReader.csv(file, CsvOptions.defaults()))
+        .hasMessageContaining("line 2 has 2 fields but the header has 1");
+  }
+
+  @Test
   void csv_quotedFieldsWithDelimitersAndNewlines_areNotMalformed() throws Exception {
     Path file = dir.resolve("quoted.csv");
     Files.writeString(file, "a,b\n1,\"x, \"\"y\"\"\nz\"\n2,w\n");
