@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
     description = "Kiln: tabular machine learning from raw data to a monitored service.",
     subcommands = {NewCommand.class, RunCommand.class, PipelinesCommand.class,
         CatalogCommand.class, VizCommand.class, BundleCommand.class,
-        PredictCommand.class, RunsCommand.class})
+        PredictCommand.class, RunsCommand.class,
+        ModelsCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =
       picocli.CommandLine.ScopeType.INHERIT)

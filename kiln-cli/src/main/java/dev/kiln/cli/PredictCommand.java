@@ -20,8 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "BUNDLE", description = "Bundle folder or zip.")
-  Path bundle;
+  @Parameters(paramLabel = "MODEL", description = "Bundle folder or zip, or a registered model:"
+      + " NAME@alias, NAME:version or NAME (latest).")
+  String model;
+
+  @picocli.CommandLine.Mixin ProjectOptions project;
 
   @Option(names = "--input", required = true, description = "File to score.")
   Path input;
@@ -34,11 +37,12 @@ final class PredictCommand implements Callable<Integer> {
   int chunkRows;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (chunkRows < 1) {
       throw new dev.kiln.core.KilnException("--chunk-rows must be at least 1.", null);
     }
-    LoadedBundle loaded = ModelBundle.load(bundle);
+    LoadedBundle loaded = java.nio.file.Files.exists(Path.of(model)) ? ModelBundle.load(Path.of(model))
+        : Registry.load(project.open(), model);
     long rows;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
         .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).continuousUpdate()

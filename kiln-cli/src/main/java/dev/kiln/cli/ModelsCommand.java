@@ -1,0 +1,123 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.project.Project;
+import dev.kiln.ml.bundle.BundleManifest;
+import dev.kiln.ml.bundle.ModelBundle;
+import dev.kiln.tracking.AliasMove;
+import dev.kiln.tracking.ModelVersion;
+import dev.kiln.tracking.RegisteredModel;
+import dev.kiln.tracking.SearchRequest;
+import dev.kiln.tracking.TrackingStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kiln models ...}: the model registry (versions of bundles, aliases). */
+@Command(name = "models", mixinStandardHelpOptions = true,
+    description = "Register model bundles as versions, move aliases, roll back.")
+final class ModelsCommand {
+  @Spec CommandSpec spec;
+
+  @Command(name = "register", mixinStandardHelpOptions = true,
+      description = "Verify a bundle and register it as the next version of a model.")
+  void register(@Mixin ProjectOptions options, @Parameters(paramLabel = "BUNDLE") Path bundle,
+      @Option(names = "--name", description = "Model name (default: the bundle's).") String name,
+      @Option(names = "--run", description = "Tracked run that produced it.") String runId) {
+    BundleManifest manifest = ModelBundle.load(bundle).manifest();
+    Project project = options.open();
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (manifest.metrics() != null) {
+      manifest.metrics().forEach((k, v) -> tags.put("metric." + k, String.valueOf(v)));
+    }
+    try (TrackingStore store = Tracking.open(project)) {
+      String model = name == null ? manifest.name() : name;
+      ModelVersion v = Registry.versions(project, store).register(model, bundle, runId, tags);
+      spec.commandLine().getOut().printf("Registered %s version %d (source %s)%n", model,
+          v.version(), v.source());
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List models.")
+  void list(@Mixin ProjectOptions options) {
+    try (TrackingStore store = Tracking.open(options.open())) {
+      PrintWriter out = spec.commandLine().getOut();
+      for (RegisteredModel m : store.searchRegisteredModels(SearchRequest.of("")).items()) {
+        out.printf("%-30s %s%n", m.name(), m.aliases());
+      }
+    }
+  }
+
+  @Command(name = "versions", mixinStandardHelpOptions = true,
+      description = "List a model's versions.")
+  void versions(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name) {
+    try (TrackingStore store = Tracking.open(options.open())) {
+      PrintWriter out = spec.commandLine().getOut();
+      for (ModelVersion v : store.searchModelVersions(name)) {
+        out.printf("%-4d %-24s %-34s %s%n", v.version(), Instant.ofEpochMilli(v.creationTime())
+            .toString().substring(0, 19), v.runId() == null ? "-" : v.runId(), v.tags());
+      }
+    }
+  }
+
+  @Command(name = "promote", mixinStandardHelpOptions = true,
+      description = "Point an alias (default champion) at a version; the move is recorded.")
+  void promote(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
+      @Parameters(paramLabel = "VERSION") long version,
+      @Option(names = "--alias", defaultValue = "champion") String alias) {
+    try (TrackingStore store = Tracking.open(options.open())) {
+      store.updateAlias(name, alias, version);
+      spec.commandLine().getOut().printf("%s@%s -> version %d%n", name, alias, version);
+    }
+  }
+
+  @Command(name = "rollback", mixinStandardHelpOptions = true,
+      description = "Move an alias back to the version it pointed at before.")
+  void rollback(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
+      @Option(names = "--alias", defaultValue = "champion") String alias) {
+    try (TrackingStore store = Tracking.open(options.open())) {
+      ModelVersion v = store.rollbackAlias(name, alias);
+      spec.commandLine().getOut().printf("%s@%s -> version %d%n", name, alias, v.version());
+    }
+  }
+
+  @Command(name = "alias", mixinStandardHelpOptions = true,
+      description = "Show an alias's history of moves, or delete it with --delete.")
+  void alias(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
+      @Parameters(paramLabel = "ALIAS") String alias,
+      @Option(names = "--delete", description = "Delete the alias.") boolean delete) {
+    try (TrackingStore store = Tracking.open(options.open())) {
+      PrintWriter out = spec.commandLine().getOut();
+      if (delete) {
+        store.deleteAlias(name, alias);
+        out.printf("Deleted %s@%s%n", name, alias);
+        return;
+      }
+      for (AliasMove m : store.getAliasHistory(name, alias)) {
+        out.printf("%s  %d -> %d%n", Instant.ofEpochMilli(m.timestamp()), m.fromVersion(),
+            m.toVersion());
+      }
+    }
+  }
+
+  @Command(name = "download", mixinStandardHelpOptions = true,
+      description = "Copy a version's bundle (NAME@alias, NAME:version or NAME) into a folder.")
+  void download(@Mixin ProjectOptions options, @Parameters(paramLabel = "MODEL") String reference,
+      @Option(names = "--to", required = true) Path to) {
+    Project project = options.open();
+    try (TrackingStore store = Tracking.open(project)) {
+      var versions = Registry.versions(project, store);
+      var v = versions.resolve(reference);
+      ModelBundle.load(versions.download(v, to));
+      spec.commandLine().getOut().printf("Downloaded %s version %d into %s (verified)%n",
+          v.name(), v.version(), to);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.kiln.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Register bundles, move and roll back aliases, and score from the registry. */
+class ModelsCommandTest {
+  @TempDir static Path work;
+  static Path project;
+
+  static String kiln(int expected, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).as("%s%n%s", out, err).isEqualTo(expected);
+    return out.toString() + err;
+  }
+
+  @BeforeAll
+  static void trainSmallFraudModel() throws Exception {
+    project = work.resolve("fraud");
+    ProjectCopies.copy(Path.of("..", "examples", "fraud-detection").toAbsolutePath().normalize(),
+        project);
+    kiln(0, "run", "--project", project.toString(), "--params", "raw_data.rows=20000");
+  }
+
+  @Test
+  void register_promote_rollback_predictFromRegistry() {
+    String p = project.toString();
+    String bundle = project.resolve("data/06_models/bundle").toString();
+    assertThat(kiln(0, "models", "register", bundle, "--project", p)).contains("version 1");
+    assertThat(kiln(0, "models", "register", bundle, "--project", p)).contains("version 2");
+    kiln(0, "models", "promote", "fraud-detection", "1", "--project", p);
+    kiln(0, "models", "promote", "fraud-detection", "2", "--project", p);
+    assertThat(kiln(0, "models", "rollback", "fraud-detection", "--project", p))
+        .contains("@champion -> version 1");
+    assertThat(kiln(0, "models", "alias", "fraud-detection", "champion", "--project", p).lines())
+        .hasSize(3);
+    Path out = work.resolve("scores.csv");
+    assertThat(kiln(0, "predict", "fraud-detection@champion", "--project", p, "--input",
+        project.resolve("data/05_model_input/test.parquet").toString(), "--output",
+        out.toString())).contains("Scored");
+    assertThat(Files.exists(out)).isTrue();
+    assertThat(kiln(0, "models", "download", "fraud-detection:2", "--to",
+        work.resolve("v2").toString(), "--project", p)).contains("verified");
+  }
+
+  @Test
+  void unknownAliasOrTamperedBundle_exit2() throws Exception {
+    String p = project.toString();
+    assertThat(kiln(2, "predict", "fraud-detection@nope", "--project", p, "--input", "x.csv",
+        "--output", "y.csv")).contains("Error:");
+    Path copy = work.resolve("tampered");
+    ProjectCopies.copy(project.resolve("data/06_models/bundle"), copy);
+    Files.writeString(copy.resolve("preprocessing.json"), "{}");
+    assertThat(kiln(2, "bundle", "inspect", copy.toString())).contains("checksum");
+    assertThat(kiln(2, "models", "register", copy.toString(), "--project", p))
+        .contains("checksum");
+  }
+}

@@ -1,0 +1,106 @@
+package dev.kiln.tracking;
+
+import dev.kiln.core.catalog.ContentHash;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Registers a model folder (a bundle) as a new version of a named model, and downloads a version
+ * back. Folders are stored content-addressed under {@code models/<name>/<hash>/} so a version's
+ * files never change once registered.
+ */
+public final class ModelVersions {
+  private final TrackingStore store;
+  private final ArtifactStore artifacts;
+
+  /** Creates a registrar over a store and an artifact store. */
+  public ModelVersions(TrackingStore store, ArtifactStore artifacts) {
+    this.store = store;
+    this.artifacts = artifacts;
+  }
+
+  /**
+   * Uploads the folder's files and creates the next version of {@code name} (creating the
+   * registered model on first use).
+   *
+   * @param runId the run that produced the folder, or null
+   * @throws TrackingException if the folder cannot be read or the store refuses
+   */
+  public ModelVersion register(String name, Path folder, String runId, Map<String, String> tags) {
+    try {
+      List<Path> files;
+      try (Stream<Path> list = Files.list(folder)) {
+        files = list.filter(Files::isRegularFile).sorted().toList();
+      }
+      String source = "models/" + name + "/" + ContentHash.of(folder).substring(0, 16);
+      for (Path f : files) {
+        try (InputStream in = Files.newInputStream(f)) {
+          artifacts.put(source + "/" + f.getFileName(), in);
+        }
+      }
+      ensureModel(name);
+      return store.createModelVersion(name, source, runId, tags);
+    } catch (IOException e) {
+      throw new TrackingException("INVALID_PARAMETER_VALUE", "Cannot read model folder '"
+          + folder + "': " + e.getMessage(), "pass the bundle folder written by a run", e);
+    }
+  }
+
+  /**
+   * Resolves {@code name@alias}, {@code name:version} or {@code name} (latest version).
+   *
+   * @throws ResourceNotFoundException if the model, alias or version does not exist
+   */
+  public ModelVersion resolve(String reference) {
+    int at = reference.indexOf('@');
+    int colon = reference.lastIndexOf(':');
+    if (at > 0) {
+      return store.getModelVersionByAlias(reference.substring(0, at), reference.substring(at + 1));
+    }
+    if (colon > 0) {
+      return store.getModelVersion(reference.substring(0, colon),
+          Long.parseLong(reference.substring(colon + 1)));
+    }
+    List<ModelVersion> versions = store.searchModelVersions(reference);
+    return versions.stream().max(java.util.Comparator.comparingLong(ModelVersion::version))
+        .orElseThrow(() -> new ResourceNotFoundException("Model '" + reference
+            + "' has no versions.", "register one with 'kiln models register'"));
+  }
+
+  /** Copies a version's files into a new folder. */
+  public Path download(ModelVersion version, Path folder) {
+    try {
+      Files.createDirectories(folder);
+      for (ArtifactInfo info : artifacts.list(version.source())) {
+        if (info.directory()) {
+          continue;
+        }
+        String fileName = Path.of(info.path()).getFileName().toString();
+        try (InputStream in = artifacts.get(version.source() + "/" + fileName)) {
+          Files.copy(in, folder.resolve(fileName));
+        }
+      }
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void ensureModel(String name) {
+    try {
+      store.getRegisteredModel(name);
+    } catch (ResourceNotFoundException e) {
+      try {
+        store.createRegisteredModel(name, null, Map.of());
+      } catch (ResourceAlreadyExistsException raced) {
+        // created concurrently: fine
+      }
+    }
+  }
+}
