@@ -36,6 +36,13 @@ public final class MlflowApi {
 
   /** Declares the routes and error handling on a Javalin config. */
   public void configure(JavalinConfig config) {
+    configureExperiments(config);
+    configureRuns(config);
+    new RegistryRoutes(store).configure(config);
+    config.routes.exception(Exception.class, MlflowApi::error);
+  }
+
+  private void configureExperiments(JavalinConfig config) {
     post(config, "experiments/create", ctx -> {
       JsonNode b = body(ctx);
       reply(ctx, Map.of("experiment_id", store.createExperiment(required(b, "name"),
@@ -45,6 +52,9 @@ public final class MlflowApi {
         Responses.experiment(store.getExperiment(requiredQuery(ctx, "experiment_id"))))));
     get(config, "experiments/get-by-name", ctx -> reply(ctx, Map.of("experiment",
         Responses.experiment(store.getExperimentByName(requiredQuery(ctx, "experiment_name"))))));
+  }
+
+  private void configureRuns(JavalinConfig config) {
     post(config, "runs/create", ctx -> {
       JsonNode b = body(ctx);
       reply(ctx, Map.of("run", Responses.run(store.createRun(required(b, "experiment_id"),
@@ -79,7 +89,6 @@ public final class MlflowApi {
     get(config, "metrics/get-history", ctx -> reply(ctx, Map.of("metrics",
         store.getMetricHistory(requiredQuery(ctx, "run_id"), requiredQuery(ctx, "metric_key"))
             .stream().map(Responses::metric).toList())));
-    config.routes.exception(Exception.class, MlflowApi::error);
   }
 
   private void logBatch(Context ctx) {
@@ -112,15 +121,15 @@ public final class MlflowApi {
         m.path("step").asLong(0));
   }
 
-  private static void post(JavalinConfig config, String path, Handler handler) {
+  static void post(JavalinConfig config, String path, Handler handler) {
     config.routes.post(BASE + path, handler);
   }
 
-  private static void get(JavalinConfig config, String path, Handler handler) {
+  static void get(JavalinConfig config, String path, Handler handler) {
     config.routes.get(BASE + path, handler);
   }
 
-  private static void reply(Context ctx, Object body) {
+  static void reply(Context ctx, Object body) {
     try {
       ctx.contentType("application/json").result(Requests.JSON.writeValueAsString(body));
     } catch (JsonProcessingException e) {

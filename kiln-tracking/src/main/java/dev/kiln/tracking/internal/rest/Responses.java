@@ -12,7 +12,9 @@ final class Responses {
   private Responses() {}
 
   static List<Map<String, String>> keyValues(Map<String, String> map) {
-    return map.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue()))
+    return map.entrySet().stream()
+        .map(e -> (Map<String, String>) new java.util.TreeMap<>(
+            Map.of("key", e.getKey(), "value", e.getValue())))
         .toList();
   }
 
