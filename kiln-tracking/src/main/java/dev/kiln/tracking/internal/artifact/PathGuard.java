@@ -17,17 +17,7 @@ final class PathGuard {
    *     part of it is a symlink leading outside the root
    */
   static Path confine(Path realRoot, String path) {
-    if (path == null || path.isBlank()) {
-      throw reject(path, "it is empty");
-    }
-    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
-      throw reject(path, "it is absolute");
-    }
-    for (String segment : path.split("[/\\\\]")) {
-      if (segment.equals("..")) {
-        throw reject(path, "it has a '..' segment");
-      }
-    }
+    checkRelative(path);
     Path resolved = realRoot.resolve(path).normalize();
     Path existing = resolved;
     while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
@@ -41,6 +31,25 @@ final class PathGuard {
       throw reject(path, "it cannot be resolved (" + e.getMessage() + ")");
     }
     return resolved;
+  }
+
+  /**
+   * Checks that {@code path} is a non-empty relative path without '..' segments.
+   *
+   * @throws InvalidParameterException naming the rule it breaks
+   */
+  static void checkRelative(String path) {
+    if (path == null || path.isBlank()) {
+      throw reject(path, "it is empty");
+    }
+    if (path.startsWith("/") || path.startsWith("\\") || path.matches("^[A-Za-z]:.*")) {
+      throw reject(path, "it is absolute");
+    }
+    for (String segment : path.split("[/\\\\]")) {
+      if (segment.equals("..")) {
+        throw reject(path, "it has a '..' segment");
+      }
+    }
   }
 
   private static InvalidParameterException reject(String path, String why) {

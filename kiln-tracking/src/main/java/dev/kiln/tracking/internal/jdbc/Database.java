@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
 /**
  * A small connection pool with transaction helpers. SQLite connections use WAL, a busy timeout
@@ -30,11 +31,17 @@ final class Database implements AutoCloseable {
   Database(StoreConfig config) {
     this.config = config;
     this.sqlite = config.url().startsWith("jdbc:sqlite:");
-    Flyway.configure()
-        .dataSource(config.url(), config.user(), config.password())
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    try {
+      Flyway.configure()
+          .dataSource(config.url(), config.user(), config.password())
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new TrackingException("INTERNAL_ERROR", "Could not migrate the tracking database at '"
+          + config.redactedUrl() + "': " + e.getMessage(),
+          "Check the database is reachable and was not changed by a newer Kiln version.", e);
+    }
     for (int i = 0; i < POOL_SIZE; i++) {
       idle.add(open());
     }
