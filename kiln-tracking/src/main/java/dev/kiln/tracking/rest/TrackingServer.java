@@ -1,6 +1,8 @@
 package dev.kiln.tracking.rest;
 
+import dev.kiln.tracking.ArtifactStore;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.internal.rest.ArtifactRoutes;
 import dev.kiln.tracking.internal.rest.MlflowApi;
 import io.javalin.Javalin;
 
@@ -13,13 +15,18 @@ public final class TrackingServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving {@code store} on {@code port} (0 picks a free port) on all interfaces.
+   * Starts serving {@code store} and, under {@code /api/2.0/mlflow-artifacts}, {@code artifacts}
+   * on {@code port} (0 picks a free port) on all interfaces.
    *
    * @return the running server; close it to stop
    */
-  public static TrackingServer start(TrackingStore store, int port) {
+  public static TrackingServer start(TrackingStore store, ArtifactStore artifacts, int port) {
     MlflowApi api = new MlflowApi(store);
-    return new TrackingServer(Javalin.create(api::configure).start(port));
+    ArtifactRoutes artifactRoutes = new ArtifactRoutes(artifacts);
+    return new TrackingServer(Javalin.create(config -> {
+      api.configure(config);
+      artifactRoutes.configure(config);
+    }).start(port));
   }
 
   /** Returns the port the server listens on. */

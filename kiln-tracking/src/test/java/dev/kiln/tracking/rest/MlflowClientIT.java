@@ -3,6 +3,7 @@ package dev.kiln.tracking.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.tracking.ArtifactStores;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.TrackingStores;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class MlflowClientIT {
   @Test
   void mlflowClient_logsAndReadsRun_throughKilnServer() {
     try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
-        TrackingServer server = TrackingServer.start(store, 0)) {
+        TrackingServer server = TrackingServer.start(store, ArtifactStores.local(dir.resolve("artifacts")), 0)) {
       MlflowClient client = new MlflowClient("http://127.0.0.1:" + server.port());
       String exp = client.createExperiment("fraud");
       assertThat(client.getExperimentByName("fraud")).isPresent()
