@@ -37,6 +37,12 @@ public record LoadedBundle(BundleManifest manifest, FittedPreprocessor preproces
     return Frame.of(outputs(raw, input.rowCount()));
   }
 
+  /** Returns the training data profile stored in the bundle, the reference for drift. */
+  public java.util.Optional<dev.kiln.quality.profile.DataProfile> referenceProfile() {
+    return java.util.Optional.ofNullable(manifest.referenceProfile())
+        .map(p -> dev.kiln.quality.profile.DataProfile.fromJson(p.toString()));
+  }
+
   private Frame checkInputs(Frame input) {
     List<Column> columns = new ArrayList<>();
     for (FieldSpec field : manifest.inputs()) {

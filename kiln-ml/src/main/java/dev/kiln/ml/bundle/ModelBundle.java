@@ -3,7 +3,10 @@ package dev.kiln.ml.bundle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kiln.core.catalog.ContentHash;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.data.Column;
+import dev.kiln.data.Frame;
+import dev.kiln.quality.profile.DataProfile;
 import dev.kiln.ml.Model;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
 import java.io.IOException;
@@ -52,15 +55,18 @@ public final class ModelBundle {
     Map<String, String> sums = new TreeMap<>();
     files.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
     List<FieldSpec> inputs = new ArrayList<>();
+    List<Column> inputColumns = new ArrayList<>();
     for (Column c : spec.trainingInputs().columns()) {
       if (!c.name().equals(spec.label())) {
         inputs.add(FieldSpec.of(c));
+        inputColumns.add(c);
       }
     }
+    JsonNode profile = JSON.valueToTree(DataProfile.of(Frame.of(inputColumns)));
     BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, spec.name(),
         spec.version(), model.task(), Instant.now().toString(), spec.label(), inputs,
         model.featureNames(), spec.threshold(), model.format(), modelFile, PREPROCESSING,
-        spec.metrics(), null, spec.lineage(), sums);
+        spec.metrics(), profile, spec.lineage(), sums);
     try {
       files.put(MANIFEST, JSON.writeValueAsBytes(manifest));
       Path tmp = dir.resolveSibling("." + dir.getFileName() + "." + System.nanoTime() + ".tmp");

@@ -62,6 +62,8 @@ class ModelBundleTest {
     LoadedBundle loaded = ModelBundle.load(bundle);
     assertThat(loaded.manifest().inputs()).extracting(FieldSpec::name).containsExactly("x", "kind");
     assertThat(loaded.manifest().inputs().get(1).categories()).containsExactly("a", "b");
+    assertThat(loaded.referenceProfile().orElseThrow().columns())
+        .extracting(dev.kiln.quality.profile.ColumnProfile::name).containsExactly("x", "kind");
     Frame out = loaded.predict(data.drop(List.of("y")));
     assertThat(out.columnNames()).containsExactly("probability", "prediction");
     for (int i = 0; i < 20; i++) {
