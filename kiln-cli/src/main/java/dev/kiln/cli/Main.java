@@ -25,7 +25,12 @@ public final class Main {
   /** Runs the command and exits with its code. */
   public static void main(String[] args) {
     quietLibraries();
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = execute(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
   /** Runs the command with the given output streams and returns the exit code. */
