@@ -8,6 +8,10 @@ import dev.kiln.data.Frame;
 import dev.kiln.ml.preprocess.Preprocessor;
 import dev.kiln.ml.preprocess.Step;
 import dev.kiln.ml.split.FrameSplit;
+import dev.kiln.quality.validation.Schema;
+import dev.kiln.quality.validation.ValidationGate;
+import dev.kiln.quality.validation.ValidationResult;
+import dev.kiln.quality.validation.Validator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +21,24 @@ import java.util.Set;
 /** The data-processing nodes: plain functions over frames. */
 public final class DataProcessing {
   private DataProcessing() {}
+
+  /** Checks the raw rows against the schema; quarantined rows are kept aside with reasons. */
+  public static Outputs validate(Frame raw, Schema schema) throws Exception {
+    ValidationResult result = Validator.validate(raw, schema, List.of());
+    @SuppressWarnings("unchecked")
+    Map<Object, Object> report = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(result.toJson(), Map.class);
+    return Outputs.of(Pipelines.VALIDATED, result.clean())
+        .and(Pipelines.QUARANTINE, result.quarantine())
+        .and(Pipelines.REPORT, report);
+  }
+
+  /** Stops the run when a rule with policy 'fail' failed; the report is saved by then. */
+  @SuppressWarnings("unchecked")
+  public static Frame gate(Frame validated, Map report) {
+    ValidationGate.check(report, "data/08_reporting/validation.json");
+    return validated;
+  }
 
   /**
    * Drops rows with a missing value and exact duplicate rows, and reports how many of each were

@@ -9,6 +9,7 @@ import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.bundle.BundleSpec;
 import dev.kiln.ml.preprocess.Step;
+import dev.kiln.quality.validation.Schema;
 import java.util.Map;
 
 /**
@@ -18,6 +19,12 @@ import java.util.Map;
  */
 public final class Pipelines implements PipelineRegistry {
   static final DatasetRef<Frame> TRANSACTIONS = DatasetRef.of("transactions", Frame.class);
+  static final DatasetRef<Schema> SCHEMA = DatasetRef.of("raw_schema", Schema.class);
+  static final DatasetRef<Frame> VALIDATED = DatasetRef.of("validated_transactions", Frame.class);
+  static final DatasetRef<Frame> GATED = DatasetRef.of("gated_transactions", Frame.class);
+  static final DatasetRef<Frame> QUARANTINE = DatasetRef.of("quarantined_transactions",
+      Frame.class);
+  static final DatasetRef<Map> REPORT = DatasetRef.of("validation_report", Map.class);
   static final DatasetRef<Frame> CLEAN = DatasetRef.of("clean_transactions", Frame.class);
   static final DatasetRef<Metrics> CLEANING = DatasetRef.of("cleaning_report", Metrics.class);
   static final DatasetRef<Frame> FEATURES = DatasetRef.of("features", Frame.class);
@@ -44,8 +51,12 @@ public final class Pipelines implements PipelineRegistry {
   @Override
   public Map<String, Pipeline> pipelines() {
     Pipeline processing = Pipeline.of(
-        Node.builder("clean").inputs(TRANSACTIONS, LABEL).outputs(CLEAN, CLEANING).tags("prep")
-            .run(in -> DataProcessing.clean(in.get(TRANSACTIONS), in.get(LABEL))),
+        Node.builder("validate").inputs(TRANSACTIONS, SCHEMA)
+            .outputs(VALIDATED, QUARANTINE, REPORT).tags("prep")
+            .run(in -> DataProcessing.validate(in.get(TRANSACTIONS), in.get(SCHEMA))),
+        Node.of("gate", VALIDATED, REPORT, GATED, DataProcessing::gate),
+        Node.builder("clean").inputs(GATED, LABEL).outputs(CLEAN, CLEANING).tags("prep")
+            .run(in -> DataProcessing.clean(in.get(GATED), in.get(LABEL))),
         Node.of("engineer_features", CLEAN, FEATURES, DataProcessing::engineerFeatures),
         Node.builder("split").inputs(FEATURES, LABEL, SPLIT).outputs(TRAIN, TEST).tags("prep")
             .run(in -> DataProcessing.split(in.get(FEATURES), in.get(LABEL), in.get(SPLIT))),

@@ -40,4 +40,25 @@ class FraudExampleTest {
     assertThat(Files.readString(project.resolve("data/06_models/preprocessor.json")))
         .contains("affine");
   }
+
+  @Test
+  void run_failingValidation_stopsBeforeTrainingAndKeepsTheReport() throws Exception {
+    Path project = work.resolve("fraud-bad");
+    ProjectCopies.copy(Path.of("..", "examples", "fraud-detection").toAbsolutePath().normalize(),
+        project);
+    Files.writeString(project.resolve("conf/base/schema.yml"),
+        "columns:\n  Amount: {type: double, max: 100, policy: quarantine}\n"
+            + "  Class: {type: long, max: 0}\n");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {"run", "--project", project.toString(), "--params",
+        "raw_data.rows=5000"}, new PrintWriter(out), new PrintWriter(err));
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("Validation failed: max on 'Class'")
+        .contains("data/08_reporting/validation.json").contains("Nodes not run");
+    assertThat(Files.exists(project.resolve("data/08_reporting/validation.json"))).isTrue();
+    assertThat(Files.readString(project.resolve("data/02_intermediate/quarantined.csv")))
+        .contains("Amount: max");
+    assertThat(Files.exists(project.resolve("data/06_models/model.json"))).isFalse();
+  }
 }
