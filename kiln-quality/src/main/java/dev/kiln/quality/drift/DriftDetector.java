@@ -4,7 +4,6 @@ import dev.kiln.core.KilnException;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +40,9 @@ public record DriftDetector(double driftShare, Map<String, String> tests,
    * @throws KilnException if the frames share no column or a test name is unknown
    */
   public DriftReport compare(Frame reference, Frame current) {
-    List<ColumnDrift> results = new ArrayList<>();
-    for (String name : reference.columnNames()) {
-      if (current.hasColumn(name)) {
-        results.add(column(reference.column(name), current.column(name)));
-      }
-    }
+    List<ColumnDrift> results = reference.columnNames().parallelStream()
+        .filter(current::hasColumn)
+        .map(name -> column(reference.column(name), current.column(name))).toList();
     if (results.isEmpty()) {
       throw new KilnException("The reference and current data share no column.",
           "compare data with the same columns");
@@ -108,13 +104,13 @@ public record DriftDetector(double driftShare, Map<String, String> tests,
     return out;
   }
 
+  /** Counts distinct non-missing values of both columns, stopping at 6 (all the rules need). */
   private static int uniques(Column ref, Column cur) {
     Set<Object> seen = new HashSet<>();
     for (Column c : List.of(ref, cur)) {
-      for (int i = 0; i < c.size(); i++) {
-        Object v = c.get(i);
-        if (v != null && !(v instanceof Double d && Double.isNaN(d))) {
-          seen.add(c.type() == ColumnType.STRING ? v : c.getDouble(i));
+      for (int i = 0; i < c.size() && seen.size() <= 5; i++) {
+        if (!c.isNull(i) && !(c.type() != ColumnType.STRING && Double.isNaN(c.getDouble(i)))) {
+          seen.add(c.type() == ColumnType.STRING ? c.get(i) : c.getDouble(i));
         }
       }
     }

@@ -9,27 +9,29 @@ import java.util.Arrays;
 public final class Wasserstein {
   private Wasserstein() {}
 
-  /** Returns W1 = integral of |F_ref - F_cur| over the pooled sorted values. */
+  /**
+   * Returns W1 = the integral of |F_ref - F_cur|: both samples sorted once, then one merge walk
+   * over the pooled values.
+   */
   public static double distance(double[] reference, double[] current) {
     double[] a = Samples.clean(reference, "reference").clone();
     double[] b = Samples.clean(current, "current").clone();
     Arrays.sort(a);
     Arrays.sort(b);
-    double[] all = new double[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    Arrays.sort(all);
     double sum = 0;
     int i = 0;
     int j = 0;
-    for (int k = 0; k < all.length - 1; k++) {
-      while (i < a.length && a[i] <= all[k]) {
+    double previous = Math.min(a[0], b[0]);
+    while (i < a.length || j < b.length) {
+      double x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+      sum += Math.abs((double) i / a.length - (double) j / b.length) * (x - previous);
+      while (i < a.length && a[i] == x) {
         i++;
       }
-      while (j < b.length && b[j] <= all[k]) {
+      while (j < b.length && b[j] == x) {
         j++;
       }
-      sum += Math.abs((double) i / a.length - (double) j / b.length) * (all[k + 1] - all[k]);
+      previous = x;
     }
     return sum;
   }
