@@ -37,6 +37,13 @@ public final class DriftBench {
     t0 = System.nanoTime();
     DriftReport report = DriftDetector.defaults().compare(reference, current);
     double driftSeconds = (System.nanoTime() - t0) / 1e9;
+    t0 = System.nanoTime();
+    DataProfile referenceProfile = DataProfile.of(reference);
+    double referenceProfileSeconds = (System.nanoTime() - t0) / 1e9;
+    t0 = System.nanoTime();
+    DriftReport approx = dev.kiln.quality.drift.ProfileDrift.compare(referenceProfile, profile,
+        0.5);
+    double approxSeconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf("%,d rows x %d columns%n", rows, cols);
     System.out.printf("%-44s %8.2f s%n", "baseline: sort every column once", sortSeconds);
     System.out.printf("%-44s %8.2f s  (%.1fx baseline)%n", "profile (KLL + moments)",
@@ -45,6 +52,12 @@ public final class DriftBench {
         driftSeconds, driftSeconds / sortSeconds);
     System.out.printf("%-44s %8.2f s  goal < 1 s%n", "profile + drift", profileSeconds
         + driftSeconds);
+    System.out.printf("%-44s %8.2f s  (reference profile, stored in the bundle at training: %.2f s)%n",
+        "drift from profiles (wasserstein~)", approxSeconds, referenceProfileSeconds);
+    System.out.printf("%-44s %8.2f s  goal < 1 s%n", "profile current + drift from profiles",
+        profileSeconds + approxSeconds);
+    System.out.printf("approximate drifted columns %d of %d%n",
+        approx.columns().stream().filter(c -> c.drifted()).count(), cols);
     System.out.printf("drifted columns %d of %d; profile has %d columns%n",
         report.columns().stream().filter(c -> c.drifted()).count(), cols,
         profile.columns().size());

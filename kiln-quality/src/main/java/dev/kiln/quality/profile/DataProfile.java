@@ -6,7 +6,6 @@ import dev.kiln.core.KilnException;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,7 +18,7 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * A data set's profile: one {@link ColumnProfile} per column, computed in one pass per column
- * with bounded memory (KLL sketch with k = 200, rank error about 1.3%; frequent items sketch of
+ * with bounded memory (KLL sketch with k = 400, rank error under 1%; frequent items sketch of
  * 1,024 counters). Stored in model bundles as the reference for drift.
  *
  * @param rows the number of rows
@@ -34,17 +33,15 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
     columns = List.copyOf(columns);
   }
 
-  /** Profiles every column of a frame. */
+  /** Profiles every column of a frame, columns in parallel. */
   public static DataProfile of(Frame frame) {
-    List<ColumnProfile> out = new ArrayList<>();
-    for (Column c : frame.columns()) {
-      out.add(c.type() == ColumnType.STRING ? text(c) : numeric(c));
-    }
+    List<ColumnProfile> out = frame.columns().parallelStream()
+        .map(c -> c.type() == ColumnType.STRING ? text(c) : numeric(c)).toList();
     return new DataProfile(frame.rowCount(), out);
   }
 
   private static ColumnProfile numeric(Column c) {
-    KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(200);
+    KllDoublesSketch sketch = KllDoublesSketch.newHeapInstance(400);
     double sum = 0;
     double sq = 0;
     long n = 0;
