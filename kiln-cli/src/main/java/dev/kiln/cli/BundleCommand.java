@@ -42,4 +42,29 @@ final class BundleCommand {
       m.lineage().forEach((k, v) -> out.printf("    %-20s %s%n", k, v));
     }
   }
+
+  @Command(name = "keygen", mixinStandardHelpOptions = true,
+      description = "Write an Ed25519 key pair: PREFIX.key (private) and PREFIX.pub.")
+  void keygen(@Parameters(paramLabel = "PREFIX") Path prefix) {
+    dev.kiln.ml.bundle.BundleSignatures.generateKeys(prefix);
+    spec.commandLine().getOut().printf("Wrote %s.key (keep it secret) and %s.pub%n", prefix,
+        prefix);
+  }
+
+  @Command(name = "sign", mixinStandardHelpOptions = true,
+      description = "Sign a bundle folder (bundle.json, which holds every file's SHA-256).")
+  void sign(@Parameters(paramLabel = "PATH") Path path,
+      @picocli.CommandLine.Option(names = "--key", required = true) Path key) {
+    dev.kiln.ml.bundle.BundleSignatures.sign(path, key);
+    spec.commandLine().getOut().printf("Signed %s%n", path);
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Verify a bundle's checksums and its signature against a public key.")
+  void verify(@Parameters(paramLabel = "PATH") Path path,
+      @picocli.CommandLine.Option(names = "--public-key", required = true) Path key) {
+    ModelBundle.load(path);
+    dev.kiln.ml.bundle.BundleSignatures.verify(path, key);
+    spec.commandLine().getOut().printf("Bundle %s: checksums and signature verified%n", path);
+  }
 }

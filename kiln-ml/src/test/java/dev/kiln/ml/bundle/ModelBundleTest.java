@@ -9,20 +9,10 @@ import dev.kiln.data.StringColumn;
 import dev.kiln.data.io.FileFormat;
 import dev.kiln.data.io.FrameReader;
 import dev.kiln.data.io.FrameWriter;
-import dev.kiln.ml.Model;
-import dev.kiln.ml.Task;
-import dev.kiln.ml.TrainingData;
-import dev.kiln.ml.preprocess.FittedPreprocessor;
-import dev.kiln.ml.preprocess.OneHotEncoder;
-import dev.kiln.ml.preprocess.Preprocessor;
-import dev.kiln.ml.preprocess.StandardScaler;
-import dev.kiln.ml.xgboost.XGBoostEstimator;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,25 +26,8 @@ class ModelBundleTest {
 
   @BeforeEach
   void writeBundle() {
-    Random r = new Random(4);
-    int n = 500;
-    double[] x = new double[n];
-    String[] kind = new String[n];
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      x[i] = r.nextGaussian();
-      kind[i] = r.nextBoolean() ? "a" : "b";
-      y[i] = x[i] + (kind[i].equals("a") ? 1 : -1) + r.nextGaussian() > 0 ? 1 : 0;
-    }
-    data = Frame.of(DoubleColumn.of("x", x), StringColumn.of("kind", kind),
-        DoubleColumn.of("y", y));
-    FittedPreprocessor prep = new Preprocessor(List.of(new StandardScaler(List.of("x")),
-        new OneHotEncoder(List.of("kind"), "error"))).fit(data);
-    Model model = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, Map.of("max_depth", 3), 20, 0)
-        .fit(TrainingData.of(prep.transform(data), "y"), null);
-    bundle = dir.resolve("bundle");
-    ModelBundle.write(new BundleSpec("demo", "1", "y", data, prep, model, 0.4,
-        Map.of("roc_auc", 0.9), Map.of("run_id", "r1")), bundle);
+    data = BundleFixture.data();
+    bundle = BundleFixture.write(data, dir.resolve("bundle"));
   }
 
   @Test
