@@ -117,7 +117,7 @@ public final class InputFrames {
     }
     double v = n.doubleValue();
     if (Double.isNaN(v) || Double.isInfinite(v)) {
-      throw ClientError.badRequest("Field '" + field.name() + "' of row " + row + " is " + n
+      throw ClientError.badRequest("Field '" + field.name() + "' of row " + row + " is " + v
           + "; send a finite number" + (field.nullable() ? ", or null for a missing value." : "."));
     }
     return v;
