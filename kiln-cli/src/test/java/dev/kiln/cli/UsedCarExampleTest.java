@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * train on batch 1, and score the drifted batch 3 with the bundle.
  */
 class UsedCarExampleTest {
+  private static final Path EXAMPLE = Path.of("..", "examples", "used-car-prices")
+      .toAbsolutePath().normalize();
   private static final String SMALL = "generate.batch1.rows=20000,generate.batch2.rows=4000,"
       + "generate.batch3.rows=4000";
 
@@ -32,8 +34,7 @@ class UsedCarExampleTest {
   @Test
   void example_generatesValidatesTrainsAndPredicts() throws Exception {
     Path project = work.resolve("used-car-prices");
-    ProjectCopies.copy(Path.of("..", "examples", "used-car-prices").toAbsolutePath().normalize(),
-        project);
+    ProjectCopies.copy(EXAMPLE, project);
     String dir = project.toString();
 
     run(0, "run", "--project", dir, "--pipeline", "generate", "--params", SMALL);
@@ -67,6 +68,39 @@ class UsedCarExampleTest {
         batch3.column("prediction").toDoubleArray()).r2();
     assertThat(driftedR2).as("the model decays on the drifted market")
         .isLessThan(holdoutR2 - 0.02);
+  }
+
+  /**
+   * Runs the README's commands in order at full size, with paths in the work folder; a command
+   * whose comment says "exit 1" must exit with 1.
+   */
+  @Test
+  void readmeCommands_runInOrder() throws Exception {
+    ProjectCopies.copy(EXAMPLE, work.resolve("examples/used-car-prices"));
+    List<String> lines = readmeCommandLines();
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(6);
+    for (String line : lines) {
+      List<String> args = DocsCommandsTest.words(line.replaceAll("\\s+#.*$", ""));
+      args.remove(0);
+      args.replaceAll(a -> !a.startsWith("-") && (a.contains("/") || a.endsWith(".csv"))
+          ? work.resolve(a).toString() : a);
+      run(line.contains("exit 1") ? 1 : 0, args.toArray(String[]::new));
+    }
+    assertThat(FrameReader.csv(work.resolve("batch3_predictions.csv"), CsvOptions.defaults())
+        .columnNames()).contains("listing_id", "price", "prediction");
+  }
+
+  private static List<String> readmeCommandLines() throws Exception {
+    List<String> commands = new java.util.ArrayList<>();
+    boolean inBash = false;
+    for (String line : Files.readAllLines(EXAMPLE.resolve("README.md"))) {
+      if (line.startsWith("```")) {
+        inBash = !inBash && line.trim().equals("```bash");
+      } else if (inBash && line.startsWith("./kiln ")) {
+        commands.add(line);
+      }
+    }
+    return commands;
   }
 
   private static Set<Long> injectedIds(Path project) throws Exception {
