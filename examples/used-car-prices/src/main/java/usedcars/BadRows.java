@@ -1,6 +1,7 @@
 package usedcars;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,7 +20,7 @@ final class BadRows {
   private BadRows() {}
 
   /** Injects the defects; returns the listing ids by defect kind. */
-  static Map<String, List<Long>> inject(ListingGenerator.ListingColumns rows, double share,
+  static Map<String, List<Long>> inject(ListingColumns rows, double share,
       int listingYear, long seed) {
     int count = (int) Math.round(rows.rows() * share);
     int[] chosen = choose(rows.rows(), count, new SplittableRandom(seed ^ 0x5DEECE66DL));
@@ -52,6 +53,6 @@ final class BadRows {
       all[i] = all[j];
       all[j] = t;
     }
-    return java.util.Arrays.copyOf(all, count);
+    return Arrays.copyOf(all, count);
   }
 }

@@ -78,6 +78,7 @@ final class CarCatalogue {
 
   private static CarModel car(String make, String model, double price, double depreciation,
       List<String> fuels, int since, int popularity, double... engines) {
-    return new CarModel(make, model, price, depreciation, fuels, engines, since, popularity);
+    return new CarModel(make, model, price, depreciation, fuels,
+        java.util.Arrays.stream(engines).boxed().toList(), since, popularity);
   }
 }

@@ -15,14 +15,16 @@ import java.util.List;
  * @param popularity the relative number of listings
  */
 public record CarModel(String make, String model, double newPrice, double depreciation,
-    List<String> fuels, double[] engines, int since, int popularity) {
+    List<String> fuels, List<Double> engines, int since, int popularity) {
+
+  /** Copies the lists. */
+  public CarModel {
+    fuels = List.copyOf(fuels);
+    engines = List.copyOf(engines);
+  }
 
   /** Returns the mean engine size of the combustion versions, or 0. */
   public double meanEngine() {
-    double sum = 0;
-    for (double e : engines) {
-      sum += e;
-    }
-    return engines.length == 0 ? 0 : sum / engines.length;
+    return engines.stream().mapToDouble(Double::doubleValue).average().orElse(0);
   }
 }

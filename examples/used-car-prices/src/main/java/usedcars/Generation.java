@@ -13,7 +13,7 @@ public final class Generation {
   /** Generates a batch into {@code cars} and describes it in {@code report}. */
   public static Outputs generate(BatchOptions options, int listingYear, DatasetRef<Frame> cars,
       DatasetRef<GenerationReport> report) {
-    ListingGenerator.ListingColumns rows = ListingGenerator.generate(options, listingYear);
+    ListingColumns rows = ListingGenerator.generate(options, listingYear);
     Map<String, List<Long>> injected = BadRows.inject(rows, options.badShare(), listingYear,
         options.seed());
     int bad = injected.values().stream().mapToInt(List::size).sum();

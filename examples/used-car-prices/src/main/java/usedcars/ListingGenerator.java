@@ -1,10 +1,5 @@
 package usedcars;
 
-import dev.kiln.data.DoubleColumn;
-import dev.kiln.data.Frame;
-import dev.kiln.data.LongColumn;
-import dev.kiln.data.StringColumn;
-import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -17,7 +12,7 @@ import java.util.SplittableRandom;
 final class ListingGenerator {
   private static final List<String> REGIONS = List.of("north", "south", "east", "west",
       "capital");
-  private static final double[] REGION_SHARES = {0.22, 0.24, 0.18, 0.20, 0.16};
+  private static final List<Double> REGION_SHARES = List.of(0.22, 0.24, 0.18, 0.20, 0.16);
   private static final long MAX_KM = 600_000;
 
   private ListingGenerator() {}
@@ -46,7 +41,7 @@ final class ListingGenerator {
     double perYear = market.kmPerYear() * Math.min(2.5, Math.exp(0.35 * random.nextGaussian()))
         * (electric ? 0.8 : 1.0);
     long km = Math.min(MAX_KM, Math.round((age + random.nextDouble()) * perYear / 10) * 10);
-    double engine = electric ? 0 : model.engines()[random.nextInt(model.engines().length)];
+    double engine = electric ? 0 : model.engines().get(random.nextInt(model.engines().size()));
     return new Listing(model, age, km, fuel, transmission(fuel, model, age, random), engine,
         owners(age, random), REGIONS.get(pick(REGION_SHARES, random)));
   }
@@ -86,73 +81,14 @@ final class ListingGenerator {
     return owners;
   }
 
-  private static int pick(double[] shares, SplittableRandom random) {
+  private static int pick(List<Double> shares, SplittableRandom random) {
     double u = random.nextDouble();
-    for (int k = 0; k < shares.length - 1; k++) {
-      u -= shares[k];
+    for (int k = 0; k < shares.size() - 1; k++) {
+      u -= shares.get(k);
       if (u < 0) {
         return k;
       }
     }
-    return shares.length - 1;
-  }
-
-  /** The listings as columns, while defects are injected; {@link #toFrame()} ends it. */
-  static final class ListingColumns {
-    final long[] id;
-    final long[] year;
-    final long[] mileage;
-    final String[] make;
-    final String[] model;
-    final String[] fuel;
-    final String[] transmission;
-    final double[] engine;
-    final BitSet engineMissing = new BitSet();
-    final long[] owners;
-    final String[] region;
-    final double[] price;
-    final BitSet priceMissing = new BitSet();
-
-    ListingColumns(int rows) {
-      id = new long[rows];
-      year = new long[rows];
-      mileage = new long[rows];
-      make = new String[rows];
-      model = new String[rows];
-      fuel = new String[rows];
-      transmission = new String[rows];
-      engine = new double[rows];
-      owners = new long[rows];
-      region = new String[rows];
-      price = new double[rows];
-    }
-
-    void set(int i, long listingId, int modelYear, Listing car, double carPrice) {
-      id[i] = listingId;
-      year[i] = modelYear;
-      mileage[i] = car.mileageKm();
-      make[i] = car.model().make();
-      model[i] = car.model().model();
-      fuel[i] = car.fuel();
-      transmission[i] = car.transmission();
-      engine[i] = car.engineSizeL();
-      owners[i] = car.owners();
-      region[i] = car.region();
-      price[i] = carPrice;
-    }
-
-    int rows() {
-      return id.length;
-    }
-
-    Frame toFrame() {
-      return Frame.of(LongColumn.of("listing_id", id), LongColumn.of("year", year),
-          LongColumn.of("mileage_km", mileage), StringColumn.of("make", make),
-          StringColumn.of("model", model), StringColumn.of("fuel", fuel),
-          StringColumn.of("transmission", transmission),
-          new DoubleColumn("engine_size_l", engine, engineMissing),
-          LongColumn.of("owners", owners), StringColumn.of("region", region),
-          new DoubleColumn("price", price, priceMissing));
-    }
+    return shares.size() - 1;
   }
 }

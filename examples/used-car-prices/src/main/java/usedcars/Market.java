@@ -14,7 +14,7 @@ import java.util.List;
  * @param electricFactor the price factor of electric cars
  * @param priceLevel the general price level (1 = the baseline market)
  */
-public record Market(double meanAge, double kmPerYear, double[] fuelShares, double dieselFactor,
+public record Market(double meanAge, double kmPerYear, List<Double> fuelShares, double dieselFactor,
     double electricFactor, double priceLevel) {
 
   /** The fuels, in the order of {@link #fuelShares()}. */
@@ -22,14 +22,19 @@ public record Market(double meanAge, double kmPerYear, double[] fuelShares, doub
 
   /** The training market: older cars, mostly petrol and diesel. */
   public static final Market BASELINE = new Market(8.5, 15_000,
-      new double[] {0.55, 0.30, 0.10, 0.05}, 1.03, 1.0, 1.0);
+      List.of(0.55, 0.30, 0.10, 0.05), 1.03, 1.0, 1.0);
 
   /**
    * A later market: newer cars driven less, many more hybrids and electrics; diesels and electrics
    * sell for less (bans, price cuts on new electrics) and everything else for more.
    */
   public static final Market DRIFTED = new Market(3.5, 11_000,
-      new double[] {0.33, 0.10, 0.30, 0.27}, 0.85, 0.78, 1.10);
+      List.of(0.33, 0.10, 0.30, 0.27), 0.85, 0.78, 1.10);
+
+  /** Copies the shares. */
+  public Market {
+    fuelShares = List.copyOf(fuelShares);
+  }
 
   /**
    * Returns a market by name.

@@ -29,7 +29,8 @@ public final class Training {
    */
   public static byte[] train(Frame train, String preprocessorJson, String label,
       SplitOptions split, ModelOptions options) {
-    Frame features = FittedPreprocessor.fromJson(preprocessorJson).transform(train.drop(List.of(ID)));
+    Frame features = FittedPreprocessor.fromJson(preprocessorJson)
+        .transform(train.drop(List.of(ID)));
     FrameSplit parts = FrameSplit.of(features, null, split.validationSize(), split.seed() + 1);
     XGBoostEstimator estimator = new XGBoostEstimator(Task.REGRESSION, options.params(),
         options.rounds(), options.earlyStoppingRounds());
