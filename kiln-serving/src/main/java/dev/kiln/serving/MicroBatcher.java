@@ -7,15 +7,18 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Coalesces concurrent prediction requests into one call of a model: one worker thread takes
- * every request waiting in the queue (up to {@link BatchingConfig#maxRows()} rows), and under
- * load waits up to {@link BatchingConfig#maxDelay()} for more, then predicts them together and
- * hands each caller its rows. Closing drains the queue; a request arriving after close is
- * predicted on its caller's thread, so none is lost. With batching disabled every request calls
- * the model on its own thread.
+ * Coalesces concurrent prediction requests into one call of a model, adaptively: while the model
+ * is idle a request is predicted at once on its own thread (a hand-off to another thread costs
+ * more than a fast model call); while a call is in progress, requests queue, and one worker
+ * thread takes all that are waiting (up to {@link BatchingConfig#maxRows()} rows), keeps taking
+ * those that arrive less than {@link #ARRIVAL_GAP_NANOS} apart for at most
+ * {@link BatchingConfig#maxDelay()}, predicts them in one call and hands each caller its rows.
+ * Closing drains the queue; a request arriving after close is predicted on its caller's thread,
+ * so none is lost. With batching disabled every request calls the model on its own thread.
  */
 final class MicroBatcher implements AutoCloseable {
   /** A model call over a row-major feature matrix. */
@@ -23,6 +26,9 @@ final class MicroBatcher implements AutoCloseable {
   interface BatchModel {
     double[] predict(float[] features, int rows);
   }
+
+  /** A batch stops filling when no request arrives for this long. */
+  static final long ARRIVAL_GAP_NANOS = 100_000;
 
   private record Job(float[] features, int rows, CompletableFuture<double[]> result) {}
 
@@ -32,8 +38,8 @@ final class MicroBatcher implements AutoCloseable {
   private final IntConsumer batchRows;
   private final BlockingQueue<Job> queue;
   private final Thread worker;
+  private final AtomicInteger calls = new AtomicInteger();
   private volatile boolean closed;
-  private int lastBatchJobs;
 
   /**
    * Starts the worker.
@@ -69,6 +75,14 @@ final class MicroBatcher implements AutoCloseable {
     if (worker == null || closed || rows >= config.maxRows()) {
       return call(features, rows);
     }
+    if (queue.isEmpty() && calls.compareAndSet(0, 1)) {
+      try {
+        return model.predict(features, rows);
+      } finally {
+        calls.decrementAndGet();
+        batchRows.accept(rows);
+      }
+    }
     Job job = new Job(features, rows, new CompletableFuture<>());
     if (!queue.offer(job)) {
       throw new ClientError(503, "The server is overloaded: " + queue.size()
@@ -85,8 +99,13 @@ final class MicroBatcher implements AutoCloseable {
   }
 
   private double[] call(float[] features, int rows) {
-    batchRows.accept(rows);
-    return model.predict(features, rows);
+    calls.incrementAndGet();
+    try {
+      return model.predict(features, rows);
+    } finally {
+      calls.decrementAndGet();
+      batchRows.accept(rows);
+    }
   }
 
   private void run() {
@@ -112,28 +131,29 @@ final class MicroBatcher implements AutoCloseable {
   private void collect(List<Job> batch, int firstRows) throws InterruptedException {
     int rows = firstRows;
     long deadline = System.nanoTime() + config.maxDelay().toNanos();
-    boolean underLoad = lastBatchJobs > 1;
     while (rows < config.maxRows()) {
       Job next = queue.peek();
-      if (next == null && underLoad) {
-        long wait = deadline - System.nanoTime();
-        next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
-        if (next != null && rows + next.rows > config.maxRows()) {
-          predictBatch(List.of(next));
-          continue;
-        }
-      } else if (next != null && rows + next.rows <= config.maxRows()) {
-        next = queue.poll();
-      } else {
-        next = null;
-      }
       if (next == null) {
-        break;
+        long wait = Math.min(ARRIVAL_GAP_NANOS, deadline - System.nanoTime());
+        next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
+        if (next == null) {
+          return;
+        }
+        if (rows + next.rows > config.maxRows()) {
+          predictBatch(List.of(next));
+          return;
+        }
+      } else if (rows + next.rows <= config.maxRows()) {
+        next = queue.poll();
+        if (next == null) {
+          return;
+        }
+      } else {
+        return;
       }
       batch.add(next);
       rows += next.rows;
     }
-    lastBatchJobs = batch.size();
   }
 
   private void predictBatch(List<Job> batch) {

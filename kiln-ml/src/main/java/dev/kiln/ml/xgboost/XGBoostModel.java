@@ -17,8 +17,11 @@ public final class XGBoostModel implements Model {
   /** The format name of XGBoost JSON models. */
   public static final String FORMAT = "xgboost-json";
 
-  /** Up to this many rows, predictions walk the trees in Java instead of calling XGBoost. */
-  static final int JAVA_ROWS = 64;
+  /**
+   * Up to this many rows, predictions walk the trees in Java instead of calling XGBoost; the
+   * system property {@code kiln.xgboost.java-rows} changes it (0: always call XGBoost).
+   */
+  static final int JAVA_ROWS = Integer.getInteger("kiln.xgboost.java-rows", 64);
 
   private final Booster booster;
   private final Task task;
