@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a script with Debian's Python 3 (which has scikit-learn, SciPy, XGBoost and onnx; installed by
- * .ci/run) and returns its standard output. Fails the test, never skips it, when Python or a
+ * Runs a script with Debian's Python 3 (which has scikit-learn, SciPy, XGBoost and onnx;
+ * installed by .ci/run) and returns its standard output. Fails the test, never skips it, when Python or a
  * package is missing.
  */
 public final class PythonOracle {

@@ -6,7 +6,7 @@ import dev.kiln.ml.onnx.OnnxModel;
 import dev.kiln.ml.xgboost.XGBoostModel;
 import java.nio.file.Path;
 
-/** Reads, verifies, checks the signature of, and decrypts a bundle; see {@link ModelBundle#load}. */
+/** Verifies, checks the signature of and decrypts a bundle; see {@link ModelBundle#load}. */
 final class BundleLoader {
   private BundleLoader() {}
 

@@ -13,7 +13,7 @@ import java.util.Map;
  *     unsigned bundles and bundles not signed by this key are refused; null: no signature needed
  */
 public record LoadOptions(BundleKey key, Path trustedPublicKey) {
-  /** The environment variable naming a file with the base64 key, if {@link BundleKey#ENV} is unset. */
+  /** The environment variable naming a file with the base64 key, if KILN_BUNDLE_KEY is unset. */
   public static final String KEY_FILE_ENV = "KILN_BUNDLE_KEY_FILE";
   /** The environment variable naming the trusted public key file. */
   public static final String PUBLIC_KEY_ENV = "KILN_BUNDLE_PUBLIC_KEY";

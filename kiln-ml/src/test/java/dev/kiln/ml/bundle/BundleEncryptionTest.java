@@ -3,10 +3,10 @@ package dev.kiln.ml.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +47,8 @@ class BundleEncryptionTest {
   @Test
   void missingOrWrongKey_isRefusedWithTheFix() {
     assertThatThrownBy(() -> ModelBundle.load(encrypted, LoadOptions.none()))
-        .isInstanceOf(BundleException.class).hasMessageContaining("is encrypted (key id " + key.id())
+        .isInstanceOf(BundleException.class)
+        .hasMessageContaining("is encrypted (key id " + key.id())
         .hasMessageContaining("no key was given")
         .satisfies(e -> assertThat(((BundleException) e).hint().orElseThrow())
             .contains("KILN_BUNDLE_KEY"));
@@ -122,10 +123,8 @@ class BundleEncryptionTest {
   /** Records a new checksum for a file in bundle.json, as an attacker who edits both would. */
   private void rewriteChecksum(String name, byte[] bytes) throws Exception {
     Path manifest = encrypted.resolve("bundle.json");
-    com.fasterxml.jackson.databind.node.ObjectNode json =
-        (com.fasterxml.jackson.databind.node.ObjectNode) ModelBundle.JSON.readTree(manifest.toFile());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("files"))
-        .put(name, ModelBundle.sha256(bytes));
+    ObjectNode json = (ObjectNode) ModelBundle.JSON.readTree(manifest.toFile());
+    ((ObjectNode) json.get("files")).put(name, ModelBundle.sha256(bytes));
     ModelBundle.JSON.writeValue(manifest.toFile(), json);
   }
 }
