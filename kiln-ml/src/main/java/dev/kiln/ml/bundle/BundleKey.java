@@ -91,15 +91,27 @@ public final class BundleKey {
    * @throws BundleException if the file exists or cannot be written
    */
   public void write(Path file) {
+    Path tmp = null;
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, ".key", ".tmp"); // owner-only on POSIX
+      tmp = Files.createTempFile(parent, ".key", ".tmp"); // owner-only on POSIX
       Files.writeString(tmp, Base64.getEncoder().encodeToString(key.getEncoded()) + "\n");
       Files.move(tmp, file);
     } catch (IOException e) {
+      deleteQuietly(tmp);
       throw new BundleException("Cannot write key file '" + file + "': " + e,
           "choose a new file in a writable folder", e);
+    }
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    try {
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException ignored) {
+      // the original error is the one to report
     }
   }
 

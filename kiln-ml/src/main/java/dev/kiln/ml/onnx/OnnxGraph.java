@@ -59,8 +59,8 @@ final class OnnxGraph {
   static int inputWidth(OrtSession session) {
     try {
       Map<String, NodeInfo> inputs = session.getInputInfo();
-      NodeInfo info = inputs.values().iterator().next();
-      if (inputs.size() != 1 || !(info.getInfo() instanceof TensorInfo t)
+      if (inputs.size() != 1
+          || !(inputs.values().iterator().next().getInfo() instanceof TensorInfo t)
           || t.type != OnnxJavaType.FLOAT || t.getShape().length != 2) {
         throw new KilnException("The ONNX model's inputs " + inputs.values() + " are not"
             + " supported.", SHAPES);
