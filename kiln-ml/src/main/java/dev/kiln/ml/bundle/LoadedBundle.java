@@ -9,8 +9,13 @@ import dev.kiln.data.LongColumn;
 import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
+import dev.kiln.ml.xgboost.XGBoostModel;
+import dev.kiln.quality.profile.DataProfile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A verified bundle, ready to predict: input checks, the same preprocessing as in training, and
@@ -31,16 +36,56 @@ public record LoadedBundle(BundleManifest manifest, FittedPreprocessor preproces
    * @throws DataFormatException naming a missing or mistyped input column
    */
   public Frame predict(Frame input) {
-    Frame checked = checkInputs(input);
-    Frame features = preprocessing.transform(checked).select(manifest.features());
-    double[] raw = model.predict(features.toFloatMatrix(manifest.features()), input.rowCount());
-    return Frame.of(outputs(raw, input.rowCount()));
+    int rows = input.rowCount();
+    return outputs(model.predict(features(input), rows), rows);
+  }
+
+  /**
+   * Checks and preprocesses the input fields into the model's row-major feature matrix, the
+   * first half of {@link #predict}; servers use it to batch several requests into one model call.
+   *
+   * @throws DataFormatException naming a missing or mistyped input column, or an unknown category
+   */
+  public float[] features(Frame input) {
+    Frame features = preprocessing.transform(checkInputs(input)).select(manifest.features());
+    return features.toFloatMatrix(manifest.features());
+  }
+
+  /**
+   * Turns the model's raw output for {@code rows} rows into the prediction columns, the second
+   * half of {@link #predict}.
+   */
+  public Frame outputs(double[] raw, int rows) {
+    return Frame.of(outputColumns(raw, rows));
+  }
+
+  /**
+   * Explains each row: SHAP contributions per model feature, plus {@code bias}.
+   *
+   * @throws BundleException if the model cannot explain its predictions (only XGBoost can)
+   */
+  public List<Map<String, Double>> explain(Frame input) {
+    if (!(model instanceof XGBoostModel xgb)) {
+      throw new BundleException("Model '" + manifest.name() + "' (" + manifest.modelFormat()
+          + ") cannot explain its predictions.", "explanations need an XGBoost model");
+    }
+    float[][] contributions = xgb.contributions(features(input), input.rowCount());
+    List<Map<String, Double>> out = new ArrayList<>();
+    for (float[] row : contributions) {
+      Map<String, Double> named = new LinkedHashMap<>();
+      for (int f = 0; f < manifest.features().size(); f++) {
+        named.put(manifest.features().get(f), (double) row[f]);
+      }
+      named.put("bias", (double) row[row.length - 1]);
+      out.add(named);
+    }
+    return out;
   }
 
   /** Returns the training data profile stored in the bundle, the reference for drift. */
-  public java.util.Optional<dev.kiln.quality.profile.DataProfile> referenceProfile() {
-    return java.util.Optional.ofNullable(manifest.referenceProfile())
-        .map(p -> dev.kiln.quality.profile.DataProfile.fromJson(p.toString()));
+  public Optional<DataProfile> referenceProfile() {
+    return Optional.ofNullable(manifest.referenceProfile())
+        .map(p -> DataProfile.fromJson(p.toString()));
   }
 
   private Frame checkInputs(Frame input) {
@@ -63,7 +108,7 @@ public record LoadedBundle(BundleManifest manifest, FittedPreprocessor preproces
     return Frame.of(columns);
   }
 
-  private List<Column> outputs(double[] raw, int rows) {
+  private List<Column> outputColumns(double[] raw, int rows) {
     List<Column> out = new ArrayList<>();
     if (manifest.task() == Task.REGRESSION) {
       out.add(DoubleColumn.of("prediction", raw));

@@ -30,7 +30,8 @@ import java.util.zip.ZipOutputStream;
  * Nothing is Java-deserialised.
  */
 public final class ModelBundle {
-  static final String MANIFEST = "bundle.json";
+  /** The manifest file name inside a bundle. */
+  public static final String MANIFEST = "bundle.json";
   static final String PREPROCESSING = "preprocessing.json";
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);

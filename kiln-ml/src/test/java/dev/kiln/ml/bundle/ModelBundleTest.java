@@ -105,7 +105,7 @@ class ModelBundleTest {
     for (int i = 0; i < 500; i += 37) {
       assertThat(scored.column("probability").getDouble(i))
           .isCloseTo(whole.column("probability").getDouble(i),
-              org.assertj.core.api.Assertions.within(1e-9));
+              org.assertj.core.api.Assertions.within(1e-6)); // Java trees vs XGBoost: float precision
     }
   }
 }

@@ -42,6 +42,11 @@ class TreeEnsembleTest {
     for (int i = 0; i < actual.length; i++) {
       assertThat(actual[i]).as("output %d", i).isCloseTo(expected[i], within(1e-5));
     }
+    int small = XGBoostModel.JAVA_ROWS;
+    double[] smallBatch = model.predict(java.util.Arrays.copyOf(d.features(), small * 5), small);
+    for (int i = 0; i < smallBatch.length; i++) {
+      assertThat(smallBatch[i]).as("small-batch output %d", i).isCloseTo(expected[i], within(1e-5));
+    }
   }
 
   @Test

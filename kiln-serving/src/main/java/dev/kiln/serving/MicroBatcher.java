@@ -1,0 +1,187 @@
+package dev.kiln.serving;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Coalesces concurrent prediction requests into one call of a model: one worker thread takes
+ * every request waiting in the queue (up to {@link BatchingConfig#maxRows()} rows), and under
+ * load waits up to {@link BatchingConfig#maxDelay()} for more, then predicts them together and
+ * hands each caller its rows. Closing drains the queue; a request arriving after close is
+ * predicted on its caller's thread, so none is lost. With batching disabled every request calls
+ * the model on its own thread.
+ */
+final class MicroBatcher implements AutoCloseable {
+  /** A model call over a row-major feature matrix. */
+  @FunctionalInterface
+  interface BatchModel {
+    double[] predict(float[] features, int rows);
+  }
+
+  private record Job(float[] features, int rows, CompletableFuture<double[]> result) {}
+
+  private final BatchModel model;
+  private final BatchingConfig config;
+  private final int width;
+  private final IntConsumer batchRows;
+  private final BlockingQueue<Job> queue;
+  private final Thread worker;
+  private volatile boolean closed;
+  private int lastBatchJobs;
+
+  /**
+   * Starts the worker.
+   *
+   * @param width features per row
+   * @param batchRows told the row count of every model call (for metrics)
+   */
+  MicroBatcher(String name, BatchModel model, int width, BatchingConfig config,
+      IntConsumer batchRows) {
+    this.model = model;
+    this.config = config;
+    this.width = width;
+    this.batchRows = batchRows;
+    this.queue = new ArrayBlockingQueue<>(Math.max(1, config.queueCapacity()));
+    this.worker = config.enabled() ? new Thread(this::run, "kiln-batch-" + name) : null;
+    if (worker != null) {
+      worker.setDaemon(true);
+      worker.start();
+    }
+  }
+
+  /** Returns the number of requests waiting. */
+  int queueDepth() {
+    return queue.size();
+  }
+
+  /**
+   * Predicts {@code rows} rows, batched with concurrent callers.
+   *
+   * @throws ClientError 503 when the queue is full
+   */
+  double[] predict(float[] features, int rows) {
+    if (worker == null || closed || rows >= config.maxRows()) {
+      return call(features, rows);
+    }
+    Job job = new Job(features, rows, new CompletableFuture<>());
+    if (!queue.offer(job)) {
+      throw new ClientError(503, "The server is overloaded: " + queue.size()
+          + " requests are waiting for this model; retry later.");
+    }
+    if (closed && queue.remove(job)) {
+      return call(features, rows);
+    }
+    try {
+      return job.result.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private double[] call(float[] features, int rows) {
+    batchRows.accept(rows);
+    return model.predict(features, rows);
+  }
+
+  private void run() {
+    List<Job> batch = new ArrayList<>();
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Job first = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        collect(batch, first.rows);
+        predictBatch(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void collect(List<Job> batch, int firstRows) throws InterruptedException {
+    int rows = firstRows;
+    long deadline = System.nanoTime() + config.maxDelay().toNanos();
+    boolean underLoad = lastBatchJobs > 1;
+    while (rows < config.maxRows()) {
+      Job next = queue.peek();
+      if (next == null && underLoad) {
+        long wait = deadline - System.nanoTime();
+        next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
+        if (next != null && rows + next.rows > config.maxRows()) {
+          predictBatch(List.of(next));
+          continue;
+        }
+      } else if (next != null && rows + next.rows <= config.maxRows()) {
+        next = queue.poll();
+      } else {
+        next = null;
+      }
+      if (next == null) {
+        break;
+      }
+      batch.add(next);
+      rows += next.rows;
+    }
+    lastBatchJobs = batch.size();
+  }
+
+  private void predictBatch(List<Job> batch) {
+    try {
+      if (batch.size() == 1) {
+        Job job = batch.get(0);
+        job.result.complete(call(job.features, job.rows));
+        return;
+      }
+      int rows = 0;
+      for (Job job : batch) {
+        rows += job.rows;
+      }
+      float[] features = new float[rows * width];
+      int at = 0;
+      for (Job job : batch) {
+        System.arraycopy(job.features, 0, features, at, job.features.length);
+        at += job.features.length;
+      }
+      double[] raw = call(features, rows);
+      int perRow = raw.length / rows;
+      int from = 0;
+      for (Job job : batch) {
+        double[] mine = new double[job.rows * perRow];
+        System.arraycopy(raw, from, mine, 0, mine.length);
+        from += mine.length;
+        job.result.complete(mine);
+      }
+    } catch (RuntimeException e) {
+      batch.forEach(job -> job.result.completeExceptionally(e));
+    }
+  }
+
+  /** Stops taking new work into batches, predicts every waiting request, and stops the worker. */
+  @Override
+  public void close() {
+    closed = true;
+    if (worker == null) {
+      return;
+    }
+    try {
+      worker.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Job left;
+    while ((left = queue.poll()) != null) {
+      predictBatch(List.of(left));
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.kiln.serving;
+
+import dev.kiln.serving.http.HttpApi;
+import io.javalin.Javalin;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The model server: the HTTP protocols over a {@link PredictionService}, a reloader that checks
+ * the model sources, and a graceful shutdown that answers every accepted request before it
+ * stops.
+ */
+public final class ModelServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+
+  private final Javalin app;
+  private final HttpApi api;
+  private final PredictionService service;
+  private final PredictionLog log;
+  private final ScheduledExecutorService reloader;
+  private final ServerConfig config;
+
+  private ModelServer(Javalin app, HttpApi api, PredictionService service, PredictionLog log,
+      ScheduledExecutorService reloader, ServerConfig config) {
+    this.app = app;
+    this.api = api;
+    this.service = service;
+    this.log = log;
+    this.reloader = reloader;
+    this.config = config;
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param log the prediction log (closed with the server), or null
+   * @param kilnVersion reported by {@code /v2} and {@code /version}
+   */
+  public static ModelServer start(ServerConfig config, ModelRepository models,
+      ServingMetrics metrics, PredictionLog log, String kilnVersion) {
+    PredictionService service = new PredictionService(models, metrics, log);
+    HttpApi api = new HttpApi(service, metrics, config, kilnVersion);
+    Javalin app = Javalin.create(api::configure).start();
+    ScheduledExecutorService reloader = null;
+    if (!config.reloadInterval().isZero()) {
+      reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kiln-reloader");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = config.reloadInterval().toMillis();
+      reloader.scheduleWithFixedDelay(models::refresh, every, every, TimeUnit.MILLISECONDS);
+    }
+    return new ModelServer(app, api, service, log, reloader, config);
+  }
+
+  /** Returns the port the server listens on. */
+  public int port() {
+    return ((NetworkConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+  }
+
+  /** Returns the served models. */
+  public ModelRepository models() {
+    return service.models();
+  }
+
+  /**
+   * Stops gracefully: refuses new predictions (503, readiness fails), waits for those in
+   * flight up to the drain timeout, stops HTTP, finishes batches and mirrored requests, and
+   * flushes the prediction log.
+   */
+  @Override
+  public void close() {
+    if (reloader != null) {
+      reloader.shutdownNow();
+    }
+    try {
+      int left = api.drain(config.drainTimeout().toMillis());
+      if (left > 0) {
+        LOG.warn("{} requests were still in flight after {}", left, config.drainTimeout());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    app.stop();
+    service.close();
+    service.models().close();
+    if (log != null) {
+      log.close();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.kiln.serving;
+
+import dev.kiln.data.Frame;
+import dev.kiln.ml.bundle.LoadedBundle;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One loaded version of a model, ready to answer: the verified bundle behind a micro-batcher.
+ * Instances are immutable and swapped whole on reload; {@link #close()} lets in-flight requests
+ * finish.
+ */
+public final class ServedModel implements AutoCloseable {
+  private final String name;
+  private final String version;
+  private final String sourceKey;
+  private final LoadedBundle bundle;
+  private final MicroBatcher batcher;
+  private final Runnable unregisterGauge;
+
+  ServedModel(String name, String version, String sourceKey, LoadedBundle bundle,
+      BatchingConfig batching, ServingMetrics metrics) {
+    this.name = name;
+    this.version = version;
+    this.sourceKey = sourceKey;
+    this.bundle = bundle;
+    MicroBatcher.BatchModel model = bundle.model()::predict;
+    this.batcher = new MicroBatcher(name + "-" + version, model,
+        bundle.manifest().features().size(), batching, rows -> metrics.batch(name, version, rows));
+    this.unregisterGauge = metrics.queueDepth(name, version, batcher::queueDepth);
+  }
+
+  /** Returns the model name requests use. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the version label: the registry version, or the bundle's own version. */
+  public String version() {
+    return version;
+  }
+
+  /** Returns what identifies this version at its source (a registry version, a file hash). */
+  String sourceKey() {
+    return sourceKey;
+  }
+
+  /** Returns the bundle. */
+  public LoadedBundle bundle() {
+    return bundle;
+  }
+
+  /**
+   * Predicts the rows of an input frame built by {@link InputFrames}.
+   *
+   * @throws dev.kiln.core.KilnException for values the preprocessing refuses (e.g. an unknown
+   *     category under the encoder's error policy)
+   */
+  public Frame predict(Frame input) {
+    int rows = input.rowCount();
+    return bundle.outputs(batcher.predict(bundle.features(input), rows), rows);
+  }
+
+  /** Returns SHAP contributions per row. */
+  public List<Map<String, Double>> explain(Frame input) {
+    return bundle.explain(input);
+  }
+
+  /** Finishes the waiting requests and stops the batch worker. */
+  @Override
+  public void close() {
+    batcher.close();
+    unregisterGauge.run();
+  }
+}

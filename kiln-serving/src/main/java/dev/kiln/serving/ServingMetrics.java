@@ -1,0 +1,112 @@
+package dev.kiln.serving;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The server's Prometheus metrics: requests by model, version, protocol and status code,
+ * latency histograms, batch sizes, the distribution of predictions, queue depth, dropped
+ * prediction-log entries, reloads and drift scores. Meters are cached per label set, so a request
+ * costs a map look-up per meter.
+ */
+public final class ServingMetrics {
+  private static final Duration[] LATENCY_BUCKETS = {Duration.ofNanos(250_000),
+      Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofNanos(2_500_000),
+      Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
+      Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+      Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+  private static final double[] BATCH_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
+  private static final double[] PROBABILITY_BUCKETS = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7,
+      0.8, 0.9, 0.95, 1.0};
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+  private final Map<String, DistributionSummary> batches = new ConcurrentHashMap<>();
+  private final Map<String, DistributionSummary> predictions = new ConcurrentHashMap<>();
+  private final Map<String, Double> drift = new ConcurrentHashMap<>();
+  private final Counter logDropped = Counter.builder("kiln.prediction.log.dropped")
+      .description("Prediction log entries (rows) dropped because the log queue was full")
+      .register(registry);
+
+  /** Counts a finished prediction request and records its latency. */
+  public void request(String model, String version, String protocol, int status, long nanos) {
+    String key = model + '\0' + version + '\0' + protocol + '\0' + status;
+    requests.computeIfAbsent(key, k -> Counter.builder("kiln.requests")
+        .description("Prediction requests").tags(Tags.of("model", model, "version", version,
+            "protocol", protocol, "code", Integer.toString(status))).register(registry))
+        .increment();
+    latencies.computeIfAbsent(model + '\0' + version + '\0' + protocol,
+        k -> Timer.builder("kiln.request.duration").description("Prediction request latency")
+            .tags("model", model, "version", version, "protocol", protocol)
+            .serviceLevelObjectives(LATENCY_BUCKETS).register(registry))
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Records the row count of one model call. */
+  void batch(String model, String version, int rows) {
+    batches.computeIfAbsent(model + '\0' + version, k -> DistributionSummary
+        .builder("kiln.batch.rows").description("Rows per model call (micro-batch size)")
+        .tags("model", model, "version", version).serviceLevelObjectives(BATCH_BUCKETS)
+        .register(registry)).record(rows);
+  }
+
+  /** Records one predicted value (a probability or a regression value). */
+  void prediction(String model, String version, boolean probability, double value) {
+    predictions.computeIfAbsent(model + '\0' + version, k -> {
+      DistributionSummary.Builder b = DistributionSummary.builder("kiln.prediction")
+          .description("Distribution of predicted values").tags("model", model,
+              "version", version);
+      return (probability ? b.serviceLevelObjectives(PROBABILITY_BUCKETS)
+          : b.publishPercentileHistogram()).register(registry);
+    }).record(value);
+  }
+
+  /**
+   * Publishes the queue depth of a model version's batcher.
+   *
+   * @return removes the gauge (when the version is retired)
+   */
+  Runnable queueDepth(String model, String version, Supplier<Number> depth) {
+    Gauge gauge = Gauge.builder("kiln.batch.queue.depth", depth).strongReference(true)
+        .description("Requests waiting for a micro-batch").tags("model", model,
+            "version", version).register(registry);
+    return () -> registry.remove(gauge);
+  }
+
+  /** Counts dropped prediction-log rows. */
+  void logDropped(int rows) {
+    logDropped.increment(rows);
+  }
+
+  /** Counts a reload attempt by its outcome ({@code swapped} or {@code failed}). */
+  void reload(String model, String outcome) {
+    registry.counter("kiln.model.reloads", "model", model, "outcome", outcome).increment();
+  }
+
+  /** Publishes a drift score of a model's input column (or {@code prediction}). */
+  public void drift(String model, String column, double score) {
+    String key = model + '\0' + column;
+    if (drift.put(key, score) == null) {
+      Gauge.builder("kiln.drift.score", drift, d -> d.getOrDefault(key, Double.NaN))
+          .description("Latest drift score per column, from kiln monitor")
+          .tags("model", model, "column", column).register(registry);
+    }
+  }
+
+  /** Returns all metrics in the Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

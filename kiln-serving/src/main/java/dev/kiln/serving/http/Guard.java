@@ -1,0 +1,50 @@
+package dev.kiln.serving.http;
+
+import dev.kiln.serving.ClientError;
+import io.javalin.http.Handler;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Counts prediction requests in flight and refuses new ones while the server drains, so a
+ * graceful shutdown answers every request it accepted.
+ */
+final class Guard {
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+
+  /** Wraps a prediction handler. */
+  Handler predicting(Handler handler) {
+    return ctx -> {
+      if (draining) {
+        ctx.header("Connection", "close");
+        throw new ClientError(503, "The server is shutting down; retry on another replica.");
+      }
+      inFlight.incrementAndGet();
+      try {
+        handler.handle(ctx);
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    };
+  }
+
+  /** Returns whether the server is draining. */
+  boolean draining() {
+    return draining;
+  }
+
+  /**
+   * Refuses new requests and waits until those in flight are answered, at most
+   * {@code timeoutMillis}.
+   *
+   * @return the number still in flight when the wait ended (0 when drained)
+   */
+  int drain(long timeoutMillis) throws InterruptedException {
+    draining = true;
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    return inFlight.get();
+  }
+}

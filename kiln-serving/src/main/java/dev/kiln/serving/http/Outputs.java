@@ -1,0 +1,101 @@
+package dev.kiln.serving.http;
+
+import dev.kiln.data.Column;
+import dev.kiln.data.ColumnType;
+import dev.kiln.data.Frame;
+import dev.kiln.ml.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns prediction columns into the answer shapes of the protocols. */
+final class Outputs {
+  private Outputs() {}
+
+  /**
+   * One value per row: the value (regression), or {@code {"prediction", "probability"}} (binary)
+   * / {@code {"prediction", "probabilities"}} (multiclass).
+   */
+  static List<Object> perRow(Frame outputs, Task task) {
+    int rows = outputs.rowCount();
+    List<Object> out = new ArrayList<>(rows);
+    Column prediction = outputs.column("prediction");
+    if (task == Task.REGRESSION) {
+      for (int r = 0; r < rows; r++) {
+        out.add(prediction.getDouble(r));
+      }
+      return out;
+    }
+    List<Column> probabilities = outputs.columns().stream()
+        .filter(c -> c.name().startsWith("probability")).toList();
+    for (int r = 0; r < rows; r++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("prediction", (long) prediction.getDouble(r));
+      if (task == Task.BINARY_CLASSIFICATION) {
+        row.put("probability", probabilities.get(0).getDouble(r));
+      } else {
+        double[] p = new double[probabilities.size()];
+        for (int k = 0; k < p.length; k++) {
+          p[k] = probabilities.get(k).getDouble(r);
+        }
+        row.put("probabilities", p);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  /** One record per row with every output column (MLflow's DataFrame answer). */
+  static List<Map<String, Object>> records(Frame outputs) {
+    List<Map<String, Object>> out = new ArrayList<>(outputs.rowCount());
+    for (int r = 0; r < outputs.rowCount(); r++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (Column c : outputs.columns()) {
+        row.put(c.name(), c.type() == ColumnType.LONG ? (Object) (long) c.getDouble(r)
+            : c.getDouble(r));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  /** The Open Inference Protocol datatype of a column type. */
+  static String datatype(ColumnType type) {
+    return switch (type) {
+      case DOUBLE -> "FP64";
+      case LONG, TIMESTAMP -> "INT64";
+      case BOOLEAN -> "BOOL";
+      case STRING -> "BYTES";
+    };
+  }
+
+  /** One named tensor per output column. */
+  static List<Map<String, Object>> tensors(Frame outputs, List<String> wanted) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Column c : outputs.columns()) {
+      if (wanted != null && !wanted.contains(c.name())) {
+        continue;
+      }
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("name", c.name());
+      t.put("shape", List.of(outputs.rowCount()));
+      t.put("datatype", datatype(c.type()));
+      if (c.type() == ColumnType.LONG) {
+        long[] data = new long[c.size()];
+        for (int r = 0; r < data.length; r++) {
+          data[r] = (long) c.getDouble(r);
+        }
+        t.put("data", data);
+      } else {
+        double[] data = new double[c.size()];
+        for (int r = 0; r < data.length; r++) {
+          data[r] = c.getDouble(r);
+        }
+        t.put("data", data);
+      }
+      out.add(t);
+    }
+    return out;
+  }
+}

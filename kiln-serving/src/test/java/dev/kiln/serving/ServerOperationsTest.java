@@ -1,0 +1,210 @@
+package dev.kiln.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kiln.ml.Model;
+import dev.kiln.ml.bundle.LoadedBundle;
+import dev.kiln.ml.bundle.ModelBundle;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bearer tokens, TLS, graceful shutdown and the prediction log's overload behaviour. */
+class ServerOperationsTest {
+  private static final String BODY = "{\"instances\": [[50, \"a\"]]}";
+
+  @TempDir Path dir;
+
+  private ServerConfig config(String token, ServerConfig.Tls tls) {
+    ServerConfig d = ServerConfig.defaults();
+    return new ServerConfig("127.0.0.1", 0, 16, d.maxBodyBytes(), d.maxRows(), d.batching(),
+        Duration.ZERO, token, tls, Duration.ofSeconds(10));
+  }
+
+  private ModelRepository models(ModelSource source) {
+    ModelRepository models = new ModelRepository(1000);
+    models.add(new ModelSlot(source, null, Traffic.none(), BatchingConfig.defaults(),
+        new ServingMetrics()));
+    return models;
+  }
+
+  private BundleSource bundle() {
+    return new BundleSource(TestBundles.write(dir.resolve("bundle"), "demo", "1", 0));
+  }
+
+  @Test
+  void bearer_token_guards_everything_but_health() {
+    try (ModelServer server = ModelServer.start(config("s3cret", null), models(bundle()),
+        new ServingMetrics(), null, "test")) {
+      Http http = new Http("http://127.0.0.1:" + server.port());
+      HttpResponse<String> none = http.postJson("/v1/models/demo:predict", BODY);
+      assertThat(none.statusCode()).isEqualTo(401);
+      assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+      assertThat(Http.json(none).get("error").asText()).contains("Authorization");
+      assertThat(http.postJson("/v1/models/demo:predict", BODY, "Authorization", "Bearer nope")
+          .statusCode()).isEqualTo(401);
+      assertThat(http.get("/metrics").statusCode()).isEqualTo(401);
+      assertThat(http.get("/v2/health/ready").statusCode()).isEqualTo(200);
+      assertThat(http.postJson("/v1/models/demo:predict", BODY, "Authorization",
+          "Bearer s3cret").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void serves_https_from_a_key_store() throws Exception {
+    Path keyStore = dir.resolve("server.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+        "keytool").toString(), "-genkeypair", "-alias", "kiln", "-keyalg", "EC", "-dname",
+        "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+        "-storetype", "PKCS12", "-keystore", keyStore.toString(), "-storepass", "changeit")
+        .redirectErrorStream(true).start();
+    keytool.getInputStream().readAllBytes();
+    assertThat(keytool.waitFor()).isZero();
+    try (ModelServer server = ModelServer.start(config(null,
+        new ServerConfig.Tls(keyStore, "changeit")), models(bundle()), new ServingMetrics(),
+        null, "test")) {
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(keyStore)) {
+        trust.load(in, "changeit".toCharArray());
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(
+          TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      Http https = new Http(HttpClient.newBuilder().sslContext(ssl).build(),
+          "https://127.0.0.1:" + server.port());
+      assertThat(https.postJson("/v1/models/demo:predict", BODY).statusCode()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * A source whose model takes 500 ms per call once {@code slow} is counted down, counting down
+   * {@code entered} when such a call starts.
+   */
+  private static ModelSource slow(ModelSource real, CountDownLatch slow, CountDownLatch entered) {
+    return new ModelSource() {
+      @Override
+      public String reference() {
+        return real.reference();
+      }
+
+      @Override
+      public String modelName() {
+        return real.modelName();
+      }
+
+      @Override
+      public String currentKey() {
+        return real.currentKey();
+      }
+
+      @Override
+      public Loaded load(String key) {
+        LoadedBundle b = real.load(key).bundle();
+        Model model = b.model();
+        Model delayed = new Model() {
+          @Override
+          public dev.kiln.ml.Task task() {
+            return model.task();
+          }
+
+          @Override
+          public List<String> featureNames() {
+            return model.featureNames();
+          }
+
+          @Override
+          public double[] predict(float[] features, int rows) {
+            if (slow.getCount() == 0) {
+              entered.countDown();
+              try {
+                Thread.sleep(500);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return model.predict(features, rows);
+          }
+
+          @Override
+          public byte[] toBytes() {
+            return model.toBytes();
+          }
+
+          @Override
+          public String format() {
+            return model.format();
+          }
+
+          @Override
+          public Map<String, Double> featureImportance() {
+            return model.featureImportance();
+          }
+        };
+        return new Loaded("1", new LoadedBundle(b.manifest(), b.preprocessing(), delayed));
+      }
+    };
+  }
+
+  @Test
+  void shutdown_answers_requests_in_flight_and_refuses_new_ones() throws Exception {
+    CountDownLatch slowDown = new CountDownLatch(1);
+    CountDownLatch entered = new CountDownLatch(1);
+    ModelServer server = ModelServer.start(config(null, null),
+        models(slow(bundle(), slowDown, entered)), new ServingMetrics(), null, "test");
+    Http http = new Http("http://127.0.0.1:" + server.port());
+    slowDown.countDown();
+    CompletableFuture<HttpResponse<String>> inFlight =
+        CompletableFuture.supplyAsync(() -> http.postJson("/v1/models/demo:predict", BODY));
+    entered.await();
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+    Thread.sleep(100);
+    HttpResponse<String> late = http.postJson("/v1/models/demo:predict", BODY);
+    assertThat(late.statusCode()).isEqualTo(503);
+    assertThat(inFlight.get().statusCode()).isEqualTo(200);
+    closing.get();
+  }
+
+  @Test
+  void a_full_prediction_log_drops_and_counts_instead_of_blocking() throws Exception {
+    ServingMetrics metrics = new ServingMetrics();
+    PredictionLog log = new PredictionLog(dir.resolve("log"), 1, 1 << 20, 60_000, metrics);
+    var frame = dev.kiln.data.Frame.of(dev.kiln.data.DoubleColumn.of("x", 1, 2));
+    long start = System.nanoTime();
+    for (int i = 0; i < 5000; i++) {
+      log.offer(new PredictionLog.Entry("r" + i, java.time.Instant.now(), "m", "1", "primary",
+          0.1, frame, frame));
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    log.close();
+    String scrape = metrics.scrape();
+    double dropped = Double.parseDouble(scrape.lines()
+        .filter(l -> l.startsWith("kiln_prediction_log_dropped_total")).findFirst()
+        .orElseThrow().split(" ")[1]);
+    long written;
+    try (var files = Files.list(dir.resolve("log"))) {
+      written = files.filter(f -> f.toString().endsWith(".jsonl")).mapToLong(f -> {
+        try {
+          return Files.readAllLines(f).size();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).sum();
+    }
+    assertThat(dropped).isGreaterThan(0);
+    assertThat(written + (long) dropped).isEqualTo(10_000);
+  }
+}
