@@ -87,7 +87,8 @@ class DocsCommandsTest {
 
   /** Paths in commands are relative to the folder the README's commands run in. */
   private static boolean isPath(String arg) {
-    return !arg.startsWith("-") && (arg.contains("/") || arg.matches(".*\\.(csv|parquet|jsonl|zip)"));
+    return !arg.startsWith("-")
+        && (arg.contains("/") || arg.matches(".*\\.(csv|parquet|jsonl|json|zip|yml|html)"));
   }
 
   /** Returns a project folder in the work folder; projects of the repository are copied there. */
