@@ -31,7 +31,7 @@ final class ModelsCommand {
   void register(@Mixin ProjectOptions options, @Parameters(paramLabel = "BUNDLE") Path bundle,
       @Option(names = "--name", description = "Model name (default: the bundle's).") String name,
       @Option(names = "--run", description = "Tracked run that produced it.") String runId) {
-    BundleManifest manifest = ModelBundle.load(bundle).manifest();
+    BundleManifest manifest = ModelBundle.verify(bundle);
     Project project = options.open();
     Map<String, String> tags = new LinkedHashMap<>();
     if (manifest.metrics() != null) {
@@ -115,7 +115,7 @@ final class ModelsCommand {
     try (TrackingStore store = Tracking.open(project)) {
       var versions = Registry.versions(project, store);
       var v = versions.resolve(reference);
-      ModelBundle.load(versions.download(v, to));
+      ModelBundle.verify(versions.download(v, to));
       spec.commandLine().getOut().printf("Downloaded %s version %d into %s (verified)%n",
           v.name(), v.version(), to);
     }

@@ -1,8 +1,9 @@
 package dev.kiln.cli;
 
 import dev.kiln.ml.bundle.BatchScoring;
+import dev.kiln.ml.bundle.BundleKey;
+import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.LoadedBundle;
-import dev.kiln.ml.bundle.ModelBundle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -36,13 +37,20 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--chunk-rows", defaultValue = "100000", description = "Rows per chunk.")
   int chunkRows;
 
+  @Option(names = "--key-file", paramLabel = "FILE", description = "AES key of an encrypted"
+      + " bundle (default: KILN_BUNDLE_KEY, or the file named by KILN_BUNDLE_KEY_FILE).")
+  Path keyFile;
+
+  @Option(names = "--require-signature", paramLabel = "PUBLIC_KEY", description = "Refuse the"
+      + " bundle unless signed by this key (default: KILN_BUNDLE_PUBLIC_KEY, if set).")
+  Path trustedKey;
+
   @Override
   public Integer call() throws java.io.IOException {
     if (chunkRows < 1) {
       throw new dev.kiln.core.KilnException("--chunk-rows must be at least 1.", null);
     }
-    LoadedBundle loaded = java.nio.file.Files.exists(Path.of(model)) ? ModelBundle.load(Path.of(model))
-        : Registry.load(project.open(), model);
+    LoadedBundle loaded = Registry.load(project, model, loadOptions());
     long rows;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
         .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).continuousUpdate()
@@ -53,5 +61,11 @@ final class PredictCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("Scored %,d rows with %s %s into %s%n", rows,
         loaded.manifest().name(), loaded.manifest().version(), output);
     return 0;
+  }
+
+  private LoadOptions loadOptions() {
+    LoadOptions options = LoadOptions.fromEnvironment();
+    options = keyFile == null ? options : options.withKey(BundleKey.fromFile(keyFile));
+    return trustedKey == null ? options : options.requireSignature(trustedKey);
   }
 }

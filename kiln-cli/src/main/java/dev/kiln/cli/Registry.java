@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.project.Project;
+import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.ArtifactStores;
@@ -21,18 +22,21 @@ final class Registry {
 
   /**
    * Loads a bundle from a path, or from the registry for {@code NAME@alias}, {@code NAME:version}
-   * or {@code NAME}; a downloaded bundle is verified like any other.
+   * or {@code NAME} (the project is opened only then); a downloaded bundle is verified like any
+   * other.
    */
-  static LoadedBundle load(Project project, String reference) throws IOException {
+  static LoadedBundle load(ProjectOptions project, String reference, LoadOptions options)
+      throws IOException {
     Path path = Path.of(reference);
     if (Files.exists(path)) {
-      return ModelBundle.load(path);
+      return ModelBundle.load(path, options);
     }
-    try (TrackingStore store = Tracking.open(project)) {
-      ModelVersions versions = versions(project, store);
+    Project opened = project.open();
+    try (TrackingStore store = Tracking.open(opened)) {
+      ModelVersions versions = versions(opened, store);
       ModelVersion version = versions.resolve(reference);
       Path dir = Files.createTempDirectory("kiln-bundle");
-      return ModelBundle.load(versions.download(version, dir.resolve("bundle")));
+      return ModelBundle.load(versions.download(version, dir.resolve("bundle")), options);
     }
   }
 }

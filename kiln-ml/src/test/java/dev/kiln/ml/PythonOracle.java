@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a script with Debian's Python 3 (which has scikit-learn, SciPy and XGBoost; installed by
- * .ci/run) and returns its standard output. Fails the test, never skips it, when Python or a
+ * Runs a script with Debian's Python 3 (which has scikit-learn, SciPy, XGBoost and onnx;
+ * installed by .ci/run) and returns its standard output. Fails the test, never skips it, when Python or a
  * package is missing.
  */
 public final class PythonOracle {
@@ -26,7 +26,7 @@ public final class PythonOracle {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new AssertionError("Python oracle failed (is python3-sklearn/-xgboost installed? see"
+      throw new AssertionError("Python oracle failed (is python3-sklearn/-xgboost/-onnx installed? see"
           + " .ci/run):\n" + err);
     }
     Files.delete(file);

@@ -11,7 +11,7 @@ import java.util.Map;
  * The content of {@code bundle.json}: everything serving needs to know about a model, and the
  * SHA-256 of every other file of the bundle.
  *
- * @param formatVersion the bundle format version (1)
+ * @param formatVersion the bundle format version: 1, or 2 for an encrypted bundle
  * @param name the model name
  * @param version the model version (a run id, a registry version, or a label)
  * @param task what the model predicts
@@ -26,7 +26,9 @@ import java.util.Map;
  * @param metrics evaluation metrics
  * @param referenceProfile the training data profile for drift detection (filled by kiln-quality)
  * @param lineage where it came from: run id, data hashes, code version
- * @param files file name to SHA-256, for every file but bundle.json
+ * @param files file name to SHA-256, for every file but bundle.json (of the encrypted bytes
+ *     when the bundle is encrypted)
+ * @param encryption how the other files are encrypted, or null if they are not
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BundleManifest(
@@ -36,8 +38,25 @@ public record BundleManifest(
     @JsonProperty("model_file") String modelFile,
     @JsonProperty("preprocessing_file") String preprocessingFile, Map<String, Double> metrics,
     @JsonProperty("reference_profile") JsonNode referenceProfile, Map<String, String> lineage,
-    Map<String, String> files) {
+    Map<String, String> files, Encryption encryption) {
 
-  /** The current format version. */
-  public static final int FORMAT_VERSION = 1;
+  /** The newest format version this Kiln reads. */
+  public static final int FORMAT_VERSION = 2;
+  /** The format version of bundles that are not encrypted, which older Kiln reads too. */
+  public static final int PLAIN_FORMAT_VERSION = 1;
+
+  /**
+   * How a bundle's files (all but bundle.json) are encrypted.
+   *
+   * @param algorithm {@code AES-256-GCM}
+   * @param keyId the fingerprint of the key, see {@link BundleKey#id()}
+   */
+  public record Encryption(String algorithm, @JsonProperty("key_id") String keyId) {}
+
+  /** Returns this manifest with other file checksums and encryption (null: not encrypted). */
+  BundleManifest withFiles(Map<String, String> sums, Encryption encrypted) {
+    return new BundleManifest(encrypted == null ? PLAIN_FORMAT_VERSION : FORMAT_VERSION, name,
+        version, task, createdAt, label, inputs, features, threshold, modelFormat, modelFile,
+        preprocessingFile, metrics, referenceProfile, lineage, Map.copyOf(sums), encrypted);
+  }
 }

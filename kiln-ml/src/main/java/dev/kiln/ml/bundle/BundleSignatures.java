@@ -43,18 +43,19 @@ public final class BundleSignatures {
   }
 
   /**
-   * Signs a bundle folder with a private key file, writing {@code bundle.sig}.
+   * Signs a bundle folder with a private key file, writing {@code bundle.sig}. An encrypted
+   * bundle is signed as it is stored; no decryption key is needed.
    *
    * @throws BundleException if the bundle or key cannot be read
    */
   public static void sign(Path bundle, Path privateKeyFile) {
-    ModelBundle.load(bundle);
+    BundleContents contents = BundleContents.read(bundle);
     try {
       PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(
           new PKCS8EncodedKeySpec(read(privateKeyFile)));
       Signature s = Signature.getInstance("Ed25519");
       s.initSign(key);
-      s.update(Files.readAllBytes(bundle.resolve(ModelBundle.MANIFEST)));
+      s.update(contents.manifestBytes());
       Files.writeString(bundle.resolve(FILE), Base64.getEncoder().encodeToString(s.sign()));
     } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
       throw new BundleException("Cannot sign bundle '" + bundle + "' with '" + privateKeyFile
@@ -63,31 +64,46 @@ public final class BundleSignatures {
   }
 
   /**
-   * Verifies a bundle's signature against a public key file.
+   * Verifies a bundle folder's or zip's checksums and its signature against a public key file.
    *
-   * @throws BundleException if the bundle is unsigned, the signature does not match, or the key
-   *     is unreadable
+   * @throws BundleException if a checksum does not match, the bundle is unsigned, the signature
+   *     does not match, or the key is unreadable
    */
   public static void verify(Path bundle, Path publicKeyFile) {
+    check(BundleContents.read(bundle), publicKeyFile);
+  }
+
+  static void check(BundleContents bundle, Path publicKeyFile) {
+    byte[] sig = bundle.stored(FILE);
+    if (sig == null) {
+      throw new BundleException("Bundle '" + bundle.where() + "' is not signed, and a signature"
+          + " by '" + publicKeyFile + "' is required.", "sign it with 'kiln bundle sign', or do"
+          + " not require a signature (" + LoadOptions.PUBLIC_KEY_ENV + ", --require-signature)");
+    }
+    PublicKey key;
     try {
-      Path sig = bundle.resolve(FILE);
-      if (!Files.exists(sig)) {
-        throw new BundleException("Bundle '" + bundle + "' is not signed.",
-            "sign it with 'kiln bundle sign', or do not require a signature");
-      }
-      PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(
+      key = KeyFactory.getInstance("Ed25519").generatePublic(
           new X509EncodedKeySpec(read(publicKeyFile)));
+    } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
+      throw new BundleException("Cannot read public key '" + publicKeyFile + "': " + e,
+          "pass a public key written by 'kiln bundle keygen'", e);
+    }
+    if (!matches(key, bundle.manifestBytes(), sig)) {
+      throw new BundleException("The signature of bundle '" + bundle.where() + "' does not"
+          + " match '" + publicKeyFile + "': bundle.json was changed or signed with another key.",
+          "use the bundle as its author signed it, or the matching public key");
+    }
+  }
+
+  private static boolean matches(PublicKey key, byte[] manifest, byte[] sig) {
+    try {
       Signature s = Signature.getInstance("Ed25519");
       s.initVerify(key);
-      s.update(Files.readAllBytes(bundle.resolve(ModelBundle.MANIFEST)));
-      if (!s.verify(Base64.getDecoder().decode(Files.readString(sig).trim()))) {
-        throw new BundleException("The signature of bundle '" + bundle + "' does not match:"
-            + " bundle.json was changed or signed with another key.",
-            "use the bundle as its author signed it, or the matching public key");
-      }
-    } catch (GeneralSecurityException | IOException | IllegalArgumentException e) {
-      throw new BundleException("Cannot verify bundle '" + bundle + "' with '" + publicKeyFile
-          + "': " + e.getMessage(), "pass a public key written by 'kiln bundle keygen'", e);
+      s.update(manifest);
+      return s.verify(Base64.getDecoder().decode(
+          new String(sig, java.nio.charset.StandardCharsets.US_ASCII).trim()));
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false; // a damaged signature file is a signature that does not match
     }
   }
 

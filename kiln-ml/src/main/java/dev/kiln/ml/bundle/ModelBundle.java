@@ -44,17 +44,11 @@ public final class ModelBundle {
    * @throws BundleException if the folder exists or cannot be written
    */
   public static BundleManifest write(BundleSpec spec, Path dir) {
-    if (Files.exists(dir)) {
-      throw new BundleException("Bundle folder '" + dir + "' already exists.",
-          "write each bundle to a new folder, or delete the old one first");
-    }
     Model model = spec.model();
-    String modelFile = "model." + (model.format().endsWith("json") ? "json" : "bin");
+    String modelFile = "model." + (model.format().endsWith("json") ? "json" : model.format());
     Map<String, byte[]> files = new TreeMap<>();
     files.put(modelFile, model.toBytes());
     files.put(PREPROCESSING, spec.preprocessing().toJson().getBytes(StandardCharsets.UTF_8));
-    Map<String, String> sums = new TreeMap<>();
-    files.forEach((name, bytes) -> sums.put(name, sha256(bytes)));
     List<FieldSpec> inputs = new ArrayList<>();
     List<Column> inputColumns = new ArrayList<>();
     for (Column c : spec.trainingInputs().columns()) {
@@ -64,33 +58,45 @@ public final class ModelBundle {
       }
     }
     JsonNode profile = JSON.valueToTree(DataProfile.of(Frame.of(inputColumns)));
-    BundleManifest manifest = new BundleManifest(BundleManifest.FORMAT_VERSION, spec.name(),
-        spec.version(), model.task(), Instant.now().toString(), spec.label(), inputs,
-        model.featureNames(), spec.threshold(), model.format(), modelFile, PREPROCESSING,
-        spec.metrics(), profile, spec.lineage(), sums);
-    try {
-      files.put(MANIFEST, JSON.writeValueAsBytes(manifest));
-      Path tmp = dir.resolveSibling("." + dir.getFileName() + "." + System.nanoTime() + ".tmp");
-      Files.createDirectories(tmp);
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        Files.write(tmp.resolve(f.getKey()), f.getValue());
-      }
-      Files.move(tmp, dir);
-      return manifest;
-    } catch (IOException e) {
-      throw new BundleException("Cannot write bundle '" + dir + "': " + e.getMessage(),
-          "check that the folder is writable", e);
-    }
+    BundleManifest manifest = new BundleManifest(BundleManifest.PLAIN_FORMAT_VERSION,
+        spec.name(), spec.version(), model.task(), Instant.now().toString(), spec.label(),
+        inputs, model.featureNames(), spec.threshold(), model.format(), modelFile, PREPROCESSING,
+        spec.metrics(), profile, spec.lineage(), Map.of(), null);
+    return BundleFolder.write(dir, manifest, files, false);
   }
 
   /**
-   * Loads a bundle folder or zip, verifying the format version and every file's checksum.
+   * Loads a bundle folder or zip with the options the environment sets (see {@link
+   * LoadOptions#fromEnvironment()}): decrypted with {@code KILN_BUNDLE_KEY} if it is encrypted,
+   * and refused unless signed when {@code KILN_BUNDLE_PUBLIC_KEY} is set.
    *
-   * @throws BundleException naming the file that is missing, tampered or truncated, or the
-   *     incompatibility
+   * @throws BundleException naming the file that is missing, tampered or truncated, the
+   *     incompatibility, or the missing key or signature
    */
   public static LoadedBundle load(Path path) {
-    return BundleLoader.load(path);
+    return load(path, LoadOptions.fromEnvironment());
+  }
+
+  /**
+   * Loads a bundle folder or zip, verifying the format version and every file's checksum, then
+   * the signature if the options require one, and decrypting the files if they are encrypted.
+   *
+   * @throws BundleException naming the file that is missing, tampered or truncated, the
+   *     incompatibility, or the missing or wrong key or signature
+   */
+  public static LoadedBundle load(Path path, LoadOptions options) {
+    return BundleLoader.load(path, options);
+  }
+
+  /**
+   * Verifies a bundle's format version and checksums without loading the model; works on an
+   * encrypted bundle without its key (the checksums are of the encrypted files).
+   *
+   * @return the manifest
+   * @throws BundleException naming the file that is missing, tampered or truncated
+   */
+  public static BundleManifest verify(Path path) {
+    return BundleContents.read(path).manifest();
   }
 
   /**
@@ -99,7 +105,7 @@ public final class ModelBundle {
    * @throws BundleException if the folder is not a bundle or the zip cannot be written
    */
   public static void zip(Path dir, Path zipFile) {
-    load(dir);
+    verify(dir);
     try (OutputStream out = Files.newOutputStream(zipFile);
         ZipOutputStream zip = new ZipOutputStream(out);
         Stream<Path> list = Files.list(dir)) {
