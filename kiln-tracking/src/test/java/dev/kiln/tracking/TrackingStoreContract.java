@@ -96,26 +96,32 @@ abstract class TrackingStoreContract {
     SearchRequest req = new SearchRequest(
         "metrics.rmse < 4 AND params.model = 'xgb' AND tags.`kind` = 'even' AND status = 'RUNNING'",
         1, List.of("metrics.rmse DESC"), null);
-    Page<Run> first = store.searchRuns(List.of(exp), req);
+    Page<Run> first = store.searchRuns(List.of(exp), req, ViewType.ACTIVE_ONLY);
     assertThat(first.items()).extracting(Run::name).containsExactly("r2");
     Page<Run> second = store.searchRuns(List.of(exp),
-        new SearchRequest(req.filter(), 1, req.orderBy(), first.nextPageToken()));
+        new SearchRequest(req.filter(), 1, req.orderBy(), first.nextPageToken()),
+        ViewType.ACTIVE_ONLY);
     assertThat(second.items()).extracting(Run::name).containsExactly("r0");
     assertThat(second.next()).isEmpty();
-    assertThat(store.searchRuns(List.of(exp), SearchRequest.of("run_name LIKE 'R%'")).items())
+    assertThat(store.searchRuns(List.of(exp),
+        SearchRequest.of("run_name LIKE 'R%'"), ViewType.ACTIVE_ONLY).items())
         .as("LIKE is case-sensitive").isEmpty();
-    assertThat(store.searchRuns(List.of(exp), SearchRequest.of("run_name ILIKE 'R%'")).items())
+    assertThat(store.searchRuns(List.of(exp),
+        SearchRequest.of("run_name ILIKE 'R%'"), ViewType.ACTIVE_ONLY).items())
         .hasSize(5);
   }
 
   @Test
   void searchRuns_badFilter_throwsWithHint() {
     String exp = store.createExperiment("bad", Map.of()).id();
-    assertThatThrownBy(() -> store.searchRuns(List.of(exp), SearchRequest.of("metrics.x < 'a'")))
+    assertThatThrownBy(() -> store.searchRuns(List.of(exp),
+        SearchRequest.of("metrics.x < 'a'"), ViewType.ACTIVE_ONLY))
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("wrong type");
-    assertThatThrownBy(() -> store.searchRuns(List.of(exp), SearchRequest.of("a = 'x' OR b = 'y'")))
+    assertThatThrownBy(() -> store.searchRuns(List.of(exp),
+        SearchRequest.of("a = 'x' OR b = 'y'"), ViewType.ACTIVE_ONLY))
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("expected 'AND'");
-    assertThatThrownBy(() -> store.searchRuns(List.of(exp), SearchRequest.of("colour = 'x'")))
+    assertThatThrownBy(() -> store.searchRuns(List.of(exp),
+        SearchRequest.of("colour = 'x'"), ViewType.ACTIVE_ONLY))
         .hasMessageContaining("Unknown search field 'attributes.colour'");
   }
 

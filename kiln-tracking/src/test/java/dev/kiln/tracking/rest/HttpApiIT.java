@@ -32,7 +32,8 @@ class HttpApiIT {
   @Test
   void aliases_setGetDelete_followMlflowProtocol() throws Exception {
     try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
-        TrackingServer server = TrackingServer.start(store, ArtifactStores.local(dir.resolve("artifacts")), 0)) {
+        TrackingServer server = TrackingServer.start(store,
+            ArtifactStores.local(dir.resolve("artifacts")), ServerOptions.port(0))) {
       base = "http://127.0.0.1:" + server.port() + "/api/2.0/mlflow/";
       assertThat(send("POST", "registered-models/create", "{\"name\":\"fraud\"}").statusCode())
           .isEqualTo(200);
@@ -63,7 +64,7 @@ class HttpApiIT {
   void artifacts_putListGetDelete_overHttp() throws Exception {
     try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
         TrackingServer server = TrackingServer.start(store,
-            ArtifactStores.local(dir.resolve("artifacts")), 0)) {
+            ArtifactStores.local(dir.resolve("artifacts")), ServerOptions.port(0))) {
       base = "http://127.0.0.1:" + server.port() + "/api/2.0/mlflow-artifacts/artifacts";
       assertThat(send("PUT", "/run1/model/bundle.json", "{\"v\":1}").statusCode()).isEqualTo(200);
       HttpResponse<String> got = send("GET", "/run1/model/bundle.json", null);

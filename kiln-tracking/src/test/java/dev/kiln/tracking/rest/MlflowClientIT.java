@@ -24,7 +24,8 @@ class MlflowClientIT {
   @Test
   void mlflowClient_logsAndReadsRun_throughKilnServer() {
     try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
-        TrackingServer server = TrackingServer.start(store, ArtifactStores.local(dir.resolve("artifacts")), 0)) {
+        TrackingServer server = TrackingServer.start(store,
+            ArtifactStores.local(dir.resolve("artifacts")), ServerOptions.port(0))) {
       MlflowClient client = new MlflowClient("http://127.0.0.1:" + server.port());
       String exp = client.createExperiment("fraud");
       assertThat(client.getExperimentByName("fraud")).isPresent()

@@ -21,7 +21,7 @@ final class RunRepo {
 
   /** The fixed columns of a run row. */
   private record Header(String id, String experimentId, String name, RunStatus status, long start,
-      long end) {}
+      long end, boolean deleted) {}
 
   /** What a new run needs. */
   record NewRun(String experimentId, String name, Map<String, String> tags, Owner owner) {}
@@ -54,11 +54,13 @@ final class RunRepo {
   /** Returns full runs matching a condition over alias {@code r}, in the given order. */
   List<Run> query(Connection c, String whereAndOrder, List<Object> args) throws SQLException {
     List<Header> headers = Sql.query(c, "SELECT r.id, r.experiment_id, r.name, r.status, "
-        + "r.start_time, r.end_time FROM runs r WHERE " + whereAndOrder, args, RunRepo::header);
+        + "r.start_time, r.end_time, r.deleted FROM runs r WHERE " + whereAndOrder, args,
+        RunRepo::header);
     List<Run> out = new java.util.ArrayList<>();
     for (Header h : headers) {
       out.add(new Run(h.id(), h.experimentId(), h.name(), h.status(), h.start(), h.end(),
-          PARAMS.read(c, h.id()), latestMetrics(c, h.id()), TAGS.read(c, h.id()), inputs(c, h.id())));
+          PARAMS.read(c, h.id()), latestMetrics(c, h.id()), TAGS.read(c, h.id()), inputs(c, h.id()),
+          h.deleted()));
     }
     return out;
   }
@@ -66,7 +68,8 @@ final class RunRepo {
   private static Header header(ResultSet rs) throws SQLException {
     long end = rs.getLong(6);
     return new Header(rs.getString(1), rs.getString(2), rs.getString(3),
-        RunStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.wasNull() ? -1 : end);
+        RunStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.wasNull() ? -1 : end,
+        rs.getInt(7) != 0);
   }
 
   private static Map<String, Metric> latestMetrics(Connection c, String id) throws SQLException {
@@ -102,8 +105,9 @@ final class RunRepo {
         endTime, id);
   }
 
-  void delete(Connection c, String id) throws SQLException {
-    if (Sql.update(c, "DELETE FROM runs WHERE id = ?", id) == 0) {
+  /** Marks a run deleted or active. */
+  void setDeleted(Connection c, String id, boolean deleted) throws SQLException {
+    if (Sql.update(c, "UPDATE runs SET deleted = ? WHERE id = ?", deleted ? 1 : 0, id) == 0) {
       throw notFound(id);
     }
   }
@@ -111,6 +115,27 @@ final class RunRepo {
   void requireExists(Connection c, String id) throws SQLException {
     if (Sql.query(c, "SELECT 1 FROM runs WHERE id = ?", rs -> 1, id).isEmpty()) {
       throw notFound(id);
+    }
+  }
+
+  /** Throws unless the run exists and is not deleted, as MLflow requires before logging. */
+  void requireActive(Connection c, String id) throws SQLException {
+    List<Integer> deleted = Sql.query(c, "SELECT deleted FROM runs WHERE id = ?",
+        rs -> rs.getInt(1), id);
+    if (deleted.isEmpty()) {
+      throw notFound(id);
+    }
+    if (deleted.get(0) != 0) {
+      throw new InvalidParameterException("Run '" + id + "' is deleted; nothing can be logged "
+          + "to it.", "Restore it with runs/restore, or log to another run.");
+    }
+  }
+
+  void deleteTag(Connection c, String id, String key) throws SQLException {
+    requireActive(c, id);
+    if (!TAGS.delete(c, key, id)) {
+      throw new ResourceNotFoundException("Run '" + id + "' has no tag '" + key + "'.",
+          "Read its tags with runs/get.");
     }
   }
 }
