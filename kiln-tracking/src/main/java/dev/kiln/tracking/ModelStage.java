@@ -38,7 +38,7 @@ public enum ModelStage {
         return s;
       }
     }
-    throw new InvalidParameterException("Stage '" + name + "' is not a model version stage.",
-        "Use one of None, Staging, Production, Archived.");
+    throw new InvalidParameterException("Stage '" + name + "' is not one of None, Staging, "
+        + "Production, Archived.", "Stage names are case-insensitive, e.g. 'production'.");
   }
 }
