@@ -156,10 +156,7 @@ public final class JdbcTrackingStore extends JdbcRegistryStore implements Tracki
 
   @Override
   public void logBatch(String runId, LogBatch batch) {
-    db.run(c -> {
-      runs.requireActive(c, runId);
-      logs.log(c, runId, batch);
-    });
+    db.run(c -> logs.log(c, runId, batch, runs));
   }
 
   @Override

@@ -20,11 +20,19 @@ final class RunLogRepo {
       + "(latest_metrics.step = excluded.step AND (latest_metrics.ts < excluded.ts OR "
       + "(latest_metrics.ts = excluded.ts AND latest_metrics.value < excluded.value)))";
 
-  void log(Connection c, String runId, LogBatch batch) throws SQLException {
+  /**
+   * Logs a batch to a run, throwing (so the transaction rolls back) if the run is missing or
+   * deleted. Metric rows are inserted only for an active run, which doubles as that check and
+   * saves a round trip per call.
+   */
+  void log(Connection c, String runId, LogBatch batch, RunRepo runs) throws SQLException {
+    if (appendMetrics(c, runId, batch.metrics()) < batch.metrics().size()
+        || batch.metrics().isEmpty()) {
+      runs.requireActive(c, runId);
+    }
     for (Map.Entry<String, String> p : batch.params().entrySet()) {
       logParam(c, runId, p.getKey(), p.getValue());
     }
-    logMetrics(c, runId, batch.metrics());
     RunRepo.TAGS.set(c, batch.tags(), runId);
   }
 
@@ -41,24 +49,34 @@ final class RunLogRepo {
     }
   }
 
-  /** Appends the history rows in one JDBC batch, then upserts the newest value of each key once. */
-  private static void logMetrics(Connection c, String runId, List<Metric> metrics)
+  /**
+   * Appends the history rows of an active run in one JDBC batch, then upserts the newest value of
+   * each key once.
+   *
+   * @return the rows appended: 0 if the run is missing or deleted, -1 if the driver cannot tell
+   */
+  private static int appendMetrics(Connection c, String runId, List<Metric> metrics)
       throws SQLException {
     if (metrics.isEmpty()) {
-      return;
+      return 0;
     }
     Map<String, Metric> newest = new LinkedHashMap<>();
     List<Object[]> rows = new ArrayList<>(metrics.size());
     for (Metric m : metrics) {
-      rows.add(new Object[] {runId, m.key(), m.value(), m.timestamp(), m.step()});
+      rows.add(new Object[] {runId, m.key(), m.value(), m.timestamp(), m.step(), runId});
       newest.merge(m.key(), m, (a, b) -> b.isNewerThan(a) ? b : a);
     }
-    Sql.batch(c, "INSERT INTO metrics (run_id, key, value, ts, step) VALUES (?, ?, ?, ?, ?)", rows);
+    int appended = Sql.batch(c, "INSERT INTO metrics (run_id, key, value, ts, step) "
+        + "SELECT ?, ?, ?, ?, ? FROM runs WHERE id = ? AND deleted = 0", rows);
+    if (appended == 0) {
+      return 0;
+    }
     List<Object[]> latest = new ArrayList<>(newest.size());
     for (Metric m : newest.values()) {
       latest.add(new Object[] {runId, m.key(), m.value(), m.timestamp(), m.step()});
     }
     Sql.batch(c, UPSERT_LATEST, latest);
+    return appended;
   }
 
   void logInputs(Connection c, String runId, List<DatasetInput> inputs) throws SQLException {

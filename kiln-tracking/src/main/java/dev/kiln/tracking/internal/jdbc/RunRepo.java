@@ -1,6 +1,5 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.DatasetInput;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.Metric;
 import dev.kiln.tracking.ResourceNotFoundException;
@@ -9,7 +8,6 @@ import dev.kiln.tracking.RunStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +15,6 @@ import java.util.UUID;
 /** SQL for creating, reading and ending runs. */
 final class RunRepo {
   static final Tags TAGS = new Tags("run_tags", List.of("run_id"));
-  static final Tags PARAMS = new Tags("params", List.of("run_id"));
 
   /** The fixed columns of a run row. */
   private record Header(String id, String experimentId, String name, RunStatus status, long start,
@@ -56,11 +53,12 @@ final class RunRepo {
     List<Header> headers = Sql.query(c, "SELECT r.id, r.experiment_id, r.name, r.status, "
         + "r.start_time, r.end_time, r.deleted FROM runs r WHERE " + whereAndOrder, args,
         RunRepo::header);
+    RunDetails details = RunDetails.load(c, headers.stream().map(Header::id).toList());
     List<Run> out = new java.util.ArrayList<>();
     for (Header h : headers) {
       out.add(new Run(h.id(), h.experimentId(), h.name(), h.status(), h.start(), h.end(),
-          PARAMS.read(c, h.id()), latestMetrics(c, h.id()), TAGS.read(c, h.id()), inputs(c, h.id()),
-          h.deleted()));
+          details.params(h.id()), details.metrics(h.id()), details.tags(h.id()),
+          details.inputs(h.id()), h.deleted()));
     }
     return out;
   }
@@ -72,23 +70,9 @@ final class RunRepo {
         rs.getInt(7) != 0);
   }
 
-  private static Map<String, Metric> latestMetrics(Connection c, String id) throws SQLException {
-    Map<String, Metric> out = new LinkedHashMap<>();
-    Sql.query(c, "SELECT key, value, ts, step FROM latest_metrics WHERE run_id = ? ORDER BY key",
-        rs -> out.put(rs.getString(1), metric(rs)), id);
-    return out;
-  }
-
   static Metric metric(ResultSet rs) throws SQLException {
     return new Metric(rs.getString("key"), Sql.doubleOrNaN(rs, "value"), rs.getLong("ts"),
         rs.getLong("step"));
-  }
-
-  private static List<DatasetInput> inputs(Connection c, String id) throws SQLException {
-    return Sql.query(c, "SELECT name, location, version, content_hash, row_count, schema_text "
-        + "FROM dataset_inputs WHERE run_id = ? ORDER BY name, location",
-        rs -> new DatasetInput(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getLong(5), rs.getString(6)), id);
   }
 
   void end(Connection c, String id, RunStatus status, long endTime) throws SQLException {

@@ -24,18 +24,28 @@ final class Sql {
     }
   }
 
-  /** Runs one statement for each row of arguments as a single JDBC batch. */
-  static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+  /**
+   * Runs one statement for each row of arguments as a single JDBC batch.
+   *
+   * @return the rows changed in all, or -1 if the driver did not report a count
+   */
+  static int batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
     if (rows.size() == 1) {
-      update(c, sql, rows.get(0));
-      return;
+      return update(c, sql, rows.get(0));
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (Object[] row : rows) {
         bind(ps, Arrays.asList(row));
         ps.addBatch();
       }
-      ps.executeBatch();
+      int total = 0;
+      for (int n : ps.executeBatch()) {
+        if (n < 0) {
+          return -1;
+        }
+        total += n;
+      }
+      return total;
     }
   }
 
