@@ -66,47 +66,54 @@ public final class TrackingBench {
     System.out.printf("%n== %s ==%n", label);
     try (TrackingStore store = TrackingStores.open(config);
         Connection jdbc = baselineConnection(config)) {
-      String exp = store.createExperiment("bench-" + System.nanoTime(), Map.of()).id();
-      List<Metric> rows = new ArrayList<>(metrics);
-      for (int i = 0; i < metrics; i++) {
-        rows.add(new Metric("loss", 1.0 / (i + 1), 1_700_000_000_000L + i, i));
-      }
-      double rowBaseline = best(() -> baselineInserts(jdbc, rows, false));
-      double batchBaseline = best(() -> baselineInserts(jdbc, rows, true));
-      List<String> logged = new ArrayList<>();
-      double single = best(() -> {
-        String run = store.createRun(exp, "one-at-a-time", Map.of()).id();
-        logged.add(run);
-        rows.forEach(m -> store.logBatch(run, LogBatch.metrics(m)));
-      });
-      double batch = best(() -> {
-        String run = store.createRun(exp, "log-batch", Map.of()).id();
-        logged.add(run);
-        for (int from = 0; from < rows.size(); from += 1000) {
-          store.logBatch(run, new LogBatch(rows.subList(from, Math.min(rows.size(), from + 1000)),
-              Map.of(), Map.of()));
-        }
-      });
-      for (String run : logged) {
-        check(store.getMetricHistory(run, "loss").size() == metrics, "metrics missing in " + run);
-      }
-      report("plain JDBC, 1 tx per row (baseline)", rowBaseline, rowBaseline);
-      report("store.logBatch, 1 metric per call", single, rowBaseline);
-      report("plain JDBC, one batch (baseline)", batchBaseline, batchBaseline);
-      report("store.logBatch, 1000 per call", batch, batchBaseline);
-
-      String searchExp = store.createExperiment("search-" + System.nanoTime(), Map.of()).id();
-      double setup = time(() -> createRuns(store, searchExp));
-      System.out.printf("  (setup: %,d runs created, logged and ended in %.0f ms)%n", runs, setup);
-      int[] found = new int[2];
-      double baseline = best(() -> found[0] = baselineSearch(jdbc, searchExp));
-      double search = best(() -> found[1] = store.searchRuns(List.of(searchExp),
-          new SearchRequest(FILTER, PAGE, List.of(ORDER), null), ViewType.ACTIVE_ONLY)
-          .items().size());
-      check(found[0] == found[1], "search found " + found[1] + " runs, baseline " + found[0]);
-      report("plain SQL search, ids only (baseline)", baseline, baseline);
-      report("store.searchRuns, full runs", search, baseline);
+      measureLogging(store, jdbc);
+      measureSearch(store, jdbc);
     }
+  }
+
+  private void measureLogging(TrackingStore store, Connection jdbc) throws Exception {
+    String exp = store.createExperiment("bench-" + System.nanoTime(), Map.of()).id();
+    List<Metric> rows = new ArrayList<>(metrics);
+    for (int i = 0; i < metrics; i++) {
+      rows.add(new Metric("loss", 1.0 / (i + 1), 1_700_000_000_000L + i, i));
+    }
+    double rowBaseline = best(() -> baselineInserts(jdbc, rows, false));
+    double batchBaseline = best(() -> baselineInserts(jdbc, rows, true));
+    List<String> logged = new ArrayList<>();
+    double single = best(() -> {
+      String run = store.createRun(exp, "one-at-a-time", Map.of()).id();
+      logged.add(run);
+      rows.forEach(m -> store.logBatch(run, LogBatch.metrics(m)));
+    });
+    double batch = best(() -> {
+      String run = store.createRun(exp, "log-batch", Map.of()).id();
+      logged.add(run);
+      for (int from = 0; from < rows.size(); from += 1000) {
+        store.logBatch(run, new LogBatch(rows.subList(from, Math.min(rows.size(), from + 1000)),
+            Map.of(), Map.of()));
+      }
+    });
+    for (String run : logged) {
+      check(store.getMetricHistory(run, "loss").size() == metrics, "metrics missing in " + run);
+    }
+    report("plain JDBC, 1 tx per row (baseline)", rowBaseline, rowBaseline);
+    report("store.logBatch, 1 metric per call", single, rowBaseline);
+    report("plain JDBC, one batch (baseline)", batchBaseline, batchBaseline);
+    report("store.logBatch, 1000 per call", batch, batchBaseline);
+  }
+
+  private void measureSearch(TrackingStore store, Connection jdbc) throws Exception {
+    String searchExp = store.createExperiment("search-" + System.nanoTime(), Map.of()).id();
+    double setup = time(() -> createRuns(store, searchExp));
+    System.out.printf("  (setup: %,d runs created, logged and ended in %.0f ms)%n", runs, setup);
+    int[] found = new int[2];
+    double baseline = best(() -> found[0] = baselineSearch(jdbc, searchExp));
+    double search = best(() -> found[1] = store.searchRuns(List.of(searchExp),
+        new SearchRequest(FILTER, PAGE, List.of(ORDER), null), ViewType.ACTIVE_ONLY)
+        .items().size());
+    check(found[0] == found[1], "search found " + found[1] + " runs, baseline " + found[0]);
+    report("plain SQL search, ids only (baseline)", baseline, baseline);
+    report("store.searchRuns, full runs", search, baseline);
   }
 
   private void createRuns(TrackingStore store, String exp) {

@@ -31,9 +31,9 @@ final class TrackingCommand {
           + "'Authorization: Bearer <token>' with the token held in environment variable VAR"
           + " (default: " + DEFAULT_TOKEN_ENV + " when it is set).")
       String tokenEnv) throws InterruptedException {
+    String token = token(tokenEnv);
     Project project = options.open();
     ServerOptions serverOptions = ServerOptions.port(port);
-    String token = token(tokenEnv);
     if (token != null) {
       serverOptions = serverOptions.withToken(token);
     }

@@ -18,7 +18,7 @@ final class RunRepo {
 
   /** The fixed columns of a run row. */
   private record Header(String id, String experimentId, String name, RunStatus status, long start,
-      long end, boolean deleted) {}
+      long end, boolean deleted, String artifactUri) {}
 
   /** What a new run needs. */
   record NewRun(String experimentId, String name, Map<String, String> tags, Owner owner) {}
@@ -51,14 +51,14 @@ final class RunRepo {
   /** Returns full runs matching a condition over alias {@code r}, in the given order. */
   List<Run> query(Connection c, String whereAndOrder, List<Object> args) throws SQLException {
     List<Header> headers = Sql.query(c, "SELECT r.id, r.experiment_id, r.name, r.status, "
-        + "r.start_time, r.end_time, r.deleted FROM runs r WHERE " + whereAndOrder, args,
-        RunRepo::header);
+        + "r.start_time, r.end_time, r.deleted, e.artifact_location FROM runs r JOIN experiments e "
+        + "ON e.id = r.experiment_id WHERE " + whereAndOrder, args, RunRepo::header);
     RunDetails details = RunDetails.load(c, headers.stream().map(Header::id).toList());
     List<Run> out = new java.util.ArrayList<>();
     for (Header h : headers) {
       out.add(new Run(h.id(), h.experimentId(), h.name(), h.status(), h.start(), h.end(),
           details.params(h.id()), details.metrics(h.id()), details.tags(h.id()),
-          details.inputs(h.id()), h.deleted()));
+          details.inputs(h.id()), h.deleted(), h.artifactUri()));
     }
     return out;
   }
@@ -67,7 +67,7 @@ final class RunRepo {
     long end = rs.getLong(6);
     return new Header(rs.getString(1), rs.getString(2), rs.getString(3),
         RunStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.wasNull() ? -1 : end,
-        rs.getInt(7) != 0);
+        rs.getInt(7) != 0, rs.getString(8) + "/" + rs.getString(1) + "/artifacts");
   }
 
   static Metric metric(ResultSet rs) throws SQLException {

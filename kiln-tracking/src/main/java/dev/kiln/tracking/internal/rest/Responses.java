@@ -51,6 +51,7 @@ final class Responses {
     out.put("status", r.status().name());
     out.put("start_time", r.startTime());
     r.end().ifPresent(end -> out.put("end_time", end));
+    out.put("artifact_uri", r.artifactUri());
     out.put("lifecycle_stage", r.deleted() ? "deleted" : "active");
     return out;
   }

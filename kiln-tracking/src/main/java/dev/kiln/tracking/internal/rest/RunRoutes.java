@@ -38,7 +38,7 @@ final class RunRoutes {
         Responses.run(store.getRun(Fields.of(ctx).runId())))));
     post(config, "runs/update", ctx -> {
       Fields f = Fields.of(ctx);
-      RunStatus status = RunStatus.valueOf(f.required("status"));
+      RunStatus status = RunStatus.parse(f.required("status"));
       String end = f.optional("end_time");
       reply(ctx, Map.of("run_info", Responses.runInfo(store.updateRun(f.runId(), status,
           end == null ? System.currentTimeMillis() : f.requiredLong("end_time")))));
@@ -51,6 +51,17 @@ final class RunRoutes {
       store.restoreRun(Fields.of(ctx).runId());
       reply(ctx, Map.of());
     });
+    configureLogging(config);
+    post(config, "runs/search", this::search);
+    get(config, "metrics/get-history", ctx -> {
+      Fields f = Fields.of(ctx);
+      reply(ctx, Map.of("metrics", store.getMetricHistory(f.runId(), f.required("metric_key"))
+          .stream().map(Responses::metric).toList()));
+    });
+    get(config, "artifacts/list", artifacts::list);
+  }
+
+  private void configureLogging(JavalinConfig config) {
     post(config, "runs/log-metric", ctx -> {
       Fields f = Fields.of(ctx);
       store.logBatch(f.runId(), LogBatch.metrics(metric(f)));
@@ -74,13 +85,6 @@ final class RunRoutes {
       reply(ctx, Map.of());
     });
     post(config, "runs/log-batch", this::logBatch);
-    post(config, "runs/search", this::search);
-    get(config, "metrics/get-history", ctx -> {
-      Fields f = Fields.of(ctx);
-      reply(ctx, Map.of("metrics", store.getMetricHistory(f.runId(), f.required("metric_key"))
-          .stream().map(Responses::metric).toList()));
-    });
-    get(config, "artifacts/list", artifacts::list);
   }
 
   private void logBatch(Context ctx) {

@@ -48,6 +48,10 @@ final class VersionRoutes {
       reply(ctx, Map.of("model_version", Responses.version(store.updateModelVersion(
           f.required("name"), f.requiredLong("version"), f.optional("description")))));
     });
+    configureTagsAndStages(config);
+  }
+
+  private void configureTagsAndStages(JavalinConfig config) {
     post(config, "model-versions/set-tag", ctx -> {
       Fields f = Fields.of(ctx);
       String value = f.optional("value");
