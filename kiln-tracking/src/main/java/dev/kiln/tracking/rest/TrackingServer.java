@@ -31,6 +31,7 @@ public final class TrackingServer implements AutoCloseable {
       options.bearerToken().ifPresent(t -> config.routes.before("/api/*", new BearerAuth(t)));
       api.configure(config);
       artifactRoutes.configure(config);
+      MlflowApi.configureFallback(config);
     }).start(options.port()));
   }
 

@@ -149,6 +149,9 @@ class HttpApiIT {
       assertThat(expect(404, "GET", "runs/get?run_id=nope", null).path("error_code").asText())
           .isEqualTo("RESOURCE_DOES_NOT_EXIST");
       expect(404, "POST", "runs/restore", "{\"run_id\":\"nope\"}");
+      assertThat(expect(404, "GET", "runs/nope", null).path("error_code").asText())
+          .isEqualTo("ENDPOINT_NOT_FOUND");
+      expect(404, "PUT", "runs/get", "{}");
       expect(404, "POST", "experiments/restore", "{\"experiment_id\":\"nope\"}");
       expect(404, "GET", "artifacts/list?run_id=nope", null);
       expect(404, "GET", "registered-models/get-latest-versions?name=nope", null);

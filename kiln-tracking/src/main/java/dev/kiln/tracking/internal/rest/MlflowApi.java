@@ -9,7 +9,9 @@ import dev.kiln.tracking.TrackingStore;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -36,6 +38,22 @@ public final class MlflowApi {
     new RegistryRoutes(store).configure(config);
     new VersionRoutes(store).configure(config);
     config.routes.exception(Exception.class, MlflowApi::error);
+  }
+
+  /**
+   * Answers every other {@code /api} request with 404 {@code ENDPOINT_NOT_FOUND} in MLflow's
+   * shape; declare it after all other routes, as the first matching route wins.
+   */
+  public static void configureFallback(JavalinConfig config) {
+    Handler notFound = ctx -> {
+      throw new TrackingException("ENDPOINT_NOT_FOUND", "No endpoint " + ctx.method().name()
+          + " " + ctx.path() + ".", "See docs/tracking.md for the endpoints and their methods.",
+          null);
+    };
+    for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+        HandlerType.PATCH, HandlerType.DELETE)) {
+      config.routes.addHttpHandler(method, "/api/*", notFound);
+    }
   }
 
   static void post(JavalinConfig config, String path, Handler handler) {
