@@ -5,6 +5,7 @@ import dev.kiln.tracking.Experiment;
 import dev.kiln.tracking.Run;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.ViewType;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +35,11 @@ final class RunsCommand {
     Project project = options.open();
     PrintWriter out = spec.commandLine().getOut();
     try (TrackingStore store = Tracking.open(project)) {
-      List<String> experiments = store.searchExperiments(SearchRequest.of("")).items().stream()
-          .map(Experiment::id).toList();
+      List<String> experiments = store.searchExperiments(SearchRequest.of(""),
+          ViewType.ACTIVE_ONLY).items().stream().map(Experiment::id).toList();
       List<Run> runs = experiments.isEmpty() ? List.of() : store.searchRuns(experiments,
-          new SearchRequest(filter, max, orderBy == null ? List.of() : orderBy, null)).items();
+          new SearchRequest(filter, max, orderBy == null ? List.of() : orderBy, null),
+          ViewType.ACTIVE_ONLY).items();
       out.printf("%-36s  %-9s  %-20s  %s%n", "run", "status", "started", "name");
       for (Run r : runs) {
         out.printf("%-36s  %-9s  %-20s  %s%n", r.id(), r.status(),

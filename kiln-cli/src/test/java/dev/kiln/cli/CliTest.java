@@ -43,6 +43,14 @@ class CliTest {
   }
 
   @Test
+  void trackingServe_tokenEnvUnset_failsBeforeServing() {
+    String unset = "KILN_TEST_UNSET_" + System.nanoTime();
+    assertThat(kiln("tracking", "serve", "--project", project.toString(), "--port", "0",
+        "--token-env", unset)).isEqualTo(2);
+    assertThat(err).contains("Environment variable '" + unset + "' named by --token-env is not set");
+  }
+
+  @Test
   void viz_json_isParseable() throws Exception {
     assertThat(kiln("viz", "--project", project.toString(), "--format", "json")).isZero();
     var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);

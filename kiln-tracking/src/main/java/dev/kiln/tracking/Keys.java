@@ -1,14 +1,18 @@
 package dev.kiln.tracking;
 
 /** Validation of the names users give to params, metrics, tags and aliases. */
-final class Keys {
+public final class Keys {
   /** The longest key accepted, as in MLflow. */
-  static final int MAX_KEY_LENGTH = 250;
+  public static final int MAX_KEY_LENGTH = 250;
 
   private Keys() {}
 
-  /** Throws {@link InvalidParameterException} unless {@code key} is a valid key. */
-  static String check(String kind, String key) {
+  /**
+   * Returns {@code key} if it is a valid key of the given kind (non-blank, at most 250 chars).
+   *
+   * @throws InvalidParameterException naming the kind and the rule otherwise
+   */
+  public static String check(String kind, String key) {
     if (key == null || key.isBlank()) {
       throw new InvalidParameterException(
           "A " + kind + " key must not be empty.", "Give the " + kind + " a name.");

@@ -11,12 +11,14 @@ import java.util.Map;
  * @param runId the run that produced it, or null
  * @param description free text, may be empty
  * @param status registration status, e.g. {@code READY}
+ * @param stage its stage, {@link ModelStage#NONE} until transitioned
  * @param creationTime epoch ms of creation
+ * @param lastUpdateTime epoch ms of the last change
  * @param tags its tags
  */
 public record ModelVersion(
     String name, long version, String source, String runId, String description, String status,
-    long creationTime, Map<String, String> tags) {
+    ModelStage stage, long creationTime, long lastUpdateTime, Map<String, String> tags) {
   /** Copies the tags. */
   public ModelVersion {
     tags = Map.copyOf(tags);

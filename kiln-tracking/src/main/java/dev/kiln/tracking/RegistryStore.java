@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model registry: registered models, their versions and movable aliases. Every alias change
- * is atomic and recorded in a history, so a rollback moves the alias to its previous holder.
+ * The model registry's models and their movable aliases. Every alias change is atomic and
+ * recorded in a history, so a rollback moves the alias to its previous holder. Versions are in
+ * {@link ModelVersionStore}.
  */
 public interface RegistryStore {
   /** Creates a registered model; throws if the name is taken. */
@@ -14,28 +15,32 @@ public interface RegistryStore {
   /** Returns the registered model with this name, with its aliases. */
   RegisteredModel getRegisteredModel(String name);
 
+  /**
+   * Renames a model, keeping its versions, tags, aliases and alias history.
+   *
+   * @return the renamed model
+   * @throws ResourceAlreadyExistsException if {@code newName} is taken
+   */
+  RegisteredModel renameRegisteredModel(String name, String newName);
+
+  /** Replaces the description of a model and returns it. */
+  RegisteredModel updateRegisteredModel(String name, String description);
+
   /** Deletes a registered model with its versions and aliases. */
   void deleteRegisteredModel(String name);
 
   /** Searches models by {@code name} and {@code tags.*}. */
   Page<RegisteredModel> searchRegisteredModels(SearchRequest request);
 
+  /** Sets a tag of a model, overwriting an existing value. */
+  void setRegisteredModelTag(String name, String key, String value);
+
   /**
-   * Creates the next version of a model.
+   * Removes a tag of a model.
    *
-   * @param name the registered model
-   * @param source the URI of the bundle artifact
-   * @param runId the producing run, or null
-   * @param tags version tags
-   * @return the new version, numbered one above the highest so far
+   * @throws ResourceNotFoundException if the model has no such tag
    */
-  ModelVersion createModelVersion(String name, String source, String runId, Map<String, String> tags);
-
-  /** Returns one version. */
-  ModelVersion getModelVersion(String name, long version);
-
-  /** Returns every version of a model, oldest first. */
-  List<ModelVersion> searchModelVersions(String name);
+  void deleteRegisteredModelTag(String name, String key);
 
   /** Sets or moves an alias to a version; recorded in the alias history. */
   void updateAlias(String name, String alias, long version);

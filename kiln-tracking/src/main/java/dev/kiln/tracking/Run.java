@@ -17,11 +17,13 @@ import java.util.OptionalLong;
  * @param metrics the latest value of each metric
  * @param tags tags (overwritable)
  * @param inputs datasets it read or wrote
+ * @param deleted whether it is soft-deleted (restorable)
+ * @param artifactUri the URI of its artifact folder, {@code <experiment location>/<id>/artifacts}
  */
 public record Run(
     String id, String experimentId, String name, RunStatus status, long startTime, long endTime,
     Map<String, String> params, Map<String, Metric> metrics, Map<String, String> tags,
-    List<DatasetInput> inputs) {
+    List<DatasetInput> inputs, boolean deleted, String artifactUri) {
   /** Copies the collections. */
   public Run {
     params = Map.copyOf(params);

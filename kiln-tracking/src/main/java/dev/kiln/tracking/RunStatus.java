@@ -11,6 +11,21 @@ public enum RunStatus {
   /** The run was stopped, or its owner process died without ending it. */
   KILLED;
 
+  /**
+   * Parses a status name such as {@code FINISHED}.
+   *
+   * @throws InvalidParameterException if the name is not a status
+   */
+  public static RunStatus parse(String name) {
+    for (RunStatus s : values()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new InvalidParameterException("Run status '" + name + "' is not one of RUNNING, "
+        + "FINISHED, FAILED, KILLED.", "Send the status in capitals, e.g. FINISHED.");
+  }
+
   /** Returns whether no further change of status is expected. */
   public boolean isTerminal() {
     return this != RUNNING;

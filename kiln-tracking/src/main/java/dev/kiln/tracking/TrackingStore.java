@@ -1,7 +1,6 @@
 package dev.kiln.tracking;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stores experiments, runs and the model registry. Implementations are thread-safe; every
@@ -11,22 +10,8 @@ import java.util.Map;
  * <p>Lookups of absent resources throw {@link ResourceNotFoundException}; duplicate names throw
  * {@link ResourceAlreadyExistsException}; broken rules throw {@link InvalidParameterException}.
  */
-public interface TrackingStore extends AutoCloseable, RegistryStore {
-  /** Creates an experiment and returns it; throws if the name is taken. */
-  Experiment createExperiment(String name, Map<String, String> tags);
-
-  /** Returns the experiment with this id. */
-  Experiment getExperiment(String id);
-
-  /** Returns the experiment with this name. */
-  Experiment getExperimentByName(String name);
-
-  /** Soft-deletes an experiment; its runs stay readable. */
-  void deleteExperiment(String id);
-
-  /** Searches experiments by {@code name}, {@code creation_time} and {@code tags.*}. */
-  Page<Experiment> searchExperiments(SearchRequest request);
-
+public interface TrackingStore extends AutoCloseable, ExperimentStore, RegistryStore,
+    ModelVersionStore {
   /**
    * Starts a run owned by this process (pid and host recorded, heartbeat kept until it ends).
    *
@@ -35,7 +20,7 @@ public interface TrackingStore extends AutoCloseable, RegistryStore {
    * @param tags initial tags
    * @return the new run, {@link RunStatus#RUNNING}
    */
-  Run createRun(String experimentId, String name, Map<String, String> tags);
+  Run createRun(String experimentId, String name, java.util.Map<String, String> tags);
 
   /** Returns the run with this id, with latest metrics, params, tags and inputs. */
   Run getRun(String runId);
@@ -43,20 +28,35 @@ public interface TrackingStore extends AutoCloseable, RegistryStore {
   /** Ends a run with a terminal status at {@code endTime} (epoch ms); throws if already ended. */
   Run updateRun(String runId, RunStatus status, long endTime);
 
-  /** Deletes a run and everything logged to it. */
+  /** Soft-deletes a run: searches leave it out unless asked, logging to it is refused. */
   void deleteRun(String runId);
+
+  /** Makes a soft-deleted run active again; restoring an active run does nothing. */
+  void restoreRun(String runId);
 
   /**
    * Searches runs of the given experiments.
    *
    * @param experimentIds the experiments to search, at least one
    * @param request the filter over metrics, params, tags and attributes, order and page
+   * @param view whether to return active runs, deleted runs or both
    * @return one page of runs
    */
-  Page<Run> searchRuns(List<String> experimentIds, SearchRequest request);
+  Page<Run> searchRuns(List<String> experimentIds, SearchRequest request, ViewType view);
 
-  /** Logs metrics, params and tags in one transaction (see {@link LogBatch}). */
+  /**
+   * Logs metrics, params and tags in one transaction (see {@link LogBatch}).
+   *
+   * @throws InvalidParameterException if the run is deleted
+   */
   void logBatch(String runId, LogBatch batch);
+
+  /**
+   * Removes a tag of a run.
+   *
+   * @throws ResourceNotFoundException if the run has no such tag
+   */
+  void deleteRunTag(String runId, String key);
 
   /** Records datasets a run read or wrote. */
   void logInputs(String runId, List<DatasetInput> inputs);

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Runs the store contract against a real PostgreSQL, one fresh database per test. */
-class PostgresTrackingStoreTest extends TrackingStoreContract {
+/** Runs the tracking and registry store contracts against a real PostgreSQL, one fresh database per test. */
+class PostgresTrackingStoreTest extends RegistryStoreContract {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static EmbeddedPostgres postgres;
   private StoreConfig current;

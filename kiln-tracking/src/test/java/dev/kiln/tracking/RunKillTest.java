@@ -46,7 +46,8 @@ class RunKillTest {
       assertThat(run.metrics().get("loss").step()).isEqualTo(lastStep);
       assertThat(run.tags()).containsEntry("last_step", Long.toString(lastStep));
       assertThat(store.searchRuns(List.of(run.experimentId()),
-          SearchRequest.of("status = 'KILLED'")).items()).extracting(Run::id).containsExactly(runId);
+          SearchRequest.of("status = 'KILLED'"), ViewType.ACTIVE_ONLY).items())
+          .extracting(Run::id).containsExactly(runId);
     } finally {
       child.destroyForcibly();
     }

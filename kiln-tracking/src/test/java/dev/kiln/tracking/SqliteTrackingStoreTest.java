@@ -3,8 +3,8 @@ package dev.kiln.tracking;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the store contract against SQLite in a temporary folder. */
-class SqliteTrackingStoreTest extends TrackingStoreContract {
+/** Runs the tracking and registry store contracts against SQLite in a temporary folder. */
+class SqliteTrackingStoreTest extends RegistryStoreContract {
   @TempDir Path dir;
   private StoreConfig current;
 

@@ -96,27 +96,101 @@ abstract class TrackingStoreContract {
     SearchRequest req = new SearchRequest(
         "metrics.rmse < 4 AND params.model = 'xgb' AND tags.`kind` = 'even' AND status = 'RUNNING'",
         1, List.of("metrics.rmse DESC"), null);
-    Page<Run> first = store.searchRuns(List.of(exp), req);
+    Page<Run> first = store.searchRuns(List.of(exp), req, ViewType.ACTIVE_ONLY);
     assertThat(first.items()).extracting(Run::name).containsExactly("r2");
     Page<Run> second = store.searchRuns(List.of(exp),
-        new SearchRequest(req.filter(), 1, req.orderBy(), first.nextPageToken()));
+        new SearchRequest(req.filter(), 1, req.orderBy(), first.nextPageToken()),
+        ViewType.ACTIVE_ONLY);
     assertThat(second.items()).extracting(Run::name).containsExactly("r0");
     assertThat(second.next()).isEmpty();
-    assertThat(store.searchRuns(List.of(exp), SearchRequest.of("run_name LIKE 'R%'")).items())
+    assertThat(store.searchRuns(List.of(exp),
+        SearchRequest.of("run_name LIKE 'R%'"), ViewType.ACTIVE_ONLY).items())
         .as("LIKE is case-sensitive").isEmpty();
-    assertThat(store.searchRuns(List.of(exp), SearchRequest.of("run_name ILIKE 'R%'")).items())
+    assertThat(store.searchRuns(List.of(exp),
+        SearchRequest.of("run_name ILIKE 'R%'"), ViewType.ACTIVE_ONLY).items())
         .hasSize(5);
   }
 
   @Test
   void searchRuns_badFilter_throwsWithHint() {
     String exp = store.createExperiment("bad", Map.of()).id();
-    assertThatThrownBy(() -> store.searchRuns(List.of(exp), SearchRequest.of("metrics.x < 'a'")))
+    assertThatThrownBy(() -> store.searchRuns(List.of(exp),
+        SearchRequest.of("metrics.x < 'a'"), ViewType.ACTIVE_ONLY))
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("wrong type");
-    assertThatThrownBy(() -> store.searchRuns(List.of(exp), SearchRequest.of("a = 'x' OR b = 'y'")))
+    assertThatThrownBy(() -> store.searchRuns(List.of(exp),
+        SearchRequest.of("a = 'x' OR b = 'y'"), ViewType.ACTIVE_ONLY))
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("expected 'AND'");
-    assertThatThrownBy(() -> store.searchRuns(List.of(exp), SearchRequest.of("colour = 'x'")))
+    assertThatThrownBy(() -> store.searchRuns(List.of(exp),
+        SearchRequest.of("colour = 'x'"), ViewType.ACTIVE_ONLY))
         .hasMessageContaining("Unknown search field 'attributes.colour'");
+  }
+
+  @Test
+  void experiments_renameTagDeleteRestore_followMlflowLifecycle() {
+    Experiment e = store.createExperiment("a", Map.of());
+    store.createExperiment("taken", Map.of());
+    store.updateExperiment(e.id(), "b");
+    assertThat(store.getExperiment(e.id()).name()).isEqualTo("b");
+    assertThatThrownBy(() -> store.updateExperiment(e.id(), "taken"))
+        .isInstanceOf(ResourceAlreadyExistsException.class);
+    store.setExperimentTag(e.id(), "team", "risk");
+    store.setExperimentTag(e.id(), "team", "fraud");
+    assertThat(store.getExperiment(e.id()).tags()).containsExactlyEntriesOf(Map.of("team", "fraud"));
+    store.deleteExperimentTag(e.id(), "team");
+    assertThatThrownBy(() -> store.deleteExperimentTag(e.id(), "team"))
+        .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("no tag 'team'");
+
+    store.deleteExperiment(e.id());
+    assertThat(names(ViewType.ACTIVE_ONLY)).containsExactly("taken");
+    assertThat(names(ViewType.DELETED_ONLY)).containsExactly("b");
+    assertThatThrownBy(() -> store.updateExperiment(e.id(), "c"))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("is deleted");
+    store.restoreExperiment(e.id());
+    assertThat(names(ViewType.ALL)).containsExactlyInAnyOrder("b", "taken");
+    assertThat(store.searchExperiments(SearchRequest.of("name = 'b'"), ViewType.ACTIVE_ONLY)
+        .items()).extracting(Experiment::id).containsExactly(e.id());
+  }
+
+  private List<String> names(ViewType view) {
+    return store.searchExperiments(SearchRequest.of(""), view).items().stream()
+        .map(Experiment::name).toList();
+  }
+
+  @Test
+  void runs_deleteRestoreAndDeleteTag_softDeleteAsMlflow() {
+    Run run = newRun();
+    store.logBatch(run.id(), LogBatch.tags(Map.of("a", "1", "b", "2")));
+    store.deleteRunTag(run.id(), "a");
+    assertThat(store.getRun(run.id()).tags()).containsOnlyKeys("b");
+    assertThatThrownBy(() -> store.deleteRunTag(run.id(), "a"))
+        .isInstanceOf(ResourceNotFoundException.class);
+
+    store.deleteRun(run.id());
+    assertThat(store.getRun(run.id()).deleted()).isTrue();
+    List<String> exp = List.of(run.experimentId());
+    assertThat(store.searchRuns(exp, SearchRequest.of(""), ViewType.ACTIVE_ONLY).items()).isEmpty();
+    assertThat(store.searchRuns(exp, SearchRequest.of(""), ViewType.DELETED_ONLY).items())
+        .extracting(Run::id).containsExactly(run.id());
+    assertThatThrownBy(() -> store.logBatch(run.id(), LogBatch.tags(Map.of("c", "3"))))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("is deleted");
+    store.restoreRun(run.id());
+    assertThat(store.searchRuns(exp, SearchRequest.of(""), ViewType.ACTIVE_ONLY).items())
+        .hasSize(1);
+    assertThatThrownBy(() -> store.restoreRun("missing"))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void logBatch_olderStepLoggedLater_keepsNewestAsLatest() {
+    Run run = newRun();
+    store.logBatch(run.id(), LogBatch.metrics(new Metric("auc", 0.8, 50, 5),
+        new Metric("auc", 0.7, 60, 4), new Metric("acc", 0.1, 1, 0)));
+    store.logBatch(run.id(), LogBatch.metrics(new Metric("auc", 0.6, 70, 3)));
+    store.logBatch(run.id(), LogBatch.metrics(new Metric("auc", 0.9, 50, 5)));
+    Run read = store.getRun(run.id());
+    assertThat(read.metrics().get("auc").value()).isEqualTo(0.9);
+    assertThat(read.metrics().get("acc").value()).isEqualTo(0.1);
+    assertThat(store.getMetricHistory(run.id(), "auc")).hasSize(4);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.kiln.tracking.rest;
 import dev.kiln.tracking.ArtifactStore;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.internal.rest.ArtifactRoutes;
+import dev.kiln.tracking.internal.rest.BearerAuth;
 import dev.kiln.tracking.internal.rest.MlflowApi;
 import io.javalin.Javalin;
 
@@ -15,18 +16,23 @@ public final class TrackingServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving {@code store} and, under {@code /api/2.0/mlflow-artifacts}, {@code artifacts}
-   * on {@code port} (0 picks a free port) on all interfaces.
+   * Starts serving {@code store} under {@code /api/2.0/mlflow} and {@code artifacts} under
+   * {@code /api/2.0/mlflow-artifacts} on all interfaces. With a token in {@code options}, every
+   * {@code /api} request needs {@code Authorization: Bearer <token>} (else 401
+   * {@code UNAUTHENTICATED}).
    *
    * @return the running server; close it to stop
    */
-  public static TrackingServer start(TrackingStore store, ArtifactStore artifacts, int port) {
-    MlflowApi api = new MlflowApi(store);
+  public static TrackingServer start(TrackingStore store, ArtifactStore artifacts,
+      ServerOptions options) {
+    MlflowApi api = new MlflowApi(store, artifacts);
     ArtifactRoutes artifactRoutes = new ArtifactRoutes(artifacts);
     return new TrackingServer(Javalin.create(config -> {
+      options.bearerToken().ifPresent(t -> config.routes.before("/api/*", new BearerAuth(t)));
       api.configure(config);
       artifactRoutes.configure(config);
-    }).start(port));
+      MlflowApi.configureFallback(config);
+    }).start(options.port()));
   }
 
   /** Returns the port the server listens on. */

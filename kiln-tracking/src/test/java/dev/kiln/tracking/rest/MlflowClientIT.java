@@ -2,6 +2,7 @@ package dev.kiln.tracking.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kiln.tracking.ArtifactStores;
 import dev.kiln.tracking.TrackingStore;
@@ -10,21 +11,27 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlflow.api.proto.ModelRegistry.ModelVersion;
+import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
+import org.mlflow.api.proto.Service.RunTag;
+import org.mlflow.api.proto.Service.ViewType;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 
-/** Proves MLflow's own Java client can log to and read from Kiln's REST API. */
+/** Proves MLflow's own Java client (2.17.2) can use and authenticate with Kiln's REST API. */
 class MlflowClientIT {
   @TempDir Path dir;
 
   @Test
   void mlflowClient_logsAndReadsRun_throughKilnServer() {
     try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
-        TrackingServer server = TrackingServer.start(store, ArtifactStores.local(dir.resolve("artifacts")), 0)) {
+        TrackingServer server = TrackingServer.start(store,
+            ArtifactStores.local(dir.resolve("artifacts")), ServerOptions.port(0))) {
       MlflowClient client = new MlflowClient("http://127.0.0.1:" + server.port());
       String exp = client.createExperiment("fraud");
       assertThat(client.getExperimentByName("fraud")).isPresent()
@@ -53,6 +60,100 @@ class MlflowClientIT {
       assertThatThrownBy(() -> client.getRun("missing"))
           .isInstanceOfSatisfying(MlflowHttpException.class,
               e -> assertThat(e.getStatusCode()).isEqualTo(404));
+    }
+  }
+
+  @Test
+  void mlflowClient_renamesDeletesRestoresAndTags_experimentsAndRuns() {
+    try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
+        TrackingServer server = TrackingServer.start(store,
+            ArtifactStores.local(dir.resolve("artifacts")), ServerOptions.port(0))) {
+      MlflowClient client = new MlflowClient("http://127.0.0.1:" + server.port());
+      String exp = client.createExperiment("draft");
+      client.renameExperiment(exp, "fraud");
+      client.setExperimentTag(exp, "team", "risk");
+      Experiment read = client.getExperiment(exp);
+      assertThat(read.getName()).isEqualTo("fraud");
+      assertThat(read.getTagsList()).extracting(t -> t.getKey() + "=" + t.getValue())
+          .containsExactly("team=risk");
+      client.deleteExperiment(exp);
+      assertThat(client.getExperiment(exp).getLifecycleStage()).isEqualTo("deleted");
+      assertThat(client.searchExperiments().getItems()).isEmpty();
+      client.restoreExperiment(exp);
+      assertThat(client.searchExperiments("name LIKE 'fr%'").getItems())
+          .extracting(Experiment::getExperimentId).containsExactly(exp);
+
+      RunInfo run = client.createRun(exp);
+      client.logBatch(run.getRunId(), List.of(Metric.newBuilder().setKey("auc").setValue(0.9)
+          .setTimestamp(1).setStep(0).build()), List.of(), List.of(RunTag.newBuilder()
+          .setKey("phase").setValue("train").build()));
+      client.deleteTag(run.getRunId(), "phase");
+      assertThat(client.getRun(run.getRunId()).getData().getTagsList()).isEmpty();
+      client.deleteRun(run.getRunId());
+      assertThat(client.searchRuns(List.of(exp), "metrics.auc > 0.5")).isEmpty();
+      assertThat(client.searchRuns(List.of(exp), "", ViewType.DELETED_ONLY)).hasSize(1);
+      client.restoreRun(run.getRunId());
+      assertThat(client.searchRuns(List.of(exp), "metrics.auc > 0.5"))
+          .extracting(RunInfo::getLifecycleStage).containsExactly("active");
+    }
+  }
+
+  @Test
+  void mlflowClient_readsRegistryStagesLatestVersionsAndDownloadUri() {
+    try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
+        TrackingServer server = TrackingServer.start(store,
+            ArtifactStores.local(dir.resolve("artifacts")), ServerOptions.port(0))) {
+      MlflowClient client = new MlflowClient("http://127.0.0.1:" + server.port());
+      client.sendPost("registered-models/create", "{\"name\":\"draft\"}");
+      client.sendPost("registered-models/rename", "{\"name\":\"draft\",\"new_name\":\"fraud\"}");
+      client.sendPost("model-versions/create", "{\"name\":\"fraud\",\"source\":\"s3://b/1\"}");
+      client.sendPost("model-versions/create",
+          "{\"name\":\"fraud\",\"source\":\"models/fraud/ab12\",\"run_id\":\"r2\"}");
+      client.sendPatch("model-versions/update",
+          "{\"name\":\"fraud\",\"version\":\"2\",\"description\":\"better\"}");
+      client.sendPost("model-versions/transition-stage", "{\"name\":\"fraud\",\"version\":\"1\","
+          + "\"stage\":\"production\",\"archive_existing_versions\":false}");
+      client.sendPost("model-versions/transition-stage", "{\"name\":\"fraud\",\"version\":\"2\","
+          + "\"stage\":\"Production\",\"archive_existing_versions\":true}");
+
+      assertThat(client.getLatestVersions("fraud", List.of("Production")))
+          .extracting(ModelVersion::getVersion).containsExactly("2");
+      assertThat(client.getLatestVersions("fraud")).extracting(ModelVersion::getVersion,
+          ModelVersion::getCurrentStage).containsExactly(tuple("2", "Production"),
+          tuple("1", "Archived"));
+      assertThat(client.getModelVersion("fraud", "2").getDescription()).isEqualTo("better");
+      assertThat(client.getRegisteredModel("fraud").getName()).isEqualTo("fraud");
+      assertThat(client.getModelVersionDownloadUri("fraud", "1")).isEqualTo("s3://b/1");
+      assertThat(client.getModelVersionDownloadUri("fraud", "2"))
+          .isEqualTo("mlflow-artifacts:/models/fraud/ab12");
+      assertThat(client.searchModelVersions("run_id = 'r2'").getItems())
+          .extracting(ModelVersion::getVersion).containsExactly("2");
+      assertThat(client.searchModelVersions("name = 'fraud'").getItems()).hasSize(2);
+    }
+  }
+
+  @Test
+  void mlflowClient_withToken_isServedAndWithoutIsRefused() {
+    try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
+        TrackingServer server = TrackingServer.start(store,
+            ArtifactStores.local(dir.resolve("artifacts")),
+            ServerOptions.port(0).withToken("s3cret-token"))) {
+      String url = "http://127.0.0.1:" + server.port();
+      MlflowClient authorised = new MlflowClient(new BasicMlflowHostCreds(url, "s3cret-token"));
+      String exp = authorised.createExperiment("secured");
+      assertThat(authorised.getExperiment(exp).getName()).isEqualTo("secured");
+
+      MlflowClient anonymous = new MlflowClient(url);
+      assertThatThrownBy(() -> anonymous.getExperiment(exp))
+          .isInstanceOfSatisfying(MlflowHttpException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(401);
+            assertThat(e.getBodyMessage()).contains("UNAUTHENTICATED")
+                .doesNotContain("s3cret-token");
+          });
+      MlflowClient wrong = new MlflowClient(new BasicMlflowHostCreds(url, "guess"));
+      assertThatThrownBy(() -> wrong.createExperiment("x"))
+          .isInstanceOfSatisfying(MlflowHttpException.class,
+              e -> assertThat(e.getStatusCode()).isEqualTo(401));
     }
   }
 }

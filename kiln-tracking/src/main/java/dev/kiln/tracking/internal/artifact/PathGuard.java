@@ -7,7 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /** Confines user-given relative paths to a root, including through symlinks. */
-final class PathGuard {
+public final class PathGuard {
   private PathGuard() {}
 
   /**
@@ -38,7 +38,7 @@ final class PathGuard {
    *
    * @throws InvalidParameterException naming the rule it breaks
    */
-  static void checkRelative(String path) {
+  public static void checkRelative(String path) {
     if (path == null || path.isBlank()) {
       throw reject(path, "it is empty");
     }

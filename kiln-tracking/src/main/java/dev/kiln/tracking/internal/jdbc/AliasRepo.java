@@ -11,16 +11,18 @@ import java.util.List;
 /** SQL for aliases and their history of moves; each move is one transaction with its record. */
 final class AliasRepo {
   private final RegistryRepo registry;
+  private final VersionRepo versions;
 
-  AliasRepo(RegistryRepo registry) {
+  AliasRepo(RegistryRepo registry, VersionRepo versions) {
     this.registry = registry;
+    this.versions = versions;
   }
 
   /** Points {@code alias} at {@code version} (-1 deletes it) and records the move. */
   void move(Connection c, String name, String alias, long version) throws SQLException {
     registry.touch(c, name);
     if (version >= 0) {
-      registry.getVersion(c, name, version);
+      versions.get(c, name, version);
     }
     long from = current(c, name, alias);
     if (from < 0 && version < 0) {
@@ -50,7 +52,7 @@ final class AliasRepo {
       registry.get(c, name);
       throw missing(name, alias);
     }
-    return registry.getVersion(c, name, version);
+    return versions.get(c, name, version);
   }
 
   List<AliasMove> history(Connection c, String name, String alias) throws SQLException {
@@ -71,7 +73,7 @@ final class AliasRepo {
     }
     long previous = moves.get(moves.size() - 1).fromVersion();
     move(c, name, alias, previous);
-    return registry.getVersion(c, name, previous);
+    return versions.get(c, name, previous);
   }
 
   private static ResourceNotFoundException missing(String name, String alias) {

@@ -22,6 +22,12 @@ final class Database implements AutoCloseable {
     T apply(Connection connection) throws SQLException;
   }
 
+  /** Work done inside a transaction that returns nothing. */
+  @FunctionalInterface
+  interface Step {
+    void apply(Connection connection) throws SQLException;
+  }
+
   private static final int POOL_SIZE = 4;
 
   private final StoreConfig config;
@@ -88,6 +94,14 @@ final class Database implements AutoCloseable {
     } finally {
       idle.add(c);
     }
+  }
+
+  /** Runs {@code step}, which returns nothing, in one transaction. */
+  void run(Step step) {
+    inTransaction(c -> {
+      step.apply(c);
+      return null;
+    });
   }
 
   private Connection borrow() {

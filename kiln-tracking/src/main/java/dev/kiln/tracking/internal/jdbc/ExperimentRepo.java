@@ -1,8 +1,10 @@
 package dev.kiln.tracking.internal.jdbc;
 
 import dev.kiln.tracking.Experiment;
+import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.ResourceAlreadyExistsException;
 import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.Keys;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,10 +25,7 @@ final class ExperimentRepo {
   }
 
   Experiment create(Connection c, String name, Map<String, String> tags) throws SQLException {
-    if (!Sql.query(c, "SELECT id FROM experiments WHERE name = ?", rs -> 1, name).isEmpty()) {
-      throw new ResourceAlreadyExistsException("Experiment '" + name + "' already exists.",
-          "Pick another name, or get the existing one with getExperimentByName.");
-    }
+    requireFree(c, name);
     String id = UUID.randomUUID().toString().replace("-", "");
     long now = System.currentTimeMillis();
     Sql.update(c, "INSERT INTO experiments (id, name, artifact_location, deleted, creation_time, "
@@ -69,9 +68,40 @@ final class ExperimentRepo {
         rs.getLong(5), rs.getLong(6), Map.of());
   }
 
-  void delete(Connection c, String id) throws SQLException {
-    get(c, id);
-    Sql.update(c, "UPDATE experiments SET deleted = 1, last_update_time = ? WHERE id = ?",
+  private static void requireFree(Connection c, String name) throws SQLException {
+    if (!Sql.query(c, "SELECT id FROM experiments WHERE name = ?", rs -> 1, name).isEmpty()) {
+      throw new ResourceAlreadyExistsException("Experiment '" + name + "' already exists.",
+          "Pick another name, or get the existing one with getExperimentByName.");
+    }
+  }
+
+  void rename(Connection c, String id, String newName) throws SQLException {
+    if (get(c, id).deleted()) {
+      throw new InvalidParameterException("Experiment '" + id + "' is deleted and cannot be "
+          + "renamed.", "Restore it first with experiments/restore.");
+    }
+    requireFree(c, newName);
+    Sql.update(c, "UPDATE experiments SET name = ?, last_update_time = ? WHERE id = ?", newName,
         System.currentTimeMillis(), id);
+  }
+
+  /** Marks an experiment deleted or active. */
+  void setDeleted(Connection c, String id, boolean deleted) throws SQLException {
+    get(c, id);
+    Sql.update(c, "UPDATE experiments SET deleted = ?, last_update_time = ? WHERE id = ?",
+        deleted ? 1 : 0, System.currentTimeMillis(), id);
+  }
+
+  void setTag(Connection c, String id, String key, String value) throws SQLException {
+    get(c, id);
+    TAGS.set(c, Map.of(Keys.check("tag", key), value), id);
+  }
+
+  void deleteTag(Connection c, String id, String key) throws SQLException {
+    get(c, id);
+    if (!TAGS.delete(c, key, id)) {
+      throw new ResourceNotFoundException("Experiment '" + id + "' has no tag '" + key + "'.",
+          "Read its tags with experiments/get.");
+    }
   }
 }

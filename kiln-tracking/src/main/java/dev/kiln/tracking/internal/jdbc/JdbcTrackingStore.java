@@ -1,38 +1,38 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.AliasMove;
 import dev.kiln.tracking.DatasetInput;
 import dev.kiln.tracking.Experiment;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.LogBatch;
 import dev.kiln.tracking.Metric;
-import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.Page;
-import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.Run;
 import dev.kiln.tracking.RunStatus;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.StoreConfig;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.ViewType;
 import dev.kiln.tracking.internal.search.SqlFragment;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /** A {@link TrackingStore} over JDBC (SQLite or PostgreSQL); each call is one transaction. */
-public final class JdbcTrackingStore implements TrackingStore {
+public final class JdbcTrackingStore extends JdbcRegistryStore implements TrackingStore {
   private final Database db;
   private final Liveness liveness;
   private final ExperimentRepo experiments;
   private final RunRepo runs = new RunRepo();
   private final RunLogRepo logs = new RunLogRepo();
-  private final RegistryRepo registry = new RegistryRepo();
-  private final AliasRepo aliases = new AliasRepo(registry);
 
   /** Opens the database, applies pending migrations and starts the heartbeat. */
   public JdbcTrackingStore(StoreConfig config) {
-    this.db = new Database(config);
+    this(new Database(config), config);
+  }
+
+  private JdbcTrackingStore(Database db, StoreConfig config) {
+    super(db);
+    this.db = db;
     this.liveness = new Liveness(db, config.heartbeatInterval(), config.staleAfter());
     this.experiments = new ExperimentRepo(config.artifactRoot());
   }
@@ -53,20 +53,37 @@ public final class JdbcTrackingStore implements TrackingStore {
   }
 
   @Override
-  public void deleteExperiment(String id) {
-    db.inTransaction(c -> {
-      experiments.delete(c, id);
-      return null;
-    });
+  public void updateExperiment(String id, String newName) {
+    db.run(c -> experiments.rename(c, id, newName));
   }
 
   @Override
-  public Page<Experiment> searchExperiments(SearchRequest request) {
+  public void deleteExperiment(String id) {
+    db.run(c -> experiments.setDeleted(c, id, true));
+  }
+
+  @Override
+  public void restoreExperiment(String id) {
+    db.run(c -> experiments.setDeleted(c, id, false));
+  }
+
+  @Override
+  public void setExperimentTag(String id, String key, String value) {
+    db.run(c -> experiments.setTag(c, id, key, value));
+  }
+
+  @Override
+  public void deleteExperimentTag(String id, String key) {
+    db.run(c -> experiments.deleteTag(c, id, key));
+  }
+
+  @Override
+  public Page<Experiment> searchExperiments(SearchRequest request, ViewType view) {
     SqlFragment where = Schemas.EXPERIMENTS.where(request.filter());
     SqlFragment order = Schemas.EXPERIMENTS.orderBy(request.orderBy(), "e.id DESC");
     return Paging.page(request, db.inTransaction(c -> experiments.query(c,
-        "e.deleted = 0 AND " + where.sql() + " ORDER BY " + order.sql() + Paging.limitClause(request),
-        concat(where.args(), order.args()))));
+        deleted("e", view) + " AND " + where.sql() + " ORDER BY " + order.sql()
+            + Paging.limitClause(request), concat(where.args(), order.args()))));
   }
 
   @Override
@@ -103,15 +120,16 @@ public final class JdbcTrackingStore implements TrackingStore {
 
   @Override
   public void deleteRun(String runId) {
-    db.inTransaction(c -> {
-      runs.delete(c, runId);
-      return null;
-    });
-    liveness.release(runId);
+    db.run(c -> runs.setDeleted(c, runId, true));
   }
 
   @Override
-  public Page<Run> searchRuns(List<String> experimentIds, SearchRequest request) {
+  public void restoreRun(String runId) {
+    db.run(c -> runs.setDeleted(c, runId, false));
+  }
+
+  @Override
+  public Page<Run> searchRuns(List<String> experimentIds, SearchRequest request, ViewType view) {
     if (experimentIds.isEmpty()) {
       throw new InvalidParameterException("searchRuns needs at least one experiment id.",
           "Pass the ids of the experiments to search.");
@@ -123,26 +141,34 @@ public final class JdbcTrackingStore implements TrackingStore {
     List<Object> args = concat(concat(List.copyOf(experimentIds), where.args()), order.args());
     return Paging.page(request, db.inTransaction(c -> {
       liveness.reap(c, scope, List.copyOf(experimentIds));
-      return runs.query(c, scope + " AND " + where.sql() + " ORDER BY " + order.sql()
-          + Paging.limitClause(request), args);
+      return runs.query(c, scope + " AND " + deleted("r", view) + " AND " + where.sql()
+          + " ORDER BY " + order.sql() + Paging.limitClause(request), args);
     }));
+  }
+
+  private static String deleted(String alias, ViewType view) {
+    return switch (view) {
+      case ACTIVE_ONLY -> alias + ".deleted = 0";
+      case DELETED_ONLY -> alias + ".deleted = 1";
+      case ALL -> "1=1";
+    };
   }
 
   @Override
   public void logBatch(String runId, LogBatch batch) {
-    db.inTransaction(c -> {
-      runs.requireExists(c, runId);
-      logs.log(c, runId, batch);
-      return null;
-    });
+    db.run(c -> logs.log(c, runId, batch, runs));
+  }
+
+  @Override
+  public void deleteRunTag(String runId, String key) {
+    db.run(c -> runs.deleteTag(c, runId, key));
   }
 
   @Override
   public void logInputs(String runId, List<DatasetInput> inputs) {
-    db.inTransaction(c -> {
-      runs.requireExists(c, runId);
+    db.run(c -> {
+      runs.requireActive(c, runId);
       logs.logInputs(c, runId, inputs);
-      return null;
     });
   }
 
@@ -152,92 +178,6 @@ public final class JdbcTrackingStore implements TrackingStore {
       runs.requireExists(c, runId);
       return logs.history(c, runId, key);
     });
-  }
-
-  @Override
-  public RegisteredModel createRegisteredModel(String name, String description,
-      Map<String, String> tags) {
-    return db.inTransaction(c -> registry.create(c, name, description, tags));
-  }
-
-  @Override
-  public RegisteredModel getRegisteredModel(String name) {
-    return db.inTransaction(c -> registry.get(c, name));
-  }
-
-  @Override
-  public void deleteRegisteredModel(String name) {
-    db.inTransaction(c -> {
-      registry.delete(c, name);
-      return null;
-    });
-  }
-
-  @Override
-  public Page<RegisteredModel> searchRegisteredModels(SearchRequest request) {
-    SqlFragment where = Schemas.MODELS.where(request.filter());
-    SqlFragment order = Schemas.MODELS.orderBy(request.orderBy(), "m.name");
-    return Paging.page(request, db.inTransaction(c -> registry.query(c,
-        where.sql() + " ORDER BY " + order.sql() + Paging.limitClause(request),
-        concat(where.args(), order.args()))));
-  }
-
-  @Override
-  public ModelVersion createModelVersion(String name, String source, String runId,
-      Map<String, String> tags) {
-    ModelVersion draft = new ModelVersion(name, 0, source, runId, "", "READY",
-        System.currentTimeMillis(), tags);
-    return db.inTransaction(c -> registry.createVersion(c, draft));
-  }
-
-  @Override
-  public ModelVersion getModelVersion(String name, long version) {
-    return db.inTransaction(c -> registry.getVersion(c, name, version));
-  }
-
-  @Override
-  public List<ModelVersion> searchModelVersions(String name) {
-    return db.inTransaction(c -> {
-      registry.get(c, name);
-      return registry.versions(c, "name = ?", name);
-    });
-  }
-
-  @Override
-  public void updateAlias(String name, String alias, long version) {
-    db.inTransaction(c -> {
-      aliases.move(c, name, alias, version);
-      return null;
-    });
-  }
-
-  @Override
-  public void deleteAlias(String name, String alias) {
-    db.inTransaction(c -> {
-      aliases.move(c, name, alias, -1);
-      return null;
-    });
-  }
-
-  @Override
-  public ModelVersion getModelVersionByAlias(String name, String alias) {
-    return db.inTransaction(c -> aliases.resolve(c, name, alias));
-  }
-
-  @Override
-  public List<AliasMove> getAliasHistory(String name, String alias) {
-    return db.inTransaction(c -> aliases.history(c, name, alias));
-  }
-
-  @Override
-  public ModelVersion rollbackAlias(String name, String alias) {
-    return db.inTransaction(c -> aliases.rollback(c, name, alias));
-  }
-
-  private static List<Object> concat(List<Object> a, List<Object> b) {
-    List<Object> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
   }
 
   @Override

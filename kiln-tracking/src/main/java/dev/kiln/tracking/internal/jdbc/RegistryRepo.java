@@ -1,29 +1,22 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.ResourceAlreadyExistsException;
 import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.Keys;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** SQL for registered models and their versions. */
+/** SQL for registered models and their tags. */
 final class RegistryRepo {
   static final Tags MODEL_TAGS = new Tags("model_tags", List.of("name"));
-  static final Tags VERSION_TAGS = new Tags("model_version_tags", List.of("name", "version"));
-  private static final String VERSION_COLUMNS =
-      "name, version, source, run_id, description, status, creation_time";
 
   RegisteredModel create(Connection c, String name, String description, Map<String, String> tags)
       throws SQLException {
-    if (!Sql.query(c, "SELECT 1 FROM registered_models WHERE name = ?", rs -> 1, name).isEmpty()) {
-      throw new ResourceAlreadyExistsException("Registered model '" + name + "' already exists.",
-          "Create a new version of it with createModelVersion, or pick another name.");
-    }
+    requireFree(c, name);
     long now = System.currentTimeMillis();
     Sql.update(c, "INSERT INTO registered_models (name, description, creation_time, "
         + "last_update_time) VALUES (?, ?, ?, ?)", name, description == null ? "" : description,
@@ -65,48 +58,66 @@ final class RegistryRepo {
     Sql.update(c, "DELETE FROM registered_models WHERE name = ?", name);
   }
 
+  private static void requireFree(Connection c, String name) throws SQLException {
+    if (!Sql.query(c, "SELECT 1 FROM registered_models WHERE name = ?", rs -> 1, name).isEmpty()) {
+      throw new ResourceAlreadyExistsException("Registered model '" + name + "' already exists.",
+          "Create a new version of it with createModelVersion, or pick another name.");
+    }
+  }
+
+  /**
+   * Renames a model by copying its rows under the new name and deleting the old ones, since the
+   * foreign keys of the V1 schema do not cascade updates.
+   */
+  RegisteredModel rename(Connection c, String name, String newName) throws SQLException {
+    touch(c, name);
+    requireFree(c, newName);
+    copy(c, "registered_models", "name, description, creation_time, last_update_time", name,
+        newName);
+    copy(c, "model_tags", "name, key, value", name, newName);
+    copy(c, "model_versions", "name, version, source, run_id, description, status, "
+        + "creation_time, current_stage, last_update_time", name, newName);
+    copy(c, "model_version_tags", "name, version, key, value", name, newName);
+    copy(c, "aliases", "name, alias, version", name, newName);
+    copy(c, "alias_history", "name, alias, seq, from_version, to_version, moved_at", name,
+        newName);
+    delete(c, name);
+    return get(c, newName);
+  }
+
+  private static void copy(Connection c, String table, String columns, String from, String to)
+      throws SQLException {
+    String rest = columns.substring(columns.indexOf(',') + 1);
+    Sql.update(c, "INSERT INTO " + table + " (" + columns + ") SELECT ?, " + rest + " FROM "
+        + table + " WHERE name = ?", to, from);
+  }
+
+  RegisteredModel updateDescription(Connection c, String name, String description)
+      throws SQLException {
+    touch(c, name);
+    Sql.update(c, "UPDATE registered_models SET description = ? WHERE name = ?",
+        description == null ? "" : description, name);
+    return get(c, name);
+  }
+
+  void setTag(Connection c, String name, String key, String value) throws SQLException {
+    touch(c, name);
+    MODEL_TAGS.set(c, Map.of(Keys.check("tag", key), value), name);
+  }
+
+  void deleteTag(Connection c, String name, String key) throws SQLException {
+    touch(c, name);
+    if (!MODEL_TAGS.delete(c, key, name)) {
+      throw new ResourceNotFoundException("Registered model '" + name + "' has no tag '" + key
+          + "'.", "Read its tags with registered-models/get.");
+    }
+  }
+
   /** Locks the model row for the rest of the transaction (portable: an UPDATE takes the lock). */
   void touch(Connection c, String name) throws SQLException {
     if (Sql.update(c, "UPDATE registered_models SET last_update_time = ? WHERE name = ?",
         System.currentTimeMillis(), name) == 0) {
       get(c, name);
     }
-  }
-
-  ModelVersion createVersion(Connection c, ModelVersion draft) throws SQLException {
-    touch(c, draft.name());
-    long next = Sql.query(c, "SELECT COALESCE(MAX(version), 0) FROM model_versions WHERE name = ?",
-        rs -> rs.getLong(1), draft.name()).get(0) + 1;
-    Sql.update(c, "INSERT INTO model_versions (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)",
-        draft.name(), next, draft.source(), draft.runId(), draft.description(), draft.status(),
-        draft.creationTime());
-    VERSION_TAGS.set(c, draft.tags(), draft.name(), next);
-    return getVersion(c, draft.name(), next);
-  }
-
-  ModelVersion getVersion(Connection c, String name, long version) throws SQLException {
-    List<ModelVersion> found = versions(c, "name = ? AND version = ?", name, version);
-    if (found.isEmpty()) {
-      get(c, name);
-      throw new ResourceNotFoundException("Model '" + name + "' has no version " + version + ".",
-          "List its versions with searchModelVersions or 'kiln models show " + name + "'.");
-    }
-    return found.get(0);
-  }
-
-  List<ModelVersion> versions(Connection c, String where, Object... args) throws SQLException {
-    List<ModelVersion> rows = Sql.query(c, "SELECT " + VERSION_COLUMNS + " FROM model_versions "
-        + "WHERE " + where + " ORDER BY version", RegistryRepo::version, args);
-    List<ModelVersion> out = new java.util.ArrayList<>();
-    for (ModelVersion v : rows) {
-      out.add(new ModelVersion(v.name(), v.version(), v.source(), v.runId(), v.description(),
-          v.status(), v.creationTime(), VERSION_TAGS.read(c, v.name(), v.version())));
-    }
-    return out;
-  }
-
-  private static ModelVersion version(ResultSet rs) throws SQLException {
-    return new ModelVersion(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-        rs.getString(5), rs.getString(6), rs.getLong(7), Map.of());
   }
 }

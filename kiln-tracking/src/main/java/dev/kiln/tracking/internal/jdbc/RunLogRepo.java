@@ -6,17 +6,32 @@ import dev.kiln.tracking.LogBatch;
 import dev.kiln.tracking.Metric;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** SQL for what a run logs: metrics with history, write-once params, tags and inputs. */
 final class RunLogRepo {
-  void log(Connection c, String runId, LogBatch batch) throws SQLException {
+  /** Upserts the latest value of a key unless the stored one is newer (see Metric#isNewerThan). */
+  private static final String UPSERT_LATEST = "INSERT INTO latest_metrics (run_id, key, value, ts, "
+      + "step) VALUES (?, ?, ?, ?, ?) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value, "
+      + "ts = excluded.ts, step = excluded.step WHERE latest_metrics.step < excluded.step OR "
+      + "(latest_metrics.step = excluded.step AND (latest_metrics.ts < excluded.ts OR "
+      + "(latest_metrics.ts = excluded.ts AND latest_metrics.value < excluded.value)))";
+
+  /**
+   * Logs a batch to a run, throwing (so the transaction rolls back) if the run is missing or
+   * deleted. Metric rows are inserted only for an active run, which doubles as that check and
+   * saves a round trip per call.
+   */
+  void log(Connection c, String runId, LogBatch batch, RunRepo runs) throws SQLException {
+    if (appendMetrics(c, runId, batch.metrics()) < batch.metrics().size()
+        || batch.metrics().isEmpty()) {
+      runs.requireActive(c, runId);
+    }
     for (Map.Entry<String, String> p : batch.params().entrySet()) {
       logParam(c, runId, p.getKey(), p.getValue());
-    }
-    for (Metric m : batch.metrics()) {
-      logMetric(c, runId, m);
     }
     RunRepo.TAGS.set(c, batch.tags(), runId);
   }
@@ -34,19 +49,34 @@ final class RunLogRepo {
     }
   }
 
-  private static void logMetric(Connection c, String runId, Metric m) throws SQLException {
-    Sql.update(c, "INSERT INTO metrics (run_id, key, value, ts, step) VALUES (?, ?, ?, ?, ?)",
-        runId, m.key(), m.value(), m.timestamp(), m.step());
-    List<Metric> latest = Sql.query(c,
-        "SELECT key, value, ts, step FROM latest_metrics WHERE run_id = ? AND key = ?",
-        RunRepo::metric, runId, m.key());
-    if (latest.isEmpty()) {
-      Sql.update(c, "INSERT INTO latest_metrics (run_id, key, value, ts, step) "
-          + "VALUES (?, ?, ?, ?, ?)", runId, m.key(), m.value(), m.timestamp(), m.step());
-    } else if (m.isNewerThan(latest.get(0))) {
-      Sql.update(c, "UPDATE latest_metrics SET value = ?, ts = ?, step = ? "
-          + "WHERE run_id = ? AND key = ?", m.value(), m.timestamp(), m.step(), runId, m.key());
+  /**
+   * Appends the history rows of an active run in one JDBC batch, then upserts the newest value of
+   * each key once.
+   *
+   * @return the rows appended: 0 if the run is missing or deleted, -1 if the driver cannot tell
+   */
+  private static int appendMetrics(Connection c, String runId, List<Metric> metrics)
+      throws SQLException {
+    if (metrics.isEmpty()) {
+      return 0;
     }
+    Map<String, Metric> newest = new LinkedHashMap<>();
+    List<Object[]> rows = new ArrayList<>(metrics.size());
+    for (Metric m : metrics) {
+      rows.add(new Object[] {runId, m.key(), m.value(), m.timestamp(), m.step(), runId});
+      newest.merge(m.key(), m, (a, b) -> b.isNewerThan(a) ? b : a);
+    }
+    int appended = Sql.batch(c, "INSERT INTO metrics (run_id, key, value, ts, step) "
+        + "SELECT ?, ?, ?, ?, ? FROM runs WHERE id = ? AND deleted = 0", rows);
+    if (appended == 0) {
+      return 0;
+    }
+    List<Object[]> latest = new ArrayList<>(newest.size());
+    for (Metric m : newest.values()) {
+      latest.add(new Object[] {runId, m.key(), m.value(), m.timestamp(), m.step()});
+    }
+    Sql.batch(c, UPSERT_LATEST, latest);
+    return appended;
   }
 
   void logInputs(Connection c, String runId, List<DatasetInput> inputs) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.DatasetInput;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.Metric;
 import dev.kiln.tracking.ResourceNotFoundException;
@@ -9,7 +8,6 @@ import dev.kiln.tracking.RunStatus;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +15,10 @@ import java.util.UUID;
 /** SQL for creating, reading and ending runs. */
 final class RunRepo {
   static final Tags TAGS = new Tags("run_tags", List.of("run_id"));
-  static final Tags PARAMS = new Tags("params", List.of("run_id"));
 
   /** The fixed columns of a run row. */
   private record Header(String id, String experimentId, String name, RunStatus status, long start,
-      long end) {}
+      long end, boolean deleted, String artifactUri) {}
 
   /** What a new run needs. */
   record NewRun(String experimentId, String name, Map<String, String> tags, Owner owner) {}
@@ -54,11 +51,14 @@ final class RunRepo {
   /** Returns full runs matching a condition over alias {@code r}, in the given order. */
   List<Run> query(Connection c, String whereAndOrder, List<Object> args) throws SQLException {
     List<Header> headers = Sql.query(c, "SELECT r.id, r.experiment_id, r.name, r.status, "
-        + "r.start_time, r.end_time FROM runs r WHERE " + whereAndOrder, args, RunRepo::header);
+        + "r.start_time, r.end_time, r.deleted, e.artifact_location FROM runs r JOIN experiments e "
+        + "ON e.id = r.experiment_id WHERE " + whereAndOrder, args, RunRepo::header);
+    RunDetails details = RunDetails.load(c, headers.stream().map(Header::id).toList());
     List<Run> out = new java.util.ArrayList<>();
     for (Header h : headers) {
       out.add(new Run(h.id(), h.experimentId(), h.name(), h.status(), h.start(), h.end(),
-          PARAMS.read(c, h.id()), latestMetrics(c, h.id()), TAGS.read(c, h.id()), inputs(c, h.id())));
+          details.params(h.id()), details.metrics(h.id()), details.tags(h.id()),
+          details.inputs(h.id()), h.deleted(), h.artifactUri()));
     }
     return out;
   }
@@ -66,26 +66,13 @@ final class RunRepo {
   private static Header header(ResultSet rs) throws SQLException {
     long end = rs.getLong(6);
     return new Header(rs.getString(1), rs.getString(2), rs.getString(3),
-        RunStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.wasNull() ? -1 : end);
-  }
-
-  private static Map<String, Metric> latestMetrics(Connection c, String id) throws SQLException {
-    Map<String, Metric> out = new LinkedHashMap<>();
-    Sql.query(c, "SELECT key, value, ts, step FROM latest_metrics WHERE run_id = ? ORDER BY key",
-        rs -> out.put(rs.getString(1), metric(rs)), id);
-    return out;
+        RunStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.wasNull() ? -1 : end,
+        rs.getInt(7) != 0, rs.getString(8) + "/" + rs.getString(1) + "/artifacts");
   }
 
   static Metric metric(ResultSet rs) throws SQLException {
     return new Metric(rs.getString("key"), Sql.doubleOrNaN(rs, "value"), rs.getLong("ts"),
         rs.getLong("step"));
-  }
-
-  private static List<DatasetInput> inputs(Connection c, String id) throws SQLException {
-    return Sql.query(c, "SELECT name, location, version, content_hash, row_count, schema_text "
-        + "FROM dataset_inputs WHERE run_id = ? ORDER BY name, location",
-        rs -> new DatasetInput(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getLong(5), rs.getString(6)), id);
   }
 
   void end(Connection c, String id, RunStatus status, long endTime) throws SQLException {
@@ -102,8 +89,9 @@ final class RunRepo {
         endTime, id);
   }
 
-  void delete(Connection c, String id) throws SQLException {
-    if (Sql.update(c, "DELETE FROM runs WHERE id = ?", id) == 0) {
+  /** Marks a run deleted or active. */
+  void setDeleted(Connection c, String id, boolean deleted) throws SQLException {
+    if (Sql.update(c, "UPDATE runs SET deleted = ? WHERE id = ?", deleted ? 1 : 0, id) == 0) {
       throw notFound(id);
     }
   }
@@ -111,6 +99,27 @@ final class RunRepo {
   void requireExists(Connection c, String id) throws SQLException {
     if (Sql.query(c, "SELECT 1 FROM runs WHERE id = ?", rs -> 1, id).isEmpty()) {
       throw notFound(id);
+    }
+  }
+
+  /** Throws unless the run exists and is not deleted, as MLflow requires before logging. */
+  void requireActive(Connection c, String id) throws SQLException {
+    List<Integer> deleted = Sql.query(c, "SELECT deleted FROM runs WHERE id = ?",
+        rs -> rs.getInt(1), id);
+    if (deleted.isEmpty()) {
+      throw notFound(id);
+    }
+    if (deleted.get(0) != 0) {
+      throw new InvalidParameterException("Run '" + id + "' is deleted; nothing can be logged "
+          + "to it.", "Restore it with runs/restore, or log to another run.");
+    }
+  }
+
+  void deleteTag(Connection c, String id, String key) throws SQLException {
+    requireActive(c, id);
+    if (!TAGS.delete(c, key, id)) {
+      throw new ResourceNotFoundException("Run '" + id + "' has no tag '" + key + "'.",
+          "Read its tags with runs/get.");
     }
   }
 }

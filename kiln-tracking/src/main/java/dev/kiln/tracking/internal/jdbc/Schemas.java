@@ -6,7 +6,7 @@ import dev.kiln.tracking.internal.search.SqlCompiler;
 import java.util.Map;
 import java.util.Set;
 
-/** The searchable fields of runs, experiments and registered models. */
+/** The searchable fields of runs, experiments, registered models and model versions. */
 final class Schemas {
   static final SqlCompiler RUNS = new SqlCompiler(new SearchSchema("r.id",
       Map.of("run_id", "r.id", "run_name", "r.name", "status", "r.status",
@@ -28,6 +28,13 @@ final class Schemas {
           "last_updated_timestamp", "m.last_update_time", "timestamp", "m.last_update_time"),
       Set.of("creation_timestamp", "last_updated_timestamp", "timestamp"),
       Map.of("tags", new KeyedTable("model_tags", "name", false)), Map.of()));
+
+  static final SqlCompiler VERSIONS = new SqlCompiler(new SearchSchema("mv.name",
+      Map.of("name", "mv.name", "run_id", "mv.run_id", "source_path", "mv.source",
+          "version_number", "mv.version", "creation_timestamp", "mv.creation_time",
+          "last_updated_timestamp", "mv.last_update_time", "current_stage", "mv.current_stage"),
+      Set.of("version_number", "creation_timestamp", "last_updated_timestamp"),
+      Map.of(), Map.of()));
 
   private Schemas() {}
 }

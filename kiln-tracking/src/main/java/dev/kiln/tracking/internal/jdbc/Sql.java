@@ -24,6 +24,31 @@ final class Sql {
     }
   }
 
+  /**
+   * Runs one statement for each row of arguments as a single JDBC batch.
+   *
+   * @return the rows changed in all, or -1 if the driver did not report a count
+   */
+  static int batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+    if (rows.size() == 1) {
+      return update(c, sql, rows.get(0));
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (Object[] row : rows) {
+        bind(ps, Arrays.asList(row));
+        ps.addBatch();
+      }
+      int total = 0;
+      for (int n : ps.executeBatch()) {
+        if (n < 0) {
+          return -1;
+        }
+        total += n;
+      }
+      return total;
+    }
+  }
+
   static <T> List<T> query(Connection c, String sql, List<?> args, Row<T> row) throws SQLException {
     try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
       List<T> out = new ArrayList<>();
@@ -41,6 +66,11 @@ final class Sql {
   private static PreparedStatement prepare(Connection c, String sql, List<?> args)
       throws SQLException {
     PreparedStatement ps = c.prepareStatement(sql);
+    bind(ps, args);
+    return ps;
+  }
+
+  private static void bind(PreparedStatement ps, List<?> args) throws SQLException {
     for (int i = 0; i < args.size(); i++) {
       Object arg = args.get(i);
       if (arg instanceof Double d && d.isNaN()) {
@@ -49,7 +79,6 @@ final class Sql {
         ps.setObject(i + 1, arg);
       }
     }
-    return ps;
   }
 
   /** Reads a nullable double column, NULL standing for NaN. */

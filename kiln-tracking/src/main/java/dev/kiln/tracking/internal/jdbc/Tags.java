@@ -28,11 +28,16 @@ record Tags(String table, List<String> ownerColumns) {
     String cols = String.join(", ", ownerColumns);
     String marks = "?, ".repeat(ownerColumns.size());
     for (Map.Entry<String, String> tag : tags.entrySet()) {
-      Object[] keyArgs = append(owner, tag.getKey());
-      Sql.update(c, "DELETE FROM " + table + " WHERE " + ownerWhere() + " AND key = ?", keyArgs);
+      delete(c, tag.getKey(), owner);
       Sql.update(c, "INSERT INTO " + table + " (" + cols + ", key, value) VALUES (" + marks
-          + "?, ?)", append(keyArgs, tag.getValue()));
+          + "?, ?)", append(append(owner, tag.getKey()), tag.getValue()));
     }
+  }
+
+  /** Deletes one tag; returns whether it existed. */
+  boolean delete(Connection c, String key, Object... owner) throws SQLException {
+    return Sql.update(c, "DELETE FROM " + table + " WHERE " + ownerWhere() + " AND key = ?",
+        append(owner, key)) > 0;
   }
 
   static Object[] append(Object[] head, Object tail) {

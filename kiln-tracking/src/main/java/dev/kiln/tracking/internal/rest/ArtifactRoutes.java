@@ -2,12 +2,10 @@ package dev.kiln.tracking.internal.rest;
 
 import static dev.kiln.tracking.internal.rest.MlflowApi.reply;
 
-import dev.kiln.tracking.ArtifactInfo;
 import dev.kiln.tracking.ArtifactStore;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** MLflow's artifact proxy ({@code /api/2.0/mlflow-artifacts/artifacts}) over an artifact store. */
@@ -31,7 +29,8 @@ public final class ArtifactRoutes {
     config.routes.get(BASE, ctx -> {
       String dir = ctx.queryParam("path");
       reply(ctx, Map.of("files", artifacts.list(dir == null ? "" : dir).stream()
-          .map(ArtifactRoutes::file).toList()));
+          .map(i -> RunArtifacts.file(i, i.path().substring(i.path().lastIndexOf('/') + 1)))
+          .toList()));
     });
     config.routes.delete(BASE + "/<path>", ctx -> {
       artifacts.delete(ctx.pathParam("path"));
@@ -47,15 +46,5 @@ public final class ArtifactRoutes {
         .header("X-Content-Type-Options", "nosniff")
         .contentType("application/octet-stream")
         .result(in);
-  }
-
-  private static Map<String, Object> file(ArtifactInfo info) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("path", info.path().substring(info.path().lastIndexOf('/') + 1));
-    out.put("is_dir", info.directory());
-    if (!info.directory()) {
-      out.put("file_size", info.size());
-    }
-    return out;
   }
 }

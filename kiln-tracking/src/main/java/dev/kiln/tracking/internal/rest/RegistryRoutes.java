@@ -1,23 +1,23 @@
 package dev.kiln.tracking.internal.rest;
 
+import static dev.kiln.tracking.internal.rest.MlflowApi.delete;
 import static dev.kiln.tracking.internal.rest.MlflowApi.get;
+import static dev.kiln.tracking.internal.rest.MlflowApi.patch;
 import static dev.kiln.tracking.internal.rest.MlflowApi.post;
 import static dev.kiln.tracking.internal.rest.MlflowApi.reply;
-import static dev.kiln.tracking.internal.rest.Requests.body;
-import static dev.kiln.tracking.internal.rest.Requests.required;
-import static dev.kiln.tracking.internal.rest.Requests.requiredQuery;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.kiln.tracking.ModelVersion;
-import dev.kiln.tracking.RegisteredModel;
+import dev.kiln.tracking.ModelStage;
 import dev.kiln.tracking.TrackingStore;
 import io.javalin.config.JavalinConfig;
-import java.util.LinkedHashMap;
+import io.javalin.http.Context;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
-/** Routes of MLflow's model registry API: models, versions and aliases. */
+/** Routes of MLflow's registered-models API: models, their tags and aliases. */
 final class RegistryRoutes {
-  private static final String BASE = "/api/2.0/mlflow/";
+  /** MLflow's largest page of registered models. */
+  private static final int MAX_MODELS = 1000;
 
   private final TrackingStore store;
 
@@ -27,67 +27,69 @@ final class RegistryRoutes {
 
   void configure(JavalinConfig config) {
     post(config, "registered-models/create", ctx -> {
-      JsonNode b = body(ctx);
-      reply(ctx, Map.of("registered_model", model(store.createRegisteredModel(
-          required(b, "name"), b.path("description").asText(""), Requests.tags(b.get("tags"))))));
+      Fields f = Fields.of(ctx);
+      reply(ctx, Map.of("registered_model", Responses.model(store.createRegisteredModel(
+          f.required("name"), f.optional("description"), f.keyValues("tags")))));
     });
     get(config, "registered-models/get", ctx -> reply(ctx, Map.of("registered_model",
-        model(store.getRegisteredModel(requiredQuery(ctx, "name"))))));
-    config.routes.delete(BASE + "registered-models/delete", ctx -> {
-      store.deleteRegisteredModel(required(body(ctx), "name"));
+        Responses.model(store.getRegisteredModel(Fields.of(ctx).required("name"))))));
+    delete(config, "registered-models/delete", ctx -> {
+      store.deleteRegisteredModel(Fields.of(ctx).required("name"));
       reply(ctx, Map.of());
     });
-    post(config, "model-versions/create", ctx -> {
-      JsonNode b = body(ctx);
-      reply(ctx, Map.of("model_version", version(store.createModelVersion(required(b, "name"),
-          required(b, "source"), b.path("run_id").asText(null), Requests.tags(b.get("tags"))))));
+    get(config, "registered-models/search", ctx -> reply(ctx, MlflowApi.page("registered_models",
+        store.searchRegisteredModels(MlflowApi.search(Fields.of(ctx), 100, MAX_MODELS)),
+        Responses::model)));
+    post(config, "registered-models/rename", ctx -> {
+      Fields f = Fields.of(ctx);
+      reply(ctx, Map.of("registered_model", Responses.model(store.renameRegisteredModel(
+          f.required("name"), f.required("new_name")))));
     });
-    get(config, "model-versions/get", ctx -> reply(ctx, Map.of("model_version",
-        version(store.getModelVersion(requiredQuery(ctx, "name"),
-            Long.parseLong(requiredQuery(ctx, "version")))))));
+    patch(config, "registered-models/update", ctx -> {
+      Fields f = Fields.of(ctx);
+      reply(ctx, Map.of("registered_model", Responses.model(store.updateRegisteredModel(
+          f.required("name"), f.optional("description")))));
+    });
+    post(config, "registered-models/set-tag", ctx -> {
+      Fields f = Fields.of(ctx);
+      String value = f.optional("value");
+      store.setRegisteredModelTag(f.required("name"), f.required("key"),
+          value == null ? "" : value);
+      reply(ctx, Map.of());
+    });
+    delete(config, "registered-models/delete-tag", ctx -> {
+      Fields f = Fields.of(ctx);
+      store.deleteRegisteredModelTag(f.required("name"), f.required("key"));
+      reply(ctx, Map.of());
+    });
+    post(config, "registered-models/get-latest-versions", this::latestVersions);
+    get(config, "registered-models/get-latest-versions", this::latestVersions);
+    configureAliases(config);
+  }
+
+  private void latestVersions(Context ctx) {
+    Fields f = Fields.of(ctx);
+    Set<ModelStage> stages = new LinkedHashSet<>();
+    f.list("stages").forEach(s -> stages.add(ModelStage.parse(s)));
+    reply(ctx, Map.of("model_versions", store.getLatestVersions(f.required("name"), stages)
+        .stream().map(Responses::version).toList()));
+  }
+
+  private void configureAliases(JavalinConfig config) {
     post(config, "registered-models/alias", ctx -> {
-      JsonNode b = body(ctx);
-      store.updateAlias(required(b, "name"), required(b, "alias"),
-          Long.parseLong(required(b, "version")));
+      Fields f = Fields.of(ctx);
+      store.updateAlias(f.required("name"), f.required("alias"), f.requiredLong("version"));
       reply(ctx, Map.of());
     });
-    get(config, "registered-models/alias", ctx -> reply(ctx, Map.of("model_version",
-        version(store.getModelVersionByAlias(requiredQuery(ctx, "name"),
-            requiredQuery(ctx, "alias"))))));
-    config.routes.delete(BASE + "registered-models/alias", ctx -> {
-      JsonNode b = body(ctx);
-      store.deleteAlias(required(b, "name"), required(b, "alias"));
+    get(config, "registered-models/alias", ctx -> {
+      Fields f = Fields.of(ctx);
+      reply(ctx, Map.of("model_version", Responses.version(
+          store.getModelVersionByAlias(f.required("name"), f.required("alias")))));
+    });
+    delete(config, "registered-models/alias", ctx -> {
+      Fields f = Fields.of(ctx);
+      store.deleteAlias(f.required("name"), f.required("alias"));
       reply(ctx, Map.of());
     });
-  }
-
-  private static Map<String, Object> model(RegisteredModel m) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", m.name());
-    out.put("creation_timestamp", m.creationTime());
-    out.put("last_updated_timestamp", m.lastUpdateTime());
-    out.put("description", m.description());
-    out.put("tags", Responses.keyValues(m.tags()));
-    out.put("aliases", m.aliases().entrySet().stream()
-        .map(e -> new java.util.TreeMap<>(Map.of("alias", e.getKey(),
-            "version", Long.toString(e.getValue())))).toList());
-    return out;
-  }
-
-  private static Map<String, Object> version(ModelVersion v) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("name", v.name());
-    out.put("version", Long.toString(v.version()));
-    out.put("creation_timestamp", v.creationTime());
-    out.put("last_updated_timestamp", v.creationTime());
-    out.put("current_stage", "None");
-    out.put("description", v.description());
-    out.put("source", v.source());
-    if (v.runId() != null) {
-      out.put("run_id", v.runId());
-    }
-    out.put("status", v.status());
-    out.put("tags", Responses.keyValues(v.tags()));
-    return out;
   }
 }

@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads MLflow request fields from a JSON body (POST) or the query string (GET). */
+/** Parses MLflow JSON request bodies. */
 final class Requests {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,44 +21,30 @@ final class Requests {
     }
     try {
       JsonNode node = JSON.readTree(ctx.body().isEmpty() ? "{}" : ctx.body());
-      return node == null ? JSON.createObjectNode() : node;
+      if (node != null && !node.isObject() && !node.isMissingNode()) {
+        throw new InvalidParameterException("Request body must be a JSON object.",
+            "Send the fields as {\"name\": value, ...}.");
+      }
+      return node == null || node.isMissingNode() ? JSON.createObjectNode() : node;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new InvalidParameterException("Request body is not valid JSON: "
           + e.getOriginalMessage() + ".", "Send a JSON object.");
     }
   }
 
-  static String required(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull() || v.asText().isEmpty()) {
-      throw missing(field);
-    }
-    return v.asText();
-  }
-
-  static String requiredQuery(Context ctx, String field) {
-    String v = ctx.queryParam(field);
-    if (v == null || v.isEmpty()) {
-      throw missing(field);
-    }
-    return v;
-  }
-
-  /** Returns {@code run_id}, accepting the deprecated {@code run_uuid}. */
-  static String runId(JsonNode body) {
-    return body.hasNonNull("run_id") ? required(body, "run_id") : required(body, "run_uuid");
-  }
-
+  /** Reads a {@code [{key, value}]} array; null means none. */
   static Map<String, String> tags(JsonNode array) {
     Map<String, String> out = new LinkedHashMap<>();
     if (array != null) {
-      array.forEach(t -> out.put(required(t, "key"), t.path("value").asText("")));
+      array.forEach(t -> {
+        JsonNode key = t.get("key");
+        if (key == null || key.asText().isEmpty()) {
+          throw new InvalidParameterException("Missing value for required parameter 'key'.",
+              "Give every tag and param a key.");
+        }
+        out.put(key.asText(), t.path("value").asText(""));
+      });
     }
     return out;
-  }
-
-  private static InvalidParameterException missing(String field) {
-    return new InvalidParameterException("Missing value for required parameter '" + field + "'.",
-        "See the MLflow REST API reference for the fields of this endpoint.");
   }
 }

@@ -2,10 +2,13 @@ package dev.kiln.tracking.internal.rest;
 
 import dev.kiln.tracking.Experiment;
 import dev.kiln.tracking.Metric;
+import dev.kiln.tracking.ModelVersion;
+import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.Run;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Maps tracking records to MLflow's JSON shape (snake_case, unset fields left out). */
 final class Responses {
@@ -13,7 +16,7 @@ final class Responses {
 
   static List<Map<String, String>> keyValues(Map<String, String> map) {
     return map.entrySet().stream()
-        .map(e -> (Map<String, String>) new java.util.TreeMap<>(
+        .map(e -> (Map<String, String>) new TreeMap<>(
             Map.of("key", e.getKey(), "value", e.getValue())))
         .toList();
   }
@@ -48,7 +51,8 @@ final class Responses {
     out.put("status", r.status().name());
     out.put("start_time", r.startTime());
     r.end().ifPresent(end -> out.put("end_time", end));
-    out.put("lifecycle_stage", "active");
+    out.put("artifact_uri", r.artifactUri());
+    out.put("lifecycle_stage", r.deleted() ? "deleted" : "active");
     return out;
   }
 
@@ -58,5 +62,35 @@ final class Responses {
     data.put("params", keyValues(r.params()));
     data.put("tags", keyValues(r.tags()));
     return Map.of("info", runInfo(r), "data", data);
+  }
+
+  static Map<String, Object> model(RegisteredModel m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", m.name());
+    out.put("creation_timestamp", m.creationTime());
+    out.put("last_updated_timestamp", m.lastUpdateTime());
+    out.put("description", m.description());
+    out.put("tags", keyValues(m.tags()));
+    out.put("aliases", m.aliases().entrySet().stream()
+        .map(e -> new TreeMap<>(Map.of("alias", e.getKey(),
+            "version", Long.toString(e.getValue())))).toList());
+    return out;
+  }
+
+  static Map<String, Object> version(ModelVersion v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", v.name());
+    out.put("version", Long.toString(v.version()));
+    out.put("creation_timestamp", v.creationTime());
+    out.put("last_updated_timestamp", v.lastUpdateTime());
+    out.put("current_stage", v.stage().label());
+    out.put("description", v.description());
+    out.put("source", v.source());
+    if (v.runId() != null) {
+      out.put("run_id", v.runId());
+    }
+    out.put("status", v.status());
+    out.put("tags", keyValues(v.tags()));
+    return out;
   }
 }
