@@ -50,7 +50,7 @@ public final class TrackingHook implements Hook {
 
   @Override
   public void beforePipelineRun(RunInfo run) {
-    String experiment = experimentId(project + "/" + run.pipeline());
+    String experiment = Experiments.idOf(store, project + "/" + run.pipeline());
     Map<String, String> tags = new LinkedHashMap<>(extraTags);
     tags.put("kiln.run_id", run.runId());
     tags.put("kiln.pipeline", run.pipeline());
@@ -121,17 +121,5 @@ public final class TrackingHook implements Hook {
           -1, null));
     }
     return inputs;
-  }
-
-  private String experimentId(String name) {
-    try {
-      return store.getExperimentByName(name).id();
-    } catch (ResourceNotFoundException e) {
-      try {
-        return store.createExperiment(name, Map.of()).id();
-      } catch (ResourceAlreadyExistsException raced) {
-        return store.getExperimentByName(name).id();
-      }
-    }
   }
 }
