@@ -82,12 +82,14 @@ final class RetrainCommand implements Callable<Integer> {
     try (TrackingStore store = Tracking.open(opened)) {
       Retrainer retrainer = new Retrainer(opened, store, Registry.versions(opened, store),
           List.of(new ProgressHook(out)), GitInfo.tags(opened.dir()));
-      RetrainOutcome outcome = retrainer.retrain(policy);
-      if (outcome == null) {
+      Retrainer.Training training = retrainer.train(policy);
+      RunReport.print(training.state(), out, spec.commandLine().getErr(), opened);
+      if (!training.state().succeeded()) {
         spec.commandLine().getErr().println("Retraining stopped: pipeline '" + policy.pipeline()
-            + "' failed (see above); nothing was registered, the champion is unchanged.");
+            + "' failed; nothing was registered, the champion is unchanged.");
         return Main.RUN_FAILED;
       }
+      RetrainOutcome outcome = retrainer.judge(policy, training);
       rememberData(opened, policy.model());
       report(out, policy, outcome);
       return outcome.verdict().blessed() ? 0 : Main.CHECK_FAILED;

@@ -59,19 +59,34 @@ public final class Retrainer {
   }
 
   /**
-   * Runs one round.
+   * The training step: the pipeline run and its tracked run.
    *
-   * @return the outcome, or null if the pipeline failed (its report says why; nothing is
-   *     registered)
+   * @param state the pipeline run; when it failed, its report says why (e.g. the validation
+   *     gate) and nothing may be judged or registered
+   * @param trackedRunId the tracked run of the pipeline
    */
-  public RetrainOutcome retrain(RetrainPolicy policy) {
+  public record Training(RunState state, String trackedRunId) {}
+
+  /** Runs the policy's pipeline on the project's current data, as a tracked run. */
+  public Training train(RetrainPolicy policy) {
     TrackingHook tracking = new TrackingHook(store, project.name(), codeTags);
     List<Hook> all = new ArrayList<>(hooks);
     all.add(tracking);
     RunState state = ProjectRunner.run(project, new RunRequest(policy.pipeline(),
         NodeFilters.none(), 1, true, false, Map.of(), all));
-    if (!state.succeeded()) {
-      return null;
+    return new Training(state, tracking.runId());
+  }
+
+  /**
+   * Judges a successful training: evaluates the new bundle and the champion on the same
+   * holdout, registers the challenger, and promotes it when blessed and the policy says so.
+   *
+   * @throws LifecycleException if the training failed, or the bundle or holdout is missing
+   */
+  public RetrainOutcome judge(RetrainPolicy policy, Training training) {
+    if (!training.state().succeeded()) {
+      throw new LifecycleException("The training run failed; there is no challenger to judge.",
+          "fix what the run report names and retrain");
     }
     DataCatalog catalog = project.catalog(DataCatalog.CatalogSettings.defaults(project.dir()));
     Path bundleDir = datasetPath(catalog, policy.bundleDataset());
@@ -85,17 +100,17 @@ public final class Retrainer {
 
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("kiln.blessed", Boolean.toString(verdict.blessed()));
-    tags.put("kiln.pipeline_run", tracking.runId());
-    ModelVersion registered = versions.register(policy.model(), bundleDir, tracking.runId(),
-        tags);
+    tags.put("kiln.pipeline_run", training.trackedRunId());
+    ModelVersion registered = versions.register(policy.model(), bundleDir,
+        training.trackedRunId(), tags);
     store.updateAlias(policy.model(), "challenger", registered.version());
     boolean promote = verdict.blessed() && policy.promote();
     if (promote) {
       store.updateAlias(policy.model(), "champion", registered.version());
     }
-    String decisionRun = recordDecision(policy, tracking.runId(), registered, champion,
+    String decisionRun = recordDecision(policy, training.trackedRunId(), registered, champion,
         challengerMetrics, championMetrics, verdict, promote);
-    return new RetrainOutcome(tracking.runId(), decisionRun, registered.version(),
+    return new RetrainOutcome(training.trackedRunId(), decisionRun, registered.version(),
         champion == null ? null : champion.version(), challengerMetrics, championMetrics,
         verdict, promote);
   }
