@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.core.project.Project;
@@ -78,7 +79,9 @@ final class RunCommand implements Callable<Integer> {
         namespace);
     ProgressHook progress = new ProgressHook(out);
     try (TrackingStore store = Tracking.open(opened)) {
-      TrackingHook tracking = new TrackingHook(store, opened.name(), GitInfo.tags(opened.dir()));
+      DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
+      TrackingHook tracking = new TrackingHook(store, opened.name(), GitInfo.tags(opened.dir()),
+          name -> catalog.filepath(name).map(Object::toString).orElse(null));
       RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
           !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
       RunReport.print(state, out, spec.commandLine().getErr(), opened);

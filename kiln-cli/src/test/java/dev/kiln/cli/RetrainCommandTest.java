@@ -58,6 +58,10 @@ class RetrainCommandTest {
         .contains("passed rmse").contains("Promoted: used-car-prices@champion -> version 2");
     assertThat(kiln(0, "models", "alias", "used-car-prices", "champion", "--project", p))
         .contains("1 -> 2");
+    String pipelineRun = second.substring(second.indexOf("Tracked as runs ") + 16).split(" ")[0];
+    assertThat(kiln(0, "runs", "show", pipelineRun, "--project", p))
+        .as("lineage: location and row count of the data read")
+        .containsPattern("cars .*4,000 rows .*cars_batch3\\.csv");
     assertThat(kiln(0, "runs", "list", "--project", p).lines()
         .filter(l -> l.contains("FINISHED") && l.endsWith("retrain used-car-prices")))
         .as("two tracked decisions").hasSize(2);

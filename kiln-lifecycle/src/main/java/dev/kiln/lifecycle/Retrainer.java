@@ -69,7 +69,9 @@ public final class Retrainer {
 
   /** Runs the policy's pipeline on the project's current data, as a tracked run. */
   public Training train(RetrainPolicy policy) {
-    TrackingHook tracking = new TrackingHook(store, project.name(), codeTags);
+    DataCatalog catalog = project.catalog(DataCatalog.CatalogSettings.defaults(project.dir()));
+    TrackingHook tracking = new TrackingHook(store, project.name(), codeTags,
+        name -> catalog.filepath(name).map(Object::toString).orElse(null));
     List<Hook> all = new ArrayList<>(hooks);
     all.add(tracking);
     RunState state = ProjectRunner.run(project, new RunRequest(policy.pipeline(),
@@ -115,14 +117,12 @@ public final class Retrainer {
         verdict, promote);
   }
 
-  private Path datasetPath(DataCatalog catalog, String name) {
-    Object path = catalog.entry(name).map(e -> e.options().get("filepath")).orElseThrow(
-        () -> new LifecycleException("The catalog has no dataset '" + name + "' with a"
-            + " filepath for the retrained bundle.", "set retrain.bundle in kiln.yml to the"
-            + " model_bundle dataset the pipeline writes"));
-    Path p = Path.of(String.valueOf(path));
-    return p.isAbsolute() ? p : project.dir().resolve(p);
+  private static Path datasetPath(DataCatalog catalog, String name) {
+    return catalog.filepath(name).orElseThrow(() -> new LifecycleException("The catalog has no"
+        + " dataset '" + name + "' with a filepath for the retrained bundle.", "set"
+        + " retrain.bundle in kiln.yml to the model_bundle dataset the pipeline writes"));
   }
+
 
   private ModelVersion champion(String model) {
     try {

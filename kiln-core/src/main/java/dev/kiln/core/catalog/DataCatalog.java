@@ -123,6 +123,17 @@ public final class DataCatalog {
     return java.util.Collections.unmodifiableMap(entries);
   }
 
+  /**
+   * Returns where a declared dataset's file lives ({@code filepath}, resolved against the
+   * project folder), if it has one.
+   */
+  public Optional<java.nio.file.Path> filepath(String name) {
+    return entry(name).map(e -> e.options().get("filepath")).map(p -> {
+      java.nio.file.Path path = java.nio.file.Path.of(String.valueOf(p));
+      return path.isAbsolute() ? path : settings.projectDir().resolve(path).normalize();
+    });
+  }
+
   /** Returns the entry that declares a name, resolving patterns. */
   public Optional<CatalogEntry> entry(String name) {
     CatalogEntry explicit = entries.get(name);
