@@ -129,4 +129,22 @@ class RetrainCommandTest {
       server.stop(0);
     }
   }
+
+  @Test
+  @Order(5)
+  void a_run_registers_the_bundles_kiln_yml_names() throws Exception {
+    Path kilnYml = project.resolve("conf/base/kiln.yml");
+    String original = Files.readString(kilnYml);
+    Files.writeString(kilnYml, original + "\nregister:\n  model_bundle: used-car-prices\n");
+    try {
+      String out = kiln(0, "run", "--project", project.toString(), "--no-cache");
+      assertThat(out).contains("Registered used-car-prices version 4 from model_bundle");
+      String runId = out.substring(out.indexOf("Tracked as run ") + 15).split(" ")[0];
+      assertThat(kiln(0, "models", "versions", "used-car-prices", "--project",
+          project.toString()).lines().filter(l -> l.startsWith("4 "))).singleElement()
+          .asString().contains(runId);
+    } finally {
+      Files.writeString(kilnYml, original);
+    }
+  }
 }

@@ -62,6 +62,11 @@ public final class TrackingHook implements Hook {
     this.locations = locations;
   }
 
+  /** Returns the persisted datasets the run wrote so far. */
+  public Set<String> written() {
+    return Set.copyOf(written);
+  }
+
   /** Returns the tracked run's id, once the pipeline has started. */
   public String runId() {
     return runId;
