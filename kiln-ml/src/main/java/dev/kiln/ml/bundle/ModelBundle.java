@@ -44,6 +44,18 @@ public final class ModelBundle {
    * @throws BundleException if the folder exists or cannot be written
    */
   public static BundleManifest write(BundleSpec spec, Path dir) {
+    return write(spec, dir, false);
+  }
+
+  /**
+   * Writes a bundle to {@code dir}, atomically replacing the bundle already there (readers see
+   * the old one or the new one, never half of one).
+   */
+  public static BundleManifest replace(BundleSpec spec, Path dir) {
+    return write(spec, dir, true);
+  }
+
+  private static BundleManifest write(BundleSpec spec, Path dir, boolean replace) {
     Model model = spec.model();
     String modelFile = "model." + (model.format().endsWith("json") ? "json" : model.format());
     Map<String, byte[]> files = new TreeMap<>();
@@ -62,7 +74,7 @@ public final class ModelBundle {
         spec.name(), spec.version(), model.task(), Instant.now().toString(), spec.label(),
         inputs, model.featureNames(), spec.threshold(), model.format(), modelFile, PREPROCESSING,
         spec.metrics(), profile, spec.lineage(), Map.of(), null);
-    return BundleFolder.write(dir, manifest, files, false);
+    return BundleFolder.write(dir, manifest, files, replace);
   }
 
   /**
