@@ -124,14 +124,11 @@ public final class DataCatalog {
   }
 
   /**
-   * Returns where a declared dataset's file lives ({@code filepath}, resolved against the
-   * project folder), if it has one.
+   * Returns the file or folder of a declared dataset (see {@link Dataset#location()}), if it
+   * has one.
    */
   public Optional<java.nio.file.Path> filepath(String name) {
-    return entry(name).map(e -> e.options().get("filepath")).map(p -> {
-      java.nio.file.Path path = java.nio.file.Path.of(String.valueOf(p));
-      return path.isAbsolute() ? path : settings.projectDir().resolve(path).normalize();
-    });
+    return isPersisted(name) ? dataset(name).location() : Optional.empty();
   }
 
   /** Returns the entry that declares a name, resolving patterns. */
