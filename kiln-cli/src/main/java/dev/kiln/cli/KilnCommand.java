@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
     subcommands = {NewCommand.class, RunCommand.class, PipelinesCommand.class,
         CatalogCommand.class, VizCommand.class, BundleCommand.class,
         PredictCommand.class, RunsCommand.class,
-        ModelsCommand.class, TrackingCommand.class, ServeCommand.class,
+        ModelsCommand.class, TrackingCommand.class, ServeCommand.class, MonitorCommand.class,
         ValidateCommand.class, SchemaCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =

@@ -10,7 +10,8 @@ import picocli.CommandLine;
  *
  * <p>Exit codes: 0 success; 1 a pipeline run failed (the failed node and the resume command are
  * printed); 2 bad usage or bad input (arguments, project, configuration, data); 3 an unexpected
- * internal error (rerun with {@code --debug} and report it).
+ * internal error (rerun with {@code --debug} and report it); 4 {@code kiln monitor} detected
+ * dataset drift, prediction drift or decay (the reports are written all the same).
  */
 public final class Main {
   /** Exit code of a failed pipeline run. */
@@ -19,6 +20,8 @@ public final class Main {
   public static final int BAD_INPUT = 2;
   /** Exit code of an unexpected error. */
   public static final int INTERNAL_ERROR = 3;
+  /** Exit code of a monitoring run that crossed a threshold: drift or decay. */
+  public static final int DRIFT_DETECTED = 4;
 
   private Main() {}
 
