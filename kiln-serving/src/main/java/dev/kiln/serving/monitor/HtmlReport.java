@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Renders a {@link MonitorReport} as one self-contained HTML page: inline CSS, and per column
  * the method, score, threshold, verdict and an inline SVG histogram of reference against current
- * (numbers: 12 equal-width bins from the KLL sketches; text: shares of the most frequent values).
+ * (numbers: equal-width bins between the 1st and 99th percentiles plus one per tail, from the
+ * KLL sketches; text: shares of the most frequent values).
  * Nothing is loaded from elsewhere, so the page works offline and as a mail attachment.
  */
 public final class HtmlReport {
@@ -101,9 +102,10 @@ public final class HtmlReport {
     return svg.append("</svg>").toString();
   }
 
+  /** Bins the range from the 1st to the 99th percentile of both sides; the tails get a bin each. */
   private static Map<String, double[]> numericShares(ColumnProfile ref, ColumnProfile cur) {
-    double lo = Math.min(ref.min(), cur.min());
-    double hi = Math.max(ref.max(), cur.max());
+    double lo = Math.min(quantile(ref, "p1", ref.min()), quantile(cur, "p1", cur.min()));
+    double hi = Math.max(quantile(ref, "p99", ref.max()), quantile(cur, "p99", cur.max()));
     Map<String, double[]> out = new LinkedHashMap<>();
     if (!(hi > lo)) {
       out.put(format(lo), new double[] {1, 1});
@@ -111,14 +113,21 @@ public final class HtmlReport {
     }
     double[] splits = new double[BINS - 1];
     for (int b = 0; b < splits.length; b++) {
-      splits[b] = lo + (hi - lo) * (b + 1) / BINS;
+      splits[b] = lo + (hi - lo) * b / (BINS - 2);
     }
     double[] r = ref.sketch().getPMF(splits);
     double[] c = cur.sketch().getPMF(splits);
     for (int b = 0; b < BINS; b++) {
-      out.put("from " + format(lo + (hi - lo) * b / BINS), new double[] {r[b], c[b]});
+      String label = b == 0 ? "below " + format(lo)
+          : b == BINS - 1 ? "above " + format(hi) : "from " + format(splits[b - 1]);
+      out.put(label, new double[] {r[b], c[b]});
     }
     return out;
+  }
+
+  private static double quantile(ColumnProfile column, String rank, double fallback) {
+    return column.quantiles() == null ? fallback
+        : column.quantiles().getOrDefault(rank, fallback);
   }
 
   private static Map<String, double[]> itemShares(ColumnProfile ref, ColumnProfile cur) {

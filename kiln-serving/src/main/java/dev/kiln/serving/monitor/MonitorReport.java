@@ -113,7 +113,7 @@ public record MonitorReport(String model, String version, String createdAt, Stri
           c.test(), c.score(), c.threshold(), c.drifted() ? "DRIFT" : "no"));
     }
     out.append(String.format(Locale.ROOT, "Dataset drift: %s (%d of %d columns drifted, share"
-        + " %.2f >= %.2f needed)%n", datasetDrift() ? "YES" : "no", driftedColumns().size(),
+        + " %.2f; drift from %.2f)%n", datasetDrift() ? "YES" : "no", driftedColumns().size(),
         drift.inputs().columns().size(), drift.inputs().share(), drift.inputs().driftShare()));
     out.append(drift.prediction() == null
         ? "Prediction drift: not measured (the bundle's reference profile has no "
