@@ -10,8 +10,9 @@ import picocli.CommandLine;
  *
  * <p>Exit codes: 0 success; 1 a pipeline run failed (the failed node and the resume command are
  * printed); 2 bad usage or bad input (arguments, project, configuration, data); 3 an unexpected
- * internal error (rerun with {@code --debug} and report it); 4 {@code kiln monitor} detected
- * dataset drift, prediction drift or decay (the reports are written all the same).
+ * internal error (rerun with {@code --debug} and report it); 4 a check did not pass (a retrained
+ * model was refused, a guard rolled a model back, {@code kiln monitor} detected dataset drift,
+ * prediction drift or decay).
  */
 public final class Main {
   /** Exit code of a failed pipeline run. */
@@ -20,8 +21,8 @@ public final class Main {
   public static final int BAD_INPUT = 2;
   /** Exit code of an unexpected error. */
   public static final int INTERNAL_ERROR = 3;
-  /** Exit code of a monitoring run that crossed a threshold: drift or decay. */
-  public static final int DRIFT_DETECTED = 4;
+  /** Exit code of a check that did not pass: refused challenger, rollback, drift. */
+  public static final int CHECK_FAILED = 4;
 
   private Main() {}
 

@@ -1,6 +1,8 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.project.Project;
+import dev.kiln.lifecycle.PrometheusSamples;
+import dev.kiln.lifecycle.ServingGuard;
 import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.AliasMove;
@@ -10,8 +12,10 @@ import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +90,51 @@ final class ModelsCommand {
       ModelVersion v = store.rollbackAlias(name, alias);
       spec.commandLine().getOut().printf("%s@%s -> version %d%n", name, alias, v.version());
     }
+  }
+
+  @Command(name = "guard", mixinStandardHelpOptions = true,
+      description = "Watch the version behind an alias on a running model server and roll the"
+          + " alias back when its 5xx rate or p99 latency crosses a threshold (exit 4).")
+  int guard(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
+      @Option(names = "--server", required = true, description = "Model server URL, e.g."
+          + " http://localhost:8080") String server,
+      @Option(names = "--alias", defaultValue = "champion") String alias,
+      @Option(names = "--window", defaultValue = "1m", converter = DurationConverter.class,
+          description = "Window between the two metric scrapes (default 1m).") Duration window,
+      @Option(names = "--max-error-rate", defaultValue = "0.05", description = "Largest share"
+          + " of 5xx answers (default 0.05).") double maxErrorRate,
+      @Option(names = "--max-p99", defaultValue = "250ms", converter = DurationConverter.class,
+          description = "Largest p99 latency (default 250ms).") Duration maxP99,
+      @Option(names = "--min-requests", defaultValue = "50", description = "Fewest requests"
+          + " in a window to judge it (default 50).") long minRequests,
+      @Option(names = "--token-env", paramLabel = "VAR", description = "Bearer token for a"
+          + " protected server, from this environment variable.") String tokenEnv,
+      @Option(names = "--watch", description = "Keep watching, window after window, until a"
+          + " rollback.") boolean watch) throws InterruptedException {
+    ServingGuard guard = new ServingGuard(maxErrorRate, maxP99, minRequests);
+    MetricsScraper scraper = new MetricsScraper(server, Secrets.fromEnv(tokenEnv));
+    PrintWriter out = spec.commandLine().getOut();
+    try (TrackingStore store = Tracking.open(options.open())) {
+      do {
+        ModelVersion current = store.getModelVersionByAlias(name, alias);
+        String version = Long.toString(current.version());
+        PrometheusSamples before = scraper.scrape();
+        Thread.sleep(window.toMillis());
+        ServingGuard.Window w = ServingGuard.window(before, scraper.scrape(), name, version);
+        var breach = guard.breach(w);
+        if (breach.isPresent()) {
+          ModelVersion back = store.rollbackAlias(name, alias);
+          out.printf("Rolled back %s@%s from version %s to %d: %s over %s%n", name, alias,
+              version, back.version(), breach.get(), window);
+          return Main.CHECK_FAILED;
+        }
+        out.printf(Locale.ROOT, "%s@%s version %s healthy over %s: %d requests, error rate"
+            + " %.2f%%, p99 %.1f ms%n", name, alias, version, window, w.requests(),
+            w.errorRate() * 100, w.p99Seconds() * 1000);
+        out.flush();
+      } while (watch);
+    }
+    return 0;
   }
 
   @Command(name = "alias", mixinStandardHelpOptions = true,

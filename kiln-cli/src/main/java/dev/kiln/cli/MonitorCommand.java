@@ -128,7 +128,7 @@ final class MonitorCommand implements Callable<Integer> {
             + e.describe());
       }
     }
-    return report.crossed() ? Main.DRIFT_DETECTED : 0;
+    return report.crossed() ? Main.CHECK_FAILED : 0;
   }
 
   private void checkOptions() {

@@ -4,6 +4,7 @@ import dev.kiln.ml.bundle.BatchScoring;
 import dev.kiln.ml.bundle.BundleKey;
 import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.LoadedBundle;
+import dev.kiln.serving.ServerClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -34,8 +35,18 @@ final class PredictCommand implements Callable<Integer> {
       + " .jsonl): the input columns plus the predictions.")
   Path output;
 
-  @Option(names = "--chunk-rows", defaultValue = "100000", description = "Rows per chunk.")
+  @Option(names = "--chunk-rows", defaultValue = "100000", description = "Rows per chunk (per"
+      + " request with --server; at most the server's --max-rows).")
   int chunkRows;
+
+  @Option(names = "--server", description = "Send the rows to this model server (e.g."
+      + " http://localhost:8080) instead of loading the model here; MODEL is the served name."
+      + " The output gains request_id and row, the keys to join labels on.")
+  String server;
+
+  @Option(names = "--token-env", paramLabel = "VAR", description = "Bearer token for --server,"
+      + " from this environment variable.")
+  String tokenEnv;
 
   @Option(names = "--key-file", paramLabel = "FILE", description = "AES key of an encrypted"
       + " bundle (default: KILN_BUNDLE_KEY, or the file named by KILN_BUNDLE_KEY_FILE).")
@@ -50,6 +61,9 @@ final class PredictCommand implements Callable<Integer> {
     if (chunkRows < 1) {
       throw new dev.kiln.core.KilnException("--chunk-rows must be at least 1.", null);
     }
+    if (server != null) {
+      return scoreThroughServer();
+    }
     LoadedBundle loaded = Registry.load(project, model, loadOptions());
     long rows;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
@@ -60,6 +74,17 @@ final class PredictCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().printf("Scored %,d rows with %s %s into %s%n", rows,
         loaded.manifest().name(), loaded.manifest().version(), output);
+    return 0;
+  }
+
+  private int scoreThroughServer() {
+    String name = model.replaceAll("[@:].*$", "");
+    String prefix = input.getFileName().toString().replaceAll("\\W+", "-") + "-"
+        + Long.toString(System.currentTimeMillis(), 36);
+    ServerClient client = new ServerClient(server, name, Secrets.fromEnv(tokenEnv), prefix);
+    long rows = BatchScoring.score(client, input, output, chunkRows, n -> { });
+    spec.commandLine().getOut().printf("Scored %,d rows through %s (model %s) into %s%n", rows,
+        server, name, output);
     return 0;
   }
 

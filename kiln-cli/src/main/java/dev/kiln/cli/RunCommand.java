@@ -1,5 +1,7 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.KilnException;
+import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.core.project.Project;
@@ -9,6 +11,7 @@ import dev.kiln.core.runner.RunState;
 import dev.kiln.tracking.TrackingHook;
 import dev.kiln.tracking.TrackingStore;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +81,9 @@ final class RunCommand implements Callable<Integer> {
         namespace);
     ProgressHook progress = new ProgressHook(out);
     try (TrackingStore store = Tracking.open(opened)) {
-      TrackingHook tracking = new TrackingHook(store, opened.name(), GitInfo.tags(opened.dir()));
+      DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
+      TrackingHook tracking = new TrackingHook(store, opened.name(), GitInfo.tags(opened.dir()),
+          name -> catalog.filepath(name).map(Object::toString).orElse(null));
       RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
           !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
       RunReport.print(state, out, spec.commandLine().getErr(), opened);
@@ -86,7 +91,29 @@ final class RunCommand implements Callable<Integer> {
         out.println("Tracked as run " + tracking.runId() + " (kiln runs show " + tracking.runId()
             + " --project " + opened.dir() + ")");
       }
+      if (state.succeeded()) {
+        registerWrittenBundles(opened, catalog, store, tracking, out);
+      }
       return state.succeeded() ? 0 : Main.RUN_FAILED;
     }
+  }
+
+  /**
+   * Registers the bundles the run wrote that {@code kiln.yml} names under {@code register}
+   * ({@code dataset: model name}) as new versions, linked to the tracked run.
+   */
+  private static void registerWrittenBundles(Project opened, DataCatalog catalog,
+      TrackingStore store, TrackingHook tracking, PrintWriter out) {
+    opened.config().section("register").forEach((dataset, model) -> {
+      if (!tracking.written().contains(dataset)) {
+        return;
+      }
+      Path dir = catalog.filepath(dataset).orElseThrow(() ->
+          new KilnException("kiln.yml registers dataset '" + dataset
+              + "', which has no filepath in the catalog.", "name a model_bundle dataset"));
+      var version = Registry.versions(opened, store).register(model, dir, tracking.runId(),
+          Map.of("kiln.registered_by", "run"));
+      out.printf("Registered %s version %d from %s%n", model, version.version(), dataset);
+    });
   }
 }

@@ -62,8 +62,9 @@ final class RunsCommand {
       section(out, "metrics", metrics);
       section(out, "tags", r.tags());
       out.println("datasets");
-      r.inputs().forEach(d -> out.printf("  %-28s %s%n", d.name(),
-          d.contentHash() == null ? "" : d.contentHash().substring(0, 16) + "…"));
+      r.inputs().forEach(d -> out.printf("  %-28s %-18s %10s  %s%n", d.name(),
+          d.contentHash() == null ? "" : d.contentHash().substring(0, 16) + "…",
+          d.rowCount() < 0 ? "" : String.format("%,d rows", d.rowCount()), d.location()));
     }
   }
 

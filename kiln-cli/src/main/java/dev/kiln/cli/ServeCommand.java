@@ -167,14 +167,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private ServerConfig config() {
-    String token = null;
-    if (tokenEnv != null) {
-      token = System.getenv(tokenEnv);
-      if (token == null || token.isBlank()) {
-        throw new KilnException("Environment variable " + tokenEnv + " (from --token-env) is"
-            + " not set.", "export " + tokenEnv + "=<token> before starting the server");
-      }
-    }
+    String token = Secrets.fromEnv(tokenEnv);
     ServerConfig.Tls tls = null;
     if (tlsKeyStore != null) {
       if (!Files.isRegularFile(tlsKeyStore)) {

@@ -122,7 +122,7 @@ class MonitorCommandTest {
       Result r = kiln("monitor", bundle.toString(), "--current", csv("drifted.csv",
           data(1500, 3, 15)).toString(), "--report-dir", dir.resolve("reports-drift").toString(),
           "--webhook", "http://127.0.0.1:" + hook.getAddress().getPort() + "/alert");
-      assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.DRIFT_DETECTED);
+      assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.CHECK_FAILED);
       assertThat(r.out()).containsPattern("amount +wasserstein~ +[0-9.]+ +0.1000  DRIFT")
           .contains("Dataset drift: YES");
       JsonNode alert = JSON.readTree(received.get(10, TimeUnit.SECONDS));
@@ -141,7 +141,7 @@ class MonitorCommandTest {
     Result r = kiln("monitor", bundle.toString(), "--current", csv("drifted2.csv",
         data(500, 4, 15)).toString(), "--report-dir", dir.resolve("reports-fail").toString(),
         "--webhook", "http://127.0.0.1:1/alert");
-    assertThat(r.code()).isEqualTo(Main.DRIFT_DETECTED);
+    assertThat(r.code()).isEqualTo(Main.CHECK_FAILED);
     assertThat(r.err()).contains("the alert was not delivered", "127.0.0.1:1");
   }
 
@@ -175,9 +175,9 @@ class MonitorCommandTest {
     Path reports = dir.resolve("reports-decay");
     Result r = kiln("monitor", bundle.toString(), "--from-logs", "--log-dir", logs.toString(),
         "--labels", labelFile.toString(), "--window", "1h", "--report-dir", reports.toString());
-    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.DRIFT_DETECTED);
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.CHECK_FAILED);
     assertThat(r.out()).contains("Dataset drift: no", "DECAY");
-    JsonNode decay = JSON.readTree(reports.resolve("latest.json").toFile()).path("decay");
+    JsonNode decay = JSON.readTree(reports.resolve("latest.json").toFile()).path("decay_windows");
     assertThat(decay).hasSize(4);
     assertThat(decay.get(0).path("start").asText()).isEqualTo("2026-03-01T10:00:00Z");
     assertThat(decay.get(0).path("metric").asText()).isEqualTo("accuracy");

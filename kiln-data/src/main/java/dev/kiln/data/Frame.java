@@ -1,5 +1,6 @@
 package dev.kiln.data;
 
+import dev.kiln.core.catalog.Tabular;
 import dev.kiln.core.pipeline.Names;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,7 @@ import java.util.stream.IntStream;
  * An immutable columnar table: named, typed {@link Column}s of equal length. Every operation
  * returns a new frame; columns are shared, never copied, when they do not change.
  */
-public final class Frame {
+public final class Frame implements Tabular {
   private final Map<String, Column> columns;
   private final int rows;
 
@@ -54,6 +55,7 @@ public final class Frame {
   }
 
   /** Returns the number of rows. */
+  @Override
   public int rowCount() {
     return rows;
   }
@@ -66,6 +68,14 @@ public final class Frame {
   /** Returns the columns in order. */
   public List<Column> columns() {
     return List.copyOf(columns.values());
+  }
+
+  @Override
+  public String schemaText() {
+    StringBuilder out = new StringBuilder();
+    columns.values().forEach(c -> out.append(out.isEmpty() ? "" : ", ").append(c.name())
+        .append(':').append(c.type().name().toLowerCase(java.util.Locale.ROOT)));
+    return out.toString();
   }
 
   /** Returns the schema: column names and types in order. */

@@ -1,5 +1,6 @@
 package dev.kiln.tracking;
 
+import dev.kiln.core.catalog.Tabular;
 import dev.kiln.core.config.ConfigMaps;
 import dev.kiln.core.hooks.Hook;
 import dev.kiln.core.hooks.RunInfo;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 
 /**
  * Records every pipeline run as a tracked run: experiment {@code <project>/<pipeline>}, the
@@ -27,8 +30,13 @@ public final class TrackingHook implements Hook {
   private final TrackingStore store;
   private final String project;
   private final Map<String, String> extraTags;
+  private final Function<String, String> locations;
   private final Set<String> read = new ConcurrentSkipListSet<>();
   private final Set<String> written = new ConcurrentSkipListSet<>();
+  private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
+
+  /** The row count and schema of a table, kept instead of the table so memory can be freed. */
+  private record Shape(int rows, String schema) {}
   private volatile String runId;
 
   /**
@@ -38,9 +46,25 @@ public final class TrackingHook implements Hook {
    * @param extraTags tags added to every run (e.g. the git commit)
    */
   public TrackingHook(TrackingStore store, String project, Map<String, String> extraTags) {
+    this(store, project, extraTags, name -> null);
+  }
+
+  /**
+   * Creates a hook that also records where each dataset lives.
+   *
+   * @param locations dataset name to its location (a file path or URL), or null if unknown
+   */
+  public TrackingHook(TrackingStore store, String project, Map<String, String> extraTags,
+      Function<String, String> locations) {
     this.store = store;
     this.project = project;
     this.extraTags = Map.copyOf(extraTags);
+    this.locations = locations;
+  }
+
+  /** Returns the persisted datasets the run wrote so far. */
+  public Set<String> written() {
+    return Set.copyOf(written);
   }
 
   /** Returns the tracked run's id, once the pipeline has started. */
@@ -50,7 +74,7 @@ public final class TrackingHook implements Hook {
 
   @Override
   public void beforePipelineRun(RunInfo run) {
-    String experiment = experimentId(project + "/" + run.pipeline());
+    String experiment = Experiments.idOf(store, project + "/" + run.pipeline());
     Map<String, String> tags = new LinkedHashMap<>(extraTags);
     tags.put("kiln.run_id", run.runId());
     tags.put("kiln.pipeline", run.pipeline());
@@ -71,11 +95,19 @@ public final class TrackingHook implements Hook {
   @Override
   public void afterDatasetLoad(String dataset, Object value) {
     read.add(dataset);
+    remember(dataset, value);
   }
 
   @Override
   public void afterDatasetSave(String dataset, Object value) {
     written.add(dataset);
+    remember(dataset, value);
+  }
+
+  private void remember(String dataset, Object value) {
+    if (value instanceof Tabular table) {
+      shapes.put(dataset, new Shape(table.rowCount(), table.schemaText()));
+    }
   }
 
   @Override
@@ -117,21 +149,12 @@ public final class TrackingHook implements Hook {
       if (name.startsWith("params:")) {
         continue;
       }
-      inputs.add(new DatasetInput(name, "catalog:" + name, null, state.datasetHashes().get(name),
-          -1, null));
+      String location = locations.apply(name);
+      Shape shape = shapes.get(name);
+      inputs.add(new DatasetInput(name, location == null ? "catalog:" + name : location, null,
+          state.datasetHashes().get(name), shape == null ? -1 : shape.rows(),
+          shape == null ? null : shape.schema()));
     }
     return inputs;
-  }
-
-  private String experimentId(String name) {
-    try {
-      return store.getExperimentByName(name).id();
-    } catch (ResourceNotFoundException e) {
-      try {
-        return store.createExperiment(name, Map.of()).id();
-      } catch (ResourceAlreadyExistsException raced) {
-        return store.getExperimentByName(name).id();
-      }
-    }
   }
 }

@@ -123,6 +123,14 @@ public final class DataCatalog {
     return java.util.Collections.unmodifiableMap(entries);
   }
 
+  /**
+   * Returns the file or folder of a declared dataset (see {@link Dataset#location()}), if it
+   * has one.
+   */
+  public Optional<java.nio.file.Path> filepath(String name) {
+    return isPersisted(name) ? dataset(name).location() : Optional.empty();
+  }
+
   /** Returns the entry that declares a name, resolving patterns. */
   public Optional<CatalogEntry> entry(String name) {
     CatalogEntry explicit = entries.get(name);

@@ -166,6 +166,26 @@ public record ProjectConfig(Path projectDir, String env, Map<String, Object> cat
     return envs;
   }
 
+  /**
+   * Returns a section of {@code kiln.yml} holding string values, e.g. {@code register}, or an
+   * empty map.
+   *
+   * @throws ConfigException if the key holds something other than a mapping
+   */
+  public Map<String, String> section(String dottedKey) {
+    Object v = ConfigMaps.get(settings, dottedKey);
+    if (v == null) {
+      return Map.of();
+    }
+    if (!(v instanceof Map<?, ?> map)) {
+      throw new ConfigException("kiln.yml: '" + dottedKey + "' must be a mapping, got '" + v
+          + "'.", "write it as 'key: value' lines under '" + dottedKey + ":'");
+    }
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    map.forEach((k, value) -> out.put(String.valueOf(k), String.valueOf(value)));
+    return out;
+  }
+
   /** Returns a string setting from {@code kiln.yml}, if present. */
   public java.util.Optional<String> setting(String dottedKey) {
     Object v = ConfigMaps.get(settings, dottedKey);

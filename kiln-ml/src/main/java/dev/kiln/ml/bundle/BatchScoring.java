@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Scores a file with a bundle chunk by chunk, so memory stays constant however many rows: each
@@ -29,6 +30,17 @@ public final class BatchScoring {
    */
   public static long score(LoadedBundle bundle, Path input, Path output, int chunkRows,
       LongConsumer progress) {
+    return score(bundle::predict, input, output, chunkRows, progress);
+  }
+
+  /**
+   * Scores {@code input} into {@code output} with any predictor of a chunk's rows (a bundle, or
+   * a model server), appending the columns it returns to each chunk's columns.
+   *
+   * @param predictor returns one row of new columns per input row
+   */
+  public static long score(UnaryOperator<Frame> predictor, Path input, Path output,
+      int chunkRows, LongConsumer progress) {
     FileFormat in = format(input);
     FileFormat out = format(output);
     long rows = 0;
@@ -37,7 +49,7 @@ public final class BatchScoring {
       while (chunks.hasNext()) {
         Frame chunk = chunks.next();
         List<Column> columns = new ArrayList<>(chunk.columns());
-        columns.addAll(bundle.predict(chunk).columns());
+        columns.addAll(predictor.apply(chunk).columns());
         sink.append(Frame.of(columns));
         rows += chunk.rowCount();
         progress.accept(rows);

@@ -7,10 +7,8 @@ import dev.kiln.core.catalog.DatasetType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code type: model_bundle} ({@code filepath}: the bundle folder): a node saves a {@link
@@ -51,22 +49,13 @@ public final class BundleDatasetType implements DatasetType {
             + (value == null ? "null" : value.getClass().getName()) + ".",
             "return a dev.kiln.ml.bundle.BundleSpec");
       }
-      Path fresh = dir.resolveSibling("." + dir.getFileName() + ".new");
-      Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
       try {
-        delete(fresh);
-        delete(old);
         Files.createDirectories(dir.toAbsolutePath().getParent());
-        ModelBundle.write(spec, fresh);
-        if (Files.exists(dir)) {
-          Files.move(dir, old);
-        }
-        Files.move(fresh, dir);
-        delete(old);
       } catch (IOException e) {
         throw new DatasetException("Cannot save bundle '" + name + "' to '" + dir + "': "
             + e.getMessage(), "check that the folder is writable", e);
       }
+      ModelBundle.replace(spec, dir);
     }
 
     @Override
@@ -77,17 +66,6 @@ public final class BundleDatasetType implements DatasetType {
     @Override
     public Optional<Path> location() {
       return Optional.of(dir);
-    }
-
-    private static void delete(Path path) throws IOException {
-      if (!Files.exists(path)) {
-        return;
-      }
-      try (Stream<Path> walk = Files.walk(path)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
     }
   }
 }

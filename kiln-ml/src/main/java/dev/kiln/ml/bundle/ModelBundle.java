@@ -43,6 +43,18 @@ public final class ModelBundle {
    * @throws BundleException if the folder exists or cannot be written
    */
   public static BundleManifest write(BundleSpec spec, Path dir) {
+    return write(spec, dir, false);
+  }
+
+  /**
+   * Writes a bundle to {@code dir}, atomically replacing the bundle already there (readers see
+   * the old one or the new one, never half of one).
+   */
+  public static BundleManifest replace(BundleSpec spec, Path dir) {
+    return write(spec, dir, true);
+  }
+
+  private static BundleManifest write(BundleSpec spec, Path dir, boolean replace) {
     Model model = spec.model();
     String modelFile = "model." + (model.format().endsWith("json") ? "json" : model.format());
     Map<String, byte[]> files = new TreeMap<>();
@@ -64,7 +76,7 @@ public final class ModelBundle {
         Frame.of(inputColumns));
     BundleManifest manifest = unprofiled.withReferenceProfile(
         JSON.valueToTree(DataProfile.of(reference)));
-    return BundleFolder.write(dir, manifest, files, false);
+    return BundleFolder.write(dir, manifest, files, replace);
   }
 
   /**

@@ -69,7 +69,7 @@ public record MonitorReport(String model, String version, String createdAt, Stri
     m.put("dataset_drift", datasetDrift());
     m.put("prediction", drift.prediction());
     m.put("prediction_drift", drift.predictionDrift());
-    m.put("decay", decay.stream().map(w -> {
+    m.put("decay_windows", decay.stream().map(w -> {
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("start", w.start().toString());
       d.put("rows", w.rows());
@@ -79,7 +79,7 @@ public record MonitorReport(String model, String version, String createdAt, Stri
       d.put("decayed", w.decayed());
       return d;
     }).toList());
-    m.put("decayed", decayed());
+    m.put("decay", decayed());
     return write(m);
   }
 
@@ -90,7 +90,7 @@ public record MonitorReport(String model, String version, String createdAt, Stri
     m.put("version", version);
     m.put("dataset_drift", datasetDrift());
     m.put("prediction_drift", drift.predictionDrift());
-    m.put("decayed", decayed());
+    m.put("decay", decayed());
     m.put("drifted_columns", driftedColumns().stream().map(c -> Map.of("column", c.column(),
         "score", c.score(), "threshold", c.threshold())).toList());
     m.put("report", reportPath);
