@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
     subcommands = {NewCommand.class, RunCommand.class, PipelinesCommand.class,
         CatalogCommand.class, VizCommand.class, BundleCommand.class,
         PredictCommand.class, RunsCommand.class,
-        ModelsCommand.class, TrackingCommand.class, ServeCommand.class, RetrainCommand.class,
+        ModelsCommand.class, TrackingCommand.class, ServeCommand.class, MonitorCommand.class,
+        RetrainCommand.class,
         ValidateCommand.class, SchemaCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =

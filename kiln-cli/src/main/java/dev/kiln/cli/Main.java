@@ -11,7 +11,8 @@ import picocli.CommandLine;
  * <p>Exit codes: 0 success; 1 a pipeline run failed (the failed node and the resume command are
  * printed); 2 bad usage or bad input (arguments, project, configuration, data); 3 an unexpected
  * internal error (rerun with {@code --debug} and report it); 4 a check did not pass (a retrained
- * model was refused, a guard rolled a model back, monitoring crossed a threshold).
+ * model was refused, a guard rolled a model back, {@code kiln monitor} detected dataset drift,
+ * prediction drift or decay).
  */
 public final class Main {
   /** Exit code of a failed pipeline run. */

@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.project.Project;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,5 +23,20 @@ final class ProjectOptions {
 
   Project open() {
     return Project.open(project, env, params);
+  }
+
+  /** The prediction log folder of {@code kiln serve}: .kiln/predictions in a project. */
+  Path predictionLogDir() {
+    return Files.isDirectory(project.resolve("conf")) ? stateDir().resolve("predictions")
+        : Path.of("predictions");
+  }
+
+  /** The folder of {@code kiln monitor} reports, one subfolder per model. */
+  Path monitoringDir() {
+    return stateDir().resolve("monitoring");
+  }
+
+  private Path stateDir() {
+    return project.resolve(".kiln");
   }
 }

@@ -92,6 +92,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-log", description = "Keep no prediction log.")
   boolean noLog;
 
+  @Option(names = "--monitoring-dir", description = "Publish kiln_drift_score from the latest"
+      + " kiln monitor report of each model in this folder (default: .kiln/monitoring in the"
+      + " project).")
+  Path monitoringDir;
+
   @Option(names = "--max-body-bytes", defaultValue = "10485760", description = "Largest"
       + " request body (default 10 MiB).")
   long maxBodyBytes;
@@ -181,7 +186,8 @@ final class ServeCommand implements Callable<Integer> {
           + " --batch-max-rows at least 1.", null);
     }
     return new ServerConfig(host, port, threads, maxBodyBytes, maxRows, batching(),
-        noReload ? Duration.ZERO : reloadInterval, token, tls, drainTimeout);
+        noReload ? Duration.ZERO : reloadInterval, token, tls, drainTimeout,
+        monitoringDir != null ? monitoringDir : project.monitoringDir());
   }
 
   private BatchingConfig batching() {
@@ -234,11 +240,7 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private Path logDir() {
-    if (logDir != null) {
-      return logDir;
-    }
-    return Files.isDirectory(project.project.resolve("conf")) ? project().stateDir()
-        .resolve("predictions") : Path.of("predictions");
+    return logDir != null ? logDir : project.predictionLogDir();
   }
 
   private static String version() {

@@ -1,6 +1,7 @@
 package dev.kiln.serving;
 
 import dev.kiln.serving.http.HttpApi;
+import dev.kiln.serving.monitor.DriftGauges;
 import io.javalin.Javalin;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The model server: the HTTP protocols over a {@link PredictionService}, a reloader that checks
- * the model sources, and a graceful shutdown that answers every accepted request before it
+ * the model sources (and refreshes the drift gauges from the latest monitoring reports when
+ * {@link ServerConfig#monitoringDir()} is set), and a graceful shutdown that answers every accepted request before it
  * stops.
  */
 public final class ModelServer implements AutoCloseable {
@@ -45,6 +47,8 @@ public final class ModelServer implements AutoCloseable {
     PredictionService service = new PredictionService(models, metrics, log);
     HttpApi api = new HttpApi(service, metrics, config, kilnVersion);
     Javalin app = Javalin.create(api::configure).start();
+    Runnable gauges = driftGauges(config, models, metrics);
+    gauges.run();
     ScheduledExecutorService reloader = null;
     if (!config.reloadInterval().isZero()) {
       reloader = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,9 +57,22 @@ public final class ModelServer implements AutoCloseable {
         return t;
       });
       long every = config.reloadInterval().toMillis();
-      reloader.scheduleWithFixedDelay(models::refresh, every, every, TimeUnit.MILLISECONDS);
+      reloader.scheduleWithFixedDelay(() -> {
+        models.refresh();
+        gauges.run();
+      }, every, every, TimeUnit.MILLISECONDS);
     }
     return new ModelServer(app, api, service, log, reloader, config);
+  }
+
+  /** Returns what publishes the drift gauges: nothing unless a monitoring folder is set. */
+  private static Runnable driftGauges(ServerConfig config, ModelRepository models,
+      ServingMetrics metrics) {
+    if (config.monitoringDir() == null) {
+      return () -> { };
+    }
+    return new DriftGauges(config.monitoringDir(), () -> models.slots().stream()
+        .map(ModelSlot::name).toList(), metrics)::refresh;
   }
 
   /** Returns the port the server listens on. */

@@ -16,10 +16,20 @@ import java.time.Duration;
  * @param token the bearer token required on every endpoint but health checks, or null
  * @param tls TLS from a key store, or null for plain HTTP
  * @param drainTimeout how long shutdown waits for requests in flight
+ * @param monitoringDir the folder of {@code kiln monitor} reports whose latest drift scores the
+ *     server publishes (read every reload interval), or null for none
  */
 public record ServerConfig(String host, int port, int threads, long maxBodyBytes, int maxRows,
     BatchingConfig batching, Duration reloadInterval, String token, Tls tls,
-    Duration drainTimeout) {
+    Duration drainTimeout, Path monitoringDir) {
+
+  /** Creates a configuration that publishes no drift scores. */
+  public ServerConfig(String host, int port, int threads, long maxBodyBytes, int maxRows,
+      BatchingConfig batching, Duration reloadInterval, String token, Tls tls,
+      Duration drainTimeout) {
+    this(host, port, threads, maxBodyBytes, maxRows, batching, reloadInterval, token, tls,
+        drainTimeout, null);
+  }
 
   /**
    * A key store holding the server's certificate and key.
@@ -43,7 +53,13 @@ public record ServerConfig(String host, int port, int threads, long maxBodyBytes
   /** Returns a copy listening on another host and port. */
   public ServerConfig withAddress(String newHost, int newPort) {
     return new ServerConfig(newHost, newPort, threads, maxBodyBytes, maxRows, batching,
-        reloadInterval, token, tls, drainTimeout);
+        reloadInterval, token, tls, drainTimeout, monitoringDir);
+  }
+
+  /** Returns a copy publishing the drift scores of the reports in this folder. */
+  public ServerConfig withMonitoringDir(Path dir) {
+    return new ServerConfig(host, port, threads, maxBodyBytes, maxRows, batching,
+        reloadInterval, token, tls, drainTimeout, dir);
   }
 
   @Override
@@ -51,6 +67,7 @@ public record ServerConfig(String host, int port, int threads, long maxBodyBytes
     return "ServerConfig[host=" + host + ", port=" + port + ", threads=" + threads
         + ", maxBodyBytes=" + maxBodyBytes + ", maxRows=" + maxRows + ", batching=" + batching
         + ", reloadInterval=" + reloadInterval + ", token=" + (token == null ? "none" : "***")
-        + ", tls=" + tls + ", drainTimeout=" + drainTimeout + "]";
+        + ", tls=" + tls + ", drainTimeout=" + drainTimeout + ", monitoringDir=" + monitoringDir
+        + "]";
   }
 }

@@ -53,6 +53,22 @@ public record BundleManifest(
    */
   public record Encryption(String algorithm, @JsonProperty("key_id") String keyId) {}
 
+  /**
+   * Returns the output column whose drift is the model's prediction drift: {@code probability}
+   * for binary classifiers, {@code prediction} otherwise. The reference profile holds it for
+   * bundles written since prediction drift exists.
+   */
+  public String predictionColumn() {
+    return task == Task.BINARY_CLASSIFICATION ? "probability" : "prediction";
+  }
+
+  /** Returns this manifest with another reference profile. */
+  BundleManifest withReferenceProfile(JsonNode profile) {
+    return new BundleManifest(formatVersion, name, version, task, createdAt, label, inputs,
+        features, threshold, modelFormat, modelFile, preprocessingFile, metrics, profile, lineage,
+        files, encryption);
+  }
+
   /** Returns this manifest with other file checksums and encryption (null: not encrypted). */
   BundleManifest withFiles(Map<String, String> sums, Encryption encrypted) {
     return new BundleManifest(encrypted == null ? PLAIN_FORMAT_VERSION : FORMAT_VERSION, name,

@@ -3,7 +3,6 @@ package dev.kiln.ml.bundle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kiln.core.catalog.ContentHash;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.quality.profile.DataProfile;
@@ -69,12 +68,24 @@ public final class ModelBundle {
         inputColumns.add(c);
       }
     }
-    JsonNode profile = JSON.valueToTree(DataProfile.of(Frame.of(inputColumns)));
-    BundleManifest manifest = new BundleManifest(BundleManifest.PLAIN_FORMAT_VERSION,
+    BundleManifest unprofiled = new BundleManifest(BundleManifest.PLAIN_FORMAT_VERSION,
         spec.name(), spec.version(), model.task(), Instant.now().toString(), spec.label(),
         inputs, model.featureNames(), spec.threshold(), model.format(), modelFile, PREPROCESSING,
-        spec.metrics(), profile, spec.lineage(), Map.of(), null);
+        spec.metrics(), null, spec.lineage(), Map.of(), null);
+    Frame reference = withPredictions(new LoadedBundle(unprofiled, spec.preprocessing(), model),
+        Frame.of(inputColumns));
+    BundleManifest manifest = unprofiled.withReferenceProfile(
+        JSON.valueToTree(DataProfile.of(reference)));
     return BundleFolder.write(dir, manifest, files, replace);
+  }
+
+  /**
+   * Returns the training inputs plus the model's output on them ({@link
+   * BundleManifest#predictionColumn()}), so the reference profile covers predictions too.
+   */
+  private static Frame withPredictions(LoadedBundle bundle, Frame inputs) {
+    String output = bundle.manifest().predictionColumn();
+    return inputs.withColumn(bundle.predict(inputs).column(output));
   }
 
   /**

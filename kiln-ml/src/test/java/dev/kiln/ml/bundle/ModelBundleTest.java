@@ -36,13 +36,25 @@ class ModelBundleTest {
     assertThat(loaded.manifest().inputs()).extracting(FieldSpec::name).containsExactly("x", "kind");
     assertThat(loaded.manifest().inputs().get(1).categories()).containsExactly("a", "b");
     assertThat(loaded.referenceProfile().orElseThrow().columns())
-        .extracting(dev.kiln.quality.profile.ColumnProfile::name).containsExactly("x", "kind");
+        .extracting(dev.kiln.quality.profile.ColumnProfile::name)
+        .containsExactly("x", "kind", "probability");
     Frame out = loaded.predict(data.drop(List.of("y")));
     assertThat(out.columnNames()).containsExactly("probability", "prediction");
     for (int i = 0; i < 20; i++) {
       double p = out.column("probability").getDouble(i);
       assertThat(out.column("prediction").getDouble(i)).isEqualTo(p >= 0.4 ? 1.0 : 0.0);
     }
+  }
+
+  @Test
+  void write_profilesTheModelsProbabilitiesOnTheTrainingInputs() {
+    LoadedBundle loaded = ModelBundle.load(bundle);
+    double[] p = loaded.predict(data.drop(List.of("y"))).column("probability").toDoubleArray();
+    var profile = loaded.referenceProfile().orElseThrow().columns().get(2);
+    assertThat(loaded.manifest().predictionColumn()).isEqualTo("probability");
+    assertThat(profile.count()).isEqualTo(p.length);
+    assertThat(profile.mean()).isCloseTo(java.util.Arrays.stream(p).average().orElseThrow(),
+        org.assertj.core.data.Offset.offset(1e-9));
   }
 
   @Test

@@ -1,0 +1,193 @@
+package dev.kiln.cli;
+
+import dev.kiln.core.KilnException;
+import dev.kiln.core.catalog.AtomicFiles;
+import dev.kiln.data.Column;
+import dev.kiln.data.Frame;
+import dev.kiln.data.io.CsvOptions;
+import dev.kiln.data.io.FrameReader;
+import dev.kiln.ml.bundle.BundleManifest;
+import dev.kiln.ml.bundle.LoadOptions;
+import dev.kiln.ml.bundle.LoadedBundle;
+import dev.kiln.quality.profile.DataProfile;
+import dev.kiln.serving.PredictionLogReader;
+import dev.kiln.serving.monitor.DecayCheck;
+import dev.kiln.serving.monitor.DriftCheck;
+import dev.kiln.serving.monitor.DriftGauges;
+import dev.kiln.serving.monitor.HtmlReport;
+import dev.kiln.serving.monitor.MonitorReport;
+import dev.kiln.serving.monitor.WebhookAlert;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kiln monitor MODEL}: data drift, prediction drift and decay of a model. */
+@Command(name = "monitor", mixinStandardHelpOptions = true,
+    description = "Compare current data (a file, or the server's prediction log) with the"
+        + " model's training profile: per-column drift, prediction drift, dataset drift and,"
+        + " with labels, decay per time window. Writes JSON and HTML reports; exits 4 when a"
+        + " threshold is crossed.")
+final class MonitorCommand implements Callable<Integer> {
+  private static final DateTimeFormatter FILE_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "MODEL", description = "A bundle folder or zip, or a registered"
+      + " model: NAME@alias, NAME:version or NAME (latest).")
+  String model;
+
+  @Mixin ProjectOptions project;
+
+  @Option(names = "--current", paramLabel = "FILE", description = "Current data: CSV, Parquet"
+      + " or JSONL with the model's inputs; it is scored with the model for prediction drift.")
+  Path currentFile;
+
+  @Option(names = "--from-logs", description = "Take the current data from the prediction log.")
+  boolean fromLogs;
+
+  @Option(names = "--log-dir", description = "Prediction log folder (default: as kiln serve,"
+      + " .kiln/predictions in the project).")
+  Path logDir;
+
+  @Option(names = "--since", converter = DurationConverter.class, description = "Only log"
+      + " entries of this last period, e.g. 1d or 6h (default: all).")
+  Duration since;
+
+  @Option(names = "--roles", split = ",", defaultValue = "primary,canary", description =
+      "Log roles to read (default primary,canary; add shadow for a shadow challenger).")
+  List<String> roles = new ArrayList<>();
+
+  @Option(names = "--report-dir", description = "Where reports go (default:"
+      + " .kiln/monitoring/<name> in the project).")
+  Path reportDir;
+
+  @Option(names = "--drift-share", defaultValue = "0.5", description = "Share of drifted"
+      + " columns that means dataset drift (default 0.5, as Evidently).")
+  double driftShare;
+
+  @Option(names = "--labels", paramLabel = "FILE", description = "Ground truth (CSV or Parquet:"
+      + " request_id, label, optional row) joined with the prediction log for decay.")
+  Path labels;
+
+  @Option(names = "--window", defaultValue = "1h", converter = DurationConverter.class,
+      description = "Time window of the decay metrics (default 1h).")
+  Duration window;
+
+  @Option(names = "--max-decay", defaultValue = "0.1", description = "Relative worsening of a"
+      + " metric against the bundle's evaluation that counts as decay (default 0.1 = 10%%).")
+  double maxDecay;
+
+  @Option(names = "--webhook", paramLabel = "URL", description = "POST a JSON summary here when"
+      + " a threshold is crossed.")
+  String webhook;
+
+  @Override
+  public Integer call() throws IOException {
+    checkOptions();
+    DecayCheck decayCheck = labels == null ? null : new DecayCheck(window, maxDecay);
+    LoadedBundle bundle = Registry.load(project, model, LoadOptions.fromEnvironment());
+    BundleManifest manifest = bundle.manifest();
+    DataProfile reference = bundle.referenceProfile().orElseThrow(() -> new KilnException(
+        "Bundle of model '" + manifest.name() + "' has no reference profile.",
+        "rewrite the bundle with this Kiln: it stores the training data profile"));
+    Instant start = since == null ? null : Instant.now().minus(since);
+    Frame current = fromLogs
+        ? new PredictionLogReader(logDir(), Set.copyOf(roles)).read(manifest, start)
+        : scored(bundle, read(currentFile));
+    DataProfile currentProfile = DataProfile.of(profiled(manifest, current));
+    MonitorReport report = new MonitorReport(manifest.name(), manifest.version(),
+        Instant.now().toString(), describeCurrent(start), reference.rows(), current.rowCount(),
+        DriftCheck.compare(manifest, reference, currentProfile, driftShare),
+        decayCheck == null ? List.of() : decayCheck.evaluate(manifest, current, read(labels)));
+    Path html = write(report, reference, currentProfile);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(report.toTable());
+    out.printf("Report: %s%n", html);
+    out.flush();
+    if (report.crossed() && webhook != null) {
+      try {
+        WebhookAlert.post(webhook, report.summary(html.toString()));
+      } catch (KilnException e) {
+        spec.commandLine().getErr().println("Warning: the alert was not delivered. "
+            + e.describe());
+      }
+    }
+    return report.crossed() ? Main.CHECK_FAILED : 0;
+  }
+
+  private void checkOptions() {
+    if (fromLogs == (currentFile != null)) {
+      throw new KilnException("Give exactly one of --current FILE and --from-logs.",
+          "e.g. kiln monitor fraud-detection@champion --from-logs --since 1d");
+    }
+    if (labels != null && !fromLogs) {
+      throw new KilnException("--labels needs --from-logs: labels are joined with logged"
+          + " predictions by request_id.", "add --from-logs");
+    }
+    if (!(driftShare > 0 && driftShare <= 1)) {
+      throw new KilnException("--drift-share must be within (0, 1], got " + driftShare + ".",
+          "e.g. --drift-share 0.5");
+    }
+  }
+
+  private static Frame read(Path file) {
+    return FrameReader.read(file, ValidateCommand.format(file), CsvOptions.defaults());
+  }
+
+  /** Adds the model's outputs to a file's rows, replacing any the file already has. */
+  private static Frame scored(LoadedBundle bundle, Frame input) {
+    Frame out = input;
+    for (Column c : bundle.predict(input).columns()) {
+      out = out.withColumn(c);
+    }
+    return out;
+  }
+
+  /** Keeps the columns drift is measured on: the inputs and the prediction column. */
+  private static Frame profiled(BundleManifest manifest, Frame current) {
+    List<String> names = new ArrayList<>();
+    manifest.inputs().forEach(f -> names.add(f.name()));
+    names.add(manifest.predictionColumn());
+    return current.select(names.stream().filter(current::hasColumn).toList());
+  }
+
+  private String describeCurrent(Instant start) {
+    return fromLogs ? "prediction log " + logDir() + (start == null ? "" : " since " + start)
+        : currentFile.toString();
+  }
+
+  private Path logDir() {
+    return logDir != null ? logDir : project.predictionLogDir();
+  }
+
+  /** Writes the timestamped JSON and HTML reports and latest.json; returns the HTML path. */
+  private Path write(MonitorReport report, DataProfile reference, DataProfile current)
+      throws IOException {
+    Path dir = reportDir != null ? reportDir
+        : project.monitoringDir().resolve(report.model());
+    String stem = "report-" + FILE_TIME.format(Instant.parse(report.createdAt()));
+    byte[] json = report.toJson().getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(dir.resolve(stem + ".json"), json);
+    Path html = dir.resolve(stem + ".html");
+    AtomicFiles.write(html, HtmlReport.render(report, reference, current)
+        .getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(dir.resolve(DriftGauges.LATEST), json);
+    return html;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.kiln.serving.monitor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kiln.quality.drift.ColumnDrift;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The outcome of one monitoring run: per-column data drift, prediction drift, the dataset
+ * verdict and, with labels, decay per time window. A threshold is crossed when the data set
+ * drifted, the prediction drifted or a window decayed.
+ *
+ * @param model the model name
+ * @param version the model version
+ * @param createdAt when the report was made, ISO-8601
+ * @param current what was compared with the reference (a file, or a prediction log and window)
+ * @param referenceRows rows behind the reference profile
+ * @param currentRows rows of the current data
+ * @param drift the drift verdicts
+ * @param decay per window and metric, empty without labels
+ */
+public record MonitorReport(String model, String version, String createdAt, String current,
+    long referenceRows, long currentRows, DriftCheck.Result drift, List<DecayCheck.Window> decay) {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Copies the list. */
+  public MonitorReport {
+    decay = List.copyOf(decay);
+  }
+
+  /** Returns whether the share of drifted input columns reached the drift share. */
+  public boolean datasetDrift() {
+    return drift.inputs().datasetDrift();
+  }
+
+  /** Returns whether any time window decayed. */
+  public boolean decayed() {
+    return decay.stream().anyMatch(DecayCheck.Window::decayed);
+  }
+
+  /** Returns whether dataset drift, prediction drift or decay was detected. */
+  public boolean crossed() {
+    return datasetDrift() || drift.predictionDrift() || decayed();
+  }
+
+  /** Returns the input columns that drifted. */
+  public List<ColumnDrift> driftedColumns() {
+    return drift.inputs().columns().stream().filter(ColumnDrift::drifted).toList();
+  }
+
+  /** Returns the full report as JSON. */
+  public String toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", model);
+    m.put("version", version);
+    m.put("created_at", createdAt);
+    m.put("current", current);
+    m.put("reference_rows", referenceRows);
+    m.put("current_rows", currentRows);
+    m.put("columns", drift.inputs().columns());
+    m.put("drift_share", drift.inputs().share());
+    m.put("drift_share_threshold", drift.inputs().driftShare());
+    m.put("dataset_drift", datasetDrift());
+    m.put("prediction", drift.prediction());
+    m.put("prediction_drift", drift.predictionDrift());
+    m.put("decay_windows", decay.stream().map(w -> {
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("start", w.start().toString());
+      d.put("rows", w.rows());
+      d.put("metric", w.metric());
+      d.put("value", w.value());
+      d.put("baseline", w.baseline());
+      d.put("decayed", w.decayed());
+      return d;
+    }).toList());
+    m.put("decay", decayed());
+    return write(m);
+  }
+
+  /** Returns the short JSON an alert carries: the verdicts, drifted columns and the report. */
+  public String summary(String reportPath) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("model", model);
+    m.put("version", version);
+    m.put("dataset_drift", datasetDrift());
+    m.put("prediction_drift", drift.predictionDrift());
+    m.put("decay", decayed());
+    m.put("drifted_columns", driftedColumns().stream().map(c -> Map.of("column", c.column(),
+        "score", c.score(), "threshold", c.threshold())).toList());
+    m.put("report", reportPath);
+    return write(m);
+  }
+
+  /** Returns a plain-text table of the verdicts, for a terminal. */
+  public String toTable() {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "Model %s version %s: %s against %,d reference rows%n",
+        model, version, current, referenceRows));
+    out.append(String.format(Locale.ROOT, "%-24s %-15s %10s %10s  %s%n", "column", "method",
+        "score", "threshold", "drifted"));
+    List<ColumnDrift> rows = new ArrayList<>(drift.inputs().columns());
+    if (drift.prediction() != null) {
+      rows.add(drift.prediction());
+    }
+    for (ColumnDrift c : rows) {
+      out.append(String.format(Locale.ROOT, "%-24s %-15s %10.4f %10.4f  %s%n", c.column(),
+          c.test(), c.score(), c.threshold(), c.drifted() ? "DRIFT" : "no"));
+    }
+    out.append(String.format(Locale.ROOT, "Dataset drift: %s (%d of %d columns drifted, share"
+        + " %.2f; drift from %.2f)%n", datasetDrift() ? "YES" : "no", driftedColumns().size(),
+        drift.inputs().columns().size(), drift.inputs().share(), drift.inputs().driftShare()));
+    out.append(drift.prediction() == null
+        ? "Prediction drift: not measured (the bundle's reference profile has no "
+            + "prediction column)\n"
+        : "Prediction drift: " + (drift.predictionDrift() ? "YES" : "no") + "\n");
+    if (!decay.isEmpty()) {
+      out.append(String.format(Locale.ROOT, "%-22s %6s %-9s %8s %9s  %s%n", "window", "rows",
+          "metric", "value", "baseline", "decayed"));
+      for (DecayCheck.Window w : decay) {
+        out.append(String.format(Locale.ROOT, "%-22s %6d %-9s %8.4f %9s  %s%n", w.start(),
+            w.rows(), w.metric(), w.value(), w.baseline() == null ? "-"
+                : String.format(Locale.ROOT, "%.4f", w.baseline()), w.decayed() ? "DECAY" : "no"));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String write(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("reports are plain maps and records", e);
+    }
+  }
+}
