@@ -53,17 +53,20 @@ public record DecayCheck(Duration window, double maxDecay) {
    * Evaluates the labelled rows of a prediction log, window by window.
    *
    * @param logs rows from {@link dev.kiln.serving.PredictionLogReader}
-   * @param labels {@code request_id}, {@code label} and optionally {@code row} (default 0)
+   * @param labels {@code request_id}, the truth in {@code label} or in the model's own label
+   *     column (e.g. {@code price}), and optionally {@code row} (default 0)
    * @throws KilnException if the labels lack a column or match no logged prediction
    */
   public List<Window> evaluate(BundleManifest manifest, Frame logs, Frame labels) {
-    for (String needed : List.of("request_id", "label")) {
+    String labelColumn = labels.hasColumn("label") ? "label" : manifest.label();
+    for (String needed : List.of("request_id", labelColumn)) {
       if (!labels.hasColumn(needed)) {
         throw new KilnException("The labels have no column '" + needed + "'.",
-            "give a CSV or Parquet file with request_id, label and optionally row");
+            "give a CSV or Parquet file with request_id, label (or " + manifest.label()
+                + ") and optionally row");
       }
     }
-    Map<String, Double> truth = labelsByKey(labels);
+    Map<String, Double> truth = labelsByKey(labels, labelColumn);
     Map<Long, List<Integer>> windows = new TreeMap<>();
     Column time = logs.column("timestamp");
     long width = window.toNanos() / 1000;
@@ -131,10 +134,10 @@ public record DecayCheck(Duration window, double maxDecay) {
     return m;
   }
 
-  private static Map<String, Double> labelsByKey(Frame labels) {
+  private static Map<String, Double> labelsByKey(Frame labels, String labelColumn) {
     Map<String, Double> out = new HashMap<>();
     Column id = labels.column("request_id");
-    Column label = labels.column("label");
+    Column label = labels.column(labelColumn);
     Column row = labels.hasColumn("row") ? labels.column("row") : null;
     for (int i = 0; i < labels.rowCount(); i++) {
       if (!id.isNull(i) && !label.isNull(i)) {
