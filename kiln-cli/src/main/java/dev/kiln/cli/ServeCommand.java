@@ -255,7 +255,10 @@ final class ServeCommand implements Callable<Integer> {
     String scheme = tlsKeyStore == null ? "http" : "https";
     for (ModelSlot slot : server.models().slots()) {
       ModelSlot.Deployment d = slot.deployment();
-      out.printf("Serving %s version %s%s%n", slot.name(), d.primary().version(),
+      String batching = noBatching ? "off" : d.primary().batching() ? "on"
+          : "off: a model call costs less than a hand-off";
+      out.printf("Serving %s version %s (micro-batching %s)%s%n", slot.name(),
+          d.primary().version(), batching,
           d.challenger() == null ? "" : " with " + slot.traffic().mode().name()
               .toLowerCase(java.util.Locale.ROOT) + " version " + d.challenger().version()
               + (slot.traffic().mode() == Traffic.Mode.CANARY

@@ -29,6 +29,11 @@ final class MicroBatcher implements AutoCloseable {
 
   /** A batch stops filling when no request arrives for this long. */
   static final long ARRIVAL_GAP_NANOS = 100_000;
+  /**
+   * A model call cheaper than this (about two thread hand-offs) is never batched: waiting for
+   * a batch would cost more than it saves.
+   */
+  static final long HANDOFF_NANOS = 20_000;
 
   private record Job(float[] features, int rows, CompletableFuture<double[]> result) {}
 
@@ -40,6 +45,7 @@ final class MicroBatcher implements AutoCloseable {
   private final Thread worker;
   private final AtomicInteger calls = new AtomicInteger();
   private volatile boolean closed;
+  private volatile boolean direct;
 
   /**
    * Starts the worker.
@@ -61,6 +67,29 @@ final class MicroBatcher implements AutoCloseable {
     }
   }
 
+  /**
+   * Times single-row calls of the model and turns batching off when a call costs less than a
+   * hand-off to the batch worker ({@link #HANDOFF_NANOS}).
+   *
+   * @param oneRow a valid one-row feature matrix
+   * @return the mean cost of a one-row call, in nanoseconds
+   */
+  long calibrate(float[] oneRow) {
+    int calls = 200;
+    long start = System.nanoTime();
+    for (int i = 0; i < calls; i++) {
+      model.predict(oneRow, 1);
+    }
+    long mean = (System.nanoTime() - start) / calls;
+    direct = mean < HANDOFF_NANOS;
+    return mean;
+  }
+
+  /** Returns whether requests are batched (batching enabled and worth it for this model). */
+  boolean batching() {
+    return worker != null && !direct;
+  }
+
   /** Returns the number of requests waiting. */
   int queueDepth() {
     return queue.size();
@@ -72,7 +101,7 @@ final class MicroBatcher implements AutoCloseable {
    * @throws ClientError 503 when the queue is full
    */
   double[] predict(float[] features, int rows) {
-    if (worker == null || closed || rows >= config.maxRows()) {
+    if (direct || worker == null || closed || rows >= config.maxRows()) {
       return call(features, rows);
     }
     if (queue.isEmpty() && calls.compareAndSet(0, 1)) {

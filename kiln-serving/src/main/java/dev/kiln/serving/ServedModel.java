@@ -61,6 +61,21 @@ public final class ServedModel implements AutoCloseable {
     return bundle.outputs(batcher.predict(bundle.features(input), rows), rows);
   }
 
+  /**
+   * Measures a one-row model call on {@code input} (after preprocessing) and lets the batcher
+   * decide whether batching is worth it for this version.
+   *
+   * @return the mean cost of a one-row model call, in nanoseconds
+   */
+  long calibrate(Frame oneRow) {
+    return batcher.calibrate(bundle.features(oneRow));
+  }
+
+  /** Returns whether this version's requests are micro-batched. */
+  public boolean batching() {
+    return batcher.batching();
+  }
+
   /** Returns SHAP contributions per row. */
   public List<Map<String, Double>> explain(Frame input) {
     return bundle.explain(input);

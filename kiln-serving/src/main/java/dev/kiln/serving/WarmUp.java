@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Exercises a freshly loaded version before it takes traffic, with rows made from its input
- * schema, so the first real requests do not pay for class loading and compilation.
+ * schema, so the first real requests do not pay for class loading and compilation, and times
+ * its one-row calls so batching is used only where it pays.
  */
 final class WarmUp {
   private static final int SINGLE_ROW_CALLS = 200;
@@ -23,6 +24,7 @@ final class WarmUp {
     for (int i = 0; i < SINGLE_ROW_CALLS; i++) {
       model.predict(one);
     }
+    model.calibrate(one);
     model.predict(InputFrames.build(fields, BATCH_ROWS, (f, r) -> typical(fields.get(f))));
   }
 
