@@ -3,8 +3,10 @@ package dev.kiln.serving;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,17 +15,16 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes every prediction to rolling JSON-lines files, one line per row, off the request path:
- * requests only offer an entry to a bounded queue; when it is full the entry is counted as
+ * requests only add an entry to a bounded lock-free queue; when it is full the entry is counted as
  * dropped and the request goes on. A file being written ends in {@code .jsonl.open} and is
  * renamed to {@code .jsonl} when it rolls (by size or age) or the log closes.
  *
@@ -34,7 +35,11 @@ public final class PredictionLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PredictionLog.class);
   private static final DateTimeFormatter FILE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+  /** Written lines reach the file at least this often. */
+  private static final long FLUSH_NANOS = 200_000_000;
+  private static final long IDLE_NANOS = 1_000_000;
 
   /** One request's predictions, as logged. */
   public record Entry(String requestId, Instant timestamp, String model, String version,
@@ -44,7 +49,9 @@ public final class PredictionLog implements AutoCloseable {
   private final long maxFileBytes;
   private final long maxFileAgeMillis;
   private final ServingMetrics metrics;
-  private final BlockingQueue<Entry> queue;
+  private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger queued = new AtomicInteger();
+  private final int capacity;
   private final Thread writer;
   private volatile boolean closed;
   private Path openFile;
@@ -64,7 +71,7 @@ public final class PredictionLog implements AutoCloseable {
     this.maxFileBytes = maxFileBytes;
     this.maxFileAgeMillis = maxFileAgeMillis;
     this.metrics = metrics;
-    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
     this.writer = new Thread(this::run, "kiln-prediction-log");
     writer.setDaemon(true);
     writer.start();
@@ -77,31 +84,35 @@ public final class PredictionLog implements AutoCloseable {
 
   /** Queues an entry without blocking; counts its rows as dropped if the queue is full. */
   public void offer(Entry entry) {
-    if (closed || !queue.offer(entry)) {
+    if (closed || queued.incrementAndGet() > capacity) {
+      if (!closed) {
+        queued.decrementAndGet();
+      }
       metrics.logDropped(entry.inputs().rowCount());
+      return;
     }
+    queue.add(entry);
   }
 
   private void run() {
-    List<Entry> batch = new ArrayList<>();
+    long lastFlush = System.nanoTime();
     while (!closed || !queue.isEmpty()) {
+      Entry entry = queue.poll();
       try {
-        Entry first = queue.poll(200, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          batch.add(first);
-          queue.drainTo(batch, 1024);
-          for (Entry e : batch) {
-            write(e);
-          }
-          batch.clear();
+        if (entry != null) {
+          queued.decrementAndGet();
+          write(entry);
+        } else {
+          LockSupport.parkNanos(IDLE_NANOS);
         }
-        flushOrRoll();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
+        if (System.nanoTime() - lastFlush > FLUSH_NANOS) {
+          flushOrRoll();
+          lastFlush = System.nanoTime();
+        }
       } catch (IOException | RuntimeException e) {
-        metrics.logDropped(batch.stream().mapToInt(x -> x.inputs().rowCount()).sum());
-        batch.clear();
+        if (entry != null) {
+          metrics.logDropped(entry.inputs().rowCount());
+        }
         LOG.warn("Cannot write the prediction log in {}: {}", dir, e.getMessage());
       }
     }
@@ -150,7 +161,7 @@ public final class PredictionLog implements AutoCloseable {
     fileOpenedAt = System.currentTimeMillis();
     openFile = dir.resolve("predictions-" + FILE_TIME.format(Instant.ofEpochMilli(fileOpenedAt))
         + ".jsonl.open");
-    out = Files.newOutputStream(openFile);
+    out = new BufferedOutputStream(Files.newOutputStream(openFile), 1 << 16);
     json = JSON.createGenerator(out, JsonEncoding.UTF8);
     json.setRootValueSeparator(null);
     fileBytes = 0;
