@@ -1,5 +1,7 @@
 package dev.kiln.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.project.Project;
 import dev.kiln.lifecycle.PrometheusSamples;
 import dev.kiln.lifecycle.ServingGuard;
@@ -10,13 +12,16 @@ import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -109,12 +114,16 @@ final class ModelsCommand {
           + " in a window to judge it (default 50).") long minRequests,
       @Option(names = "--token-env", paramLabel = "VAR", description = "Bearer token for a"
           + " protected server, from this environment variable.") String tokenEnv,
+      @Option(names = "--on-decay", description = "Also roll back when the latest 'kiln"
+          + " monitor' report, written after the alias moved, found label-based decay.")
+      boolean onDecay,
       @Option(names = "--watch", description = "Keep watching, window after window, until a"
-          + " rollback.") boolean watch) throws InterruptedException {
+          + " rollback.") boolean watch) throws InterruptedException, IOException {
     ServingGuard guard = new ServingGuard(maxErrorRate, maxP99, minRequests);
     MetricsScraper scraper = new MetricsScraper(server, Secrets.fromEnv(tokenEnv));
     PrintWriter out = spec.commandLine().getOut();
-    try (TrackingStore store = Tracking.open(options.open())) {
+    Project project = options.open();
+    try (TrackingStore store = Tracking.open(project)) {
       do {
         ModelVersion current = store.getModelVersionByAlias(name, alias);
         String version = Long.toString(current.version());
@@ -122,6 +131,9 @@ final class ModelsCommand {
         Thread.sleep(window.toMillis());
         ServingGuard.Window w = ServingGuard.window(before, scraper.scrape(), name, version);
         var breach = guard.breach(w);
+        if (breach.isEmpty() && onDecay) {
+          breach = decaySince(project, store, name, alias);
+        }
         if (breach.isPresent()) {
           ModelVersion back = store.rollbackAlias(name, alias);
           out.printf("Rolled back %s@%s from version %s to %d: %s over %s%n", name, alias,
@@ -135,6 +147,27 @@ final class ModelsCommand {
       } while (watch);
     }
     return 0;
+  }
+
+  /**
+   * Returns the decay the latest monitoring report of {@code name} found, if it was written
+   * after the alias last moved (so it judged the version the alias points at now).
+   */
+  private static Optional<String> decaySince(Project project, TrackingStore store,
+      String name, String alias) throws IOException {
+    Path latest = project.stateDir().resolve("monitoring").resolve(name).resolve("latest.json");
+    if (!Files.exists(latest)) {
+      return Optional.empty();
+    }
+    JsonNode report = new ObjectMapper().readTree(latest.toFile());
+    long moved = store.getAliasHistory(name, alias).stream().mapToLong(AliasMove::timestamp)
+        .max().orElse(0);
+    Instant written = Instant.parse(report.path("created_at").asText("1970-01-01T00:00:00Z"));
+    if (!report.path("decay").asBoolean(false) || written.toEpochMilli() < moved) {
+      return Optional.empty();
+    }
+    return Optional.of("label-based decay in the monitoring report of " + written
+        + " (" + latest + ")");
   }
 
   @Command(name = "alias", mixinStandardHelpOptions = true,

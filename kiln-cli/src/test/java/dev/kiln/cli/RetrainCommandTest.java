@@ -147,4 +147,35 @@ class RetrainCommandTest {
       Files.writeString(kilnYml, original);
     }
   }
+
+  @Test
+  @Order(6)
+  void guard_rolls_back_on_decay_reported_after_the_promotion() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    ServingMetrics quiet = new ServingMetrics();
+    server.createContext("/metrics", exchange -> {
+      byte[] body = quiet.scrape().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    Path latest = project.resolve(".kiln/monitoring/used-car-prices/latest.json");
+    Files.createDirectories(latest.getParent());
+    String url = "http://127.0.0.1:" + server.getAddress().getPort();
+    try {
+      Files.writeString(latest, "{\"decay\": true, \"created_at\": \"2020-01-01T00:00:00Z\"}");
+      assertThat(kiln(0, "models", "guard", "used-car-prices", "--project", project.toString(),
+          "--server", url, "--window", "10ms", "--on-decay")).as("a report older than the"
+          + " promotion judged another version").contains("healthy");
+      Files.writeString(latest, "{\"decay\": true, \"created_at\": \""
+          + java.time.Instant.now() + "\"}");
+      assertThat(kiln(Main.CHECK_FAILED, "models", "guard", "used-car-prices", "--project",
+          project.toString(), "--server", url, "--window", "10ms", "--on-decay"))
+          .contains("Rolled back used-car-prices@champion from version 1")
+          .contains("label-based decay in the monitoring report");
+    } finally {
+      server.stop(0);
+    }
+  }
 }
