@@ -40,7 +40,8 @@ public final class DataScience {
 
   /**
    * Scores the test rows, picks the threshold, and reports precision, recall, F1, ROC-AUC, PR-AUC
-   * and the confusion matrix, plus feature importances.
+   * and the confusion matrix, plus feature importances and the validation PR-AUC of every
+   * boosting round (a curve in the tracked run).
    */
   public static Outputs evaluate(byte[] modelJson, Frame test, String preprocessorJson,
       String label, String thresholdRule) {
@@ -54,7 +55,8 @@ public final class DataScience {
     System.out.print(report.toTable());
     Frame scored = test.select(List.of(label)).withColumn(DoubleColumn.of("score", scores));
     return Outputs.of(Pipelines.SCORES, scored)
-        .and(Pipelines.METRICS, Metrics.of(report.toMap()))
+        .and(Pipelines.METRICS, Metrics.of(report.toMap())
+            .withHistory("validation_aucpr", model.validationHistory()))
         .and(Pipelines.IMPORTANCE, new FeatureImportance(model.featureImportance()));
   }
 

@@ -39,6 +39,15 @@ class FraudExampleTest {
         .contains("\"learner\"");
     assertThat(Files.readString(project.resolve("data/06_models/preprocessor.json")))
         .contains("affine");
+    String runId = out.toString().substring(out.toString().indexOf("Tracked as run ") + 15)
+        .split(" ")[0];
+    try (var store = dev.kiln.tracking.TrackingStores.sqlite(
+        project.resolve(".kiln/tracking.db"))) {
+      var curve = store.getMetricHistory(runId, "metrics.validation_aucpr");
+      assertThat(curve).as("the validation PR-AUC of every boosting round, by step")
+          .hasSizeGreaterThan(5);
+      assertThat(curve.get(curve.size() - 1).step()).isEqualTo(curve.size() - 1);
+    }
   }
 
   @Test

@@ -117,6 +117,11 @@ public final class TrackingHook implements Hook {
     outputs.forEach((name, value) -> {
       if (value instanceof Metrics m) {
         m.values().forEach((k, v) -> metrics.add(new Metric(name + "." + k, v, now, 0)));
+        m.history().forEach((k, steps) -> {
+          for (int step = 0; step < steps.size(); step++) {
+            metrics.add(new Metric(name + "." + k, steps.get(step), now, step));
+          }
+        });
       }
     });
     if (!metrics.isEmpty()) {

@@ -60,7 +60,8 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
   /**
    * Boosts until the validation metric has not improved on its best for earlyStoppingRounds
    * rounds; records {@code best_iteration} and {@code best_score} as model attributes, as Python
-   * XGBoost does. The trees after the best one are kept, as in XGBoost's own early stopping.
+   * XGBoost does, and the validation metric of every round as {@code validation_history}. The
+   * trees after the best one are kept, as in XGBoost's own early stopping.
    */
   private void boostWithEarlyStopping(Booster booster, DMatrix dtrain, DMatrix dvalid)
       throws XGBoostError {
@@ -68,9 +69,11 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
     float best = maximize ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
     int bestIter = 0;
     float[] score = new float[1];
+    StringBuilder history = new StringBuilder();
     for (int iter = 0; iter < rounds && iter - bestIter <= earlyStoppingRounds; iter++) {
       booster.update(dtrain, iter);
       booster.evalSet(new DMatrix[] {dvalid}, new String[] {"validation"}, iter, score);
+      history.append(iter == 0 ? "" : ",").append(score[0]);
       if (maximize ? score[0] > best : score[0] < best) {
         best = score[0];
         bestIter = iter;
@@ -78,6 +81,7 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
     }
     booster.setAttr("best_iteration", String.valueOf(bestIter));
     booster.setAttr("best_score", String.valueOf(best));
+    booster.setAttr(XGBoostModel.VALIDATION_HISTORY, history.toString());
   }
 
   private static boolean maximizes(String metric) {

@@ -16,6 +16,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public final class XGBoostModel implements Model {
   /** The format name of XGBoost JSON models. */
   public static final String FORMAT = "xgboost-json";
+  /** The model attribute holding the validation metric of every boosting round. */
+  static final String VALIDATION_HISTORY = "validation_history";
 
   /**
    * Up to this many rows, predictions walk the trees in Java instead of calling XGBoost; the
@@ -98,7 +100,23 @@ public final class XGBoostModel implements Model {
     return trees;
   }
 
-  /** Returns per-row SHAP contributions: one per feature plus the bias, last. */
+  /**
+   * Returns the validation metric of every boosting round when the model was trained with early
+   * stopping (by Kiln), else an empty list.
+   */
+  public List<Double> validationHistory() {
+    try {
+      String text = booster.getAttr(VALIDATION_HISTORY);
+      if (text == null || text.isEmpty()) {
+        return List.of();
+      }
+      return java.util.Arrays.stream(text.split(",")).map(Double::valueOf).toList();
+    } catch (XGBoostError e) {
+      throw new KilnException("Cannot read the model's attributes: " + e.getMessage(), null, e);
+    }
+  }
+
+  /** Returns per-row SHAP: one per feature plus the bias, last. */
   public float[][] contributions(float[] features, int rows) {
     try {
       return booster.predictContrib(new DMatrix(features, rows, featureNames.size(), Float.NaN), 0);
