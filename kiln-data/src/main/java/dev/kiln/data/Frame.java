@@ -131,9 +131,27 @@ public final class Frame implements Tabular {
    * @throws DataFormatException if its length differs from the frame's
    */
   public Frame withColumn(Column column) {
+    return withColumns(List.of(column));
+  }
+
+  /**
+   * Returns a frame with these columns added or replaced (by name), in one copy.
+   *
+   * @throws DataFormatException if a column's length differs from the frame's
+   */
+  public Frame withColumns(List<? extends Column> replacements) {
+    if (columns.isEmpty()) {
+      return of(replacements);
+    }
     Map<String, Column> map = new LinkedHashMap<>(columns);
-    map.put(column.name(), column);
-    return of(map.values());
+    for (Column c : replacements) {
+      if (c.size() != rows) {
+        throw new DataFormatException("Column '" + c.name() + "' has " + c.size()
+            + " rows but the frame has " + rows + ".", "all columns need the same length");
+      }
+      map.put(c.name(), c);
+    }
+    return new Frame(map, rows);
   }
 
   /** Returns the given rows, in that order (rows may repeat). */

@@ -3,6 +3,7 @@ package dev.kiln.ml.preprocess;
 import dev.kiln.data.Column;
 import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record FittedAffine(List<String> columns, double[] offset, double[] scale
 
   @Override
   public Frame transform(Frame frame) {
-    Frame result = frame;
+    List<Column> scaled = new ArrayList<>(columns.size());
     for (int j = 0; j < columns.size(); j++) {
       Column c = Numeric.column(frame, columns.get(j));
       double[] out = new double[c.size()];
@@ -36,8 +37,8 @@ public record FittedAffine(List<String> columns, double[] offset, double[] scale
           out[i] = (c.getDouble(i) - offset[j]) / scale[j];
         }
       }
-      result = result.withColumn(new DoubleColumn(c.name(), out, nulls));
+      scaled.add(new DoubleColumn(c.name(), out, nulls));
     }
-    return result;
+    return frame.withColumns(scaled);
   }
 }

@@ -6,7 +6,9 @@ import dev.kiln.data.DataFormatException;
 import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.data.StringColumn;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,13 +24,13 @@ public record FittedImputer(Map<String, Object> values) implements FittedStep {
 
   @Override
   public Frame transform(Frame frame) {
-    Frame result = frame;
+    List<Column> filled = new ArrayList<>(values.size());
     for (Map.Entry<String, Object> e : values.entrySet()) {
       Column c = frame.column(e.getKey());
-      result = result.withColumn(c.type() == ColumnType.STRING
+      filled.add(c.type() == ColumnType.STRING
           ? fillStrings(c, String.valueOf(e.getValue())) : fillNumbers(c, e.getValue()));
     }
-    return result;
+    return frame.withColumns(filled);
   }
 
   private static Column fillStrings(Column c, String fill) {
