@@ -92,6 +92,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-log", description = "Keep no prediction log.")
   boolean noLog;
 
+  @Option(names = "--log-sample", defaultValue = "1", description = "Share of requests logged,"
+      + " 0 < share <= 1 (default 1: all).")
+  double logSample;
+
   @Option(names = "--monitoring-dir", description = "Publish kiln_drift_score from the latest"
       + " kiln monitor report of each model in this folder (default: .kiln/monitoring in the"
       + " project).")
@@ -154,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
             + challengers.keySet() + ".", "serve the primary version of that model too");
       }
       PredictionLog log = noLog ? null : new PredictionLog(logDir(), 100_000, 256L << 20,
-          Duration.ofMinutes(5).toMillis(), metrics);
+          Duration.ofMinutes(5).toMillis(), logSample, metrics);
       ModelServer server = ModelServer.start(config, repository, metrics, log, version());
       announce(server, log);
       awaitShutdown(server);
@@ -180,6 +184,10 @@ final class ServeCommand implements Callable<Integer> {
             + " password is not set.", "export " + tlsPasswordEnv + "=...");
       }
       tls = new ServerConfig.Tls(tlsKeyStore, password);
+    }
+    if (!(logSample > 0 && logSample <= 1)) {
+      throw new KilnException("--log-sample must be within 0 (excluded) and 1, got " + logSample
+          + ".", "e.g. --log-sample 0.1 logs one request in ten");
     }
     if (threads < 2 || maxRows < 1 || maxBodyBytes < 1 || batchMaxRows < 1) {
       throw new KilnException("--threads must be at least 2; --max-rows, --max-body-bytes and"

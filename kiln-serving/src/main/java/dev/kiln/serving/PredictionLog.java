@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public final class PredictionLog implements AutoCloseable {
   private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final int capacity;
+  private final double sampleRate;
   private final Thread writer;
   private volatile boolean closed;
   private Path openFile;
@@ -61,12 +63,28 @@ public final class PredictionLog implements AutoCloseable {
   private long fileOpenedAt;
 
   /**
-   * Starts the writer thread.
+   * Starts the writer thread, logging every request.
    *
    * @param capacity entries (requests) the queue holds before dropping
    */
   public PredictionLog(Path dir, int capacity, long maxFileBytes, long maxFileAgeMillis,
       ServingMetrics metrics) throws IOException {
+    this(dir, capacity, maxFileBytes, maxFileAgeMillis, 1.0, metrics);
+  }
+
+  /**
+   * Starts the writer thread.
+   *
+   * @param capacity entries (requests) the queue holds before dropping
+   * @param sampleRate the share of requests logged, 0 < rate <= 1 (drift statistics need a
+   *     sample, not every row; label joins see only the logged requests)
+   */
+  public PredictionLog(Path dir, int capacity, long maxFileBytes, long maxFileAgeMillis,
+      double sampleRate, ServingMetrics metrics) throws IOException {
+    if (!(sampleRate > 0 && sampleRate <= 1)) {
+      throw new IllegalArgumentException("sample rate must be in (0, 1], got " + sampleRate);
+    }
+    this.sampleRate = sampleRate;
     this.dir = Files.createDirectories(dir);
     this.maxFileBytes = maxFileBytes;
     this.maxFileAgeMillis = maxFileAgeMillis;
@@ -82,8 +100,14 @@ public final class PredictionLog implements AutoCloseable {
     return dir;
   }
 
-  /** Queues an entry without blocking; counts its rows as dropped if the queue is full. */
+  /**
+   * Queues an entry (or a sampled share of them) without blocking; counts its rows as dropped
+   * if the queue is full.
+   */
   public void offer(Entry entry) {
+    if (sampleRate < 1 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
+      return;
+    }
     if (closed || queued.incrementAndGet() > capacity) {
       if (!closed) {
         queued.decrementAndGet();

@@ -194,17 +194,36 @@ class ServerOperationsTest {
     double dropped = Double.parseDouble(scrape.lines()
         .filter(l -> l.startsWith("kiln_prediction_log_dropped_total")).findFirst()
         .orElseThrow().split(" ")[1]);
-    long written;
-    try (var files = Files.list(dir.resolve("log"))) {
-      written = files.filter(f -> f.toString().endsWith(".jsonl")).mapToLong(f -> {
-        try {
-          return Files.readAllLines(f).size();
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).sum();
-    }
+    long written = loggedLines(dir.resolve("log"));
     assertThat(dropped).isGreaterThan(0);
     assertThat(written + (long) dropped).isEqualTo(10_000);
+  }
+
+  @Test
+  void a_sampled_prediction_log_keeps_about_its_share() throws Exception {
+    ServingMetrics metrics = new ServingMetrics();
+    PredictionLog log = new PredictionLog(dir.resolve("sampled"), 100_000, 1 << 24, 60_000, 0.1,
+        metrics);
+    var frame = dev.kiln.data.Frame.of(dev.kiln.data.DoubleColumn.of("x", 1));
+    for (int i = 0; i < 10_000; i++) {
+      log.offer(new PredictionLog.Entry("r" + i, java.time.Instant.now(), "m", "1", "primary",
+          0.1, frame, frame));
+    }
+    log.close();
+    long written = loggedLines(dir.resolve("sampled"));
+    // 10% of 10,000: sd 30, so 850..1150 is five standard deviations each way.
+    assertThat(written).isBetween(850L, 1150L);
+    assertThat(metrics.scrape()).contains("kiln_prediction_log_dropped_total 0.0");
+  }
+
+  /** Counts the lines of the closed log files of a folder. */
+  private static long loggedLines(Path logDir) throws java.io.IOException {
+    long lines = 0;
+    try (var files = Files.list(logDir)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+        lines += Files.readAllLines(f).size();
+      }
+    }
+    return lines;
   }
 }
