@@ -4,6 +4,7 @@ import dev.kiln.core.project.Project;
 import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.ml.bundle.ModelBundle;
+import dev.kiln.tracking.ArtifactStore;
 import dev.kiln.tracking.ArtifactStores;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ModelVersions;
@@ -17,7 +18,12 @@ final class Registry {
   private Registry() {}
 
   static ModelVersions versions(Project project, TrackingStore store) {
-    return new ModelVersions(store, ArtifactStores.local(project.stateDir().resolve("artifacts")));
+    return new ModelVersions(store, artifacts(project));
+  }
+
+  /** Returns the project's artifact store (the folder {@code kiln tracking serve} serves). */
+  static ArtifactStore artifacts(Project project) {
+    return ArtifactStores.local(project.stateDir().resolve("artifacts"));
   }
 
   /**

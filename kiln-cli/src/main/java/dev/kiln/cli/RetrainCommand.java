@@ -80,7 +80,7 @@ final class RetrainCommand implements Callable<Integer> {
       return 0;
     }
     try (TrackingStore store = Tracking.open(opened)) {
-      Retrainer retrainer = new Retrainer(opened, store, Registry.versions(opened, store),
+      Retrainer retrainer = new Retrainer(opened, store, Registry.artifacts(opened),
           List.of(new ProgressHook(out)), GitInfo.tags(opened.dir()));
       Retrainer.Training training = retrainer.train(policy);
       RunReport.print(training.state(), out, spec.commandLine().getErr(), opened);

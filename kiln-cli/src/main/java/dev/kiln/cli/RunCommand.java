@@ -82,8 +82,8 @@ final class RunCommand implements Callable<Integer> {
     ProgressHook progress = new ProgressHook(out);
     try (TrackingStore store = Tracking.open(opened)) {
       DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
-      TrackingHook tracking = new TrackingHook(store, opened.name(), GitInfo.tags(opened.dir()),
-          name -> catalog.filepath(name).map(Object::toString).orElse(null));
+      TrackingHook tracking = TrackingHook.forProject(opened, store, Registry.artifacts(opened),
+          GitInfo.tags(opened.dir()));
       RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
           !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
       RunReport.print(state, out, spec.commandLine().getErr(), opened);

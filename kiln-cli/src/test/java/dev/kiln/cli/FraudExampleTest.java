@@ -47,6 +47,11 @@ class FraudExampleTest {
       assertThat(curve).as("the validation PR-AUC of every boosting round, by step")
           .hasSizeGreaterThan(5);
       assertThat(curve.get(curve.size() - 1).step()).isEqualTo(curve.size() - 1);
+      Path artifacts = project.resolve(".kiln/artifacts")
+          .resolve(store.getRun(runId).artifactFolder());
+      assertThat(artifacts.resolve("metrics.json")).as("kiln.yml's tracking.artifacts")
+          .hasSameTextualContentAs(project.resolve("data/08_reporting/metrics.json"));
+      assertThat(artifacts.resolve("feature_importance.json")).exists();
     }
   }
 

@@ -10,6 +10,7 @@ import dev.kiln.core.runner.RunState;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.ml.bundle.ModelBundle;
+import dev.kiln.tracking.ArtifactStore;
 import dev.kiln.tracking.DatasetInput;
 import dev.kiln.tracking.LogBatch;
 import dev.kiln.tracking.Metric;
@@ -40,6 +41,7 @@ public final class Retrainer {
   private final Project project;
   private final TrackingStore store;
   private final ModelVersions versions;
+  private final ArtifactStore artifacts;
   private final List<Hook> hooks;
   private final Map<String, String> codeTags;
 
@@ -49,11 +51,12 @@ public final class Retrainer {
    * @param hooks hooks for the pipeline run besides tracking (e.g. progress output)
    * @param codeTags tags describing the code version (git commit), added to tracked runs
    */
-  public Retrainer(Project project, TrackingStore store, ModelVersions versions,
+  public Retrainer(Project project, TrackingStore store, ArtifactStore artifacts,
       List<Hook> hooks, Map<String, String> codeTags) {
     this.project = project;
     this.store = store;
-    this.versions = versions;
+    this.artifacts = artifacts;
+    this.versions = new ModelVersions(store, artifacts);
     this.hooks = List.copyOf(hooks);
     this.codeTags = Map.copyOf(codeTags);
   }
@@ -69,9 +72,7 @@ public final class Retrainer {
 
   /** Runs the policy's pipeline on the project's current data, as a tracked run. */
   public Training train(RetrainPolicy policy) {
-    DataCatalog catalog = project.catalog(DataCatalog.CatalogSettings.defaults(project.dir()));
-    TrackingHook tracking = new TrackingHook(store, project.name(), codeTags,
-        name -> catalog.filepath(name).map(Object::toString).orElse(null));
+    TrackingHook tracking = TrackingHook.forProject(project, store, artifacts, codeTags);
     List<Hook> all = new ArrayList<>(hooks);
     all.add(tracking);
     RunState state = ProjectRunner.run(project, new RunRequest(policy.pipeline(),

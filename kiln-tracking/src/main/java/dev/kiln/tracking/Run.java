@@ -36,4 +36,9 @@ public record Run(
   public OptionalLong end() {
     return endTime < 0 ? OptionalLong.empty() : OptionalLong.of(endTime);
   }
+
+  /** Returns the run's artifact folder, relative to the artifact store's root. */
+  public String artifactFolder() {
+    return experimentId + "/" + id + "/artifacts";
+  }
 }

@@ -1,13 +1,19 @@
 package dev.kiln.tracking;
 
+import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.catalog.Tabular;
 import dev.kiln.core.config.ConfigMaps;
 import dev.kiln.core.hooks.Hook;
 import dev.kiln.core.hooks.RunInfo;
 import dev.kiln.core.pipeline.Metrics;
 import dev.kiln.core.pipeline.Node;
+import dev.kiln.core.project.Project;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.core.runner.RunStateStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Records every pipeline run as a tracked run: experiment {@code <project>/<pipeline>}, the
@@ -31,6 +38,8 @@ public final class TrackingHook implements Hook {
   private final String project;
   private final Map<String, String> extraTags;
   private final Function<String, String> locations;
+  private ArtifactStore artifacts;
+  private Set<String> artifactDatasets = Set.of();
   private final Set<String> read = new ConcurrentSkipListSet<>();
   private final Set<String> written = new ConcurrentSkipListSet<>();
   private final Map<String, Shape> shapes = new ConcurrentHashMap<>();
@@ -60,6 +69,22 @@ public final class TrackingHook implements Hook {
     this.project = project;
     this.extraTags = Map.copyOf(extraTags);
     this.locations = locations;
+  }
+
+  /**
+   * Creates the hook of a project run: dataset locations from its catalog, and the datasets
+   * {@code kiln.yml} lists under {@code tracking.artifacts} uploaded as run artifacts.
+   *
+   * @param codeTags tags describing the code version (e.g. the git commit)
+   */
+  public static TrackingHook forProject(Project project, TrackingStore store,
+      ArtifactStore artifacts, Map<String, String> codeTags) {
+    DataCatalog catalog = project.catalog(DataCatalog.CatalogSettings.defaults(project.dir()));
+    TrackingHook hook = new TrackingHook(store, project.name(), codeTags,
+        name -> catalog.filepath(name).map(Object::toString).orElse(null));
+    hook.artifacts = artifacts;
+    hook.artifactDatasets = Set.copyOf(project.config().strings("tracking.artifacts"));
+    return hook;
   }
 
   /** Returns the persisted datasets the run wrote so far. */
@@ -142,8 +167,37 @@ public final class TrackingHook implements Hook {
     if (!written.isEmpty()) {
       store.logBatch(runId, LogBatch.tags(Map.of("kiln.outputs", String.join(",", written))));
     }
+    uploadArtifacts();
     store.updateRun(runId, succeeded ? RunStatus.FINISHED : RunStatus.FAILED,
         System.currentTimeMillis());
+  }
+
+  /** Copies the files of the written datasets named for upload into the run's artifacts. */
+  private void uploadArtifacts() {
+    if (artifacts == null || artifactDatasets.isEmpty()) {
+      return;
+    }
+    String folder = store.getRun(runId).artifactFolder();
+    for (String name : artifactDatasets) {
+      String location = written.contains(name) ? locations.apply(name) : null;
+      if (location == null) {
+        continue;
+      }
+      Path path = Path.of(location);
+      try (Stream<Path> files = Files.walk(path)) {
+        for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+          String relative = path.getParent() == null ? file.toString()
+              : path.getParent().relativize(file).toString().replace('\\', '/');
+          try (InputStream in = Files.newInputStream(file)) {
+            artifacts.put(folder + "/" + relative, in);
+          }
+        }
+      } catch (IOException e) {
+        throw new TrackingException("INTERNAL_ERROR", "Cannot upload dataset '" + name
+            + "' as an artifact of run " + runId + ": " + e.getMessage(),
+            "check that " + path + " is readable", e);
+      }
+    }
   }
 
   private List<DatasetInput> lineage(RunState state) {

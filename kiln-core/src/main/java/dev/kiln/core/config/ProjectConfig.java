@@ -186,6 +186,23 @@ public record ProjectConfig(Path projectDir, String env, Map<String, Object> cat
     return out;
   }
 
+  /**
+   * Returns a list setting of {@code kiln.yml} as strings, or an empty list.
+   *
+   * @throws ConfigException if the key holds something other than a list
+   */
+  public List<String> strings(String dottedKey) {
+    Object v = ConfigMaps.get(settings, dottedKey);
+    if (v == null) {
+      return List.of();
+    }
+    if (!(v instanceof List<?> list)) {
+      throw new ConfigException("kiln.yml: '" + dottedKey + "' must be a list, got '" + v
+          + "'.", "write it as [a, b] or as '- a' lines");
+    }
+    return list.stream().map(String::valueOf).toList();
+  }
+
   /** Returns a string setting from {@code kiln.yml}, if present. */
   public java.util.Optional<String> setting(String dottedKey) {
     Object v = ConfigMaps.get(settings, dottedKey);

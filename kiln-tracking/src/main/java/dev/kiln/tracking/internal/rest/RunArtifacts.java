@@ -27,7 +27,7 @@ final class RunArtifacts {
 
   /** Returns a run's artifact folder relative to the artifact store root. */
   static String folder(Run run) {
-    return run.experimentId() + "/" + run.id() + "/artifacts";
+    return run.artifactFolder();
   }
 
   void list(Context ctx) {
