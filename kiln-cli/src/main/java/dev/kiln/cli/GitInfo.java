@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.ml.xgboost.XGBoostModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -7,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The code version of a project folder: git commit and dirty flag, when it is in a git repo. */
+/**
+ * The code version and environment of a run: git commit and dirty flag when the project is in a
+ * git repository, and the Kiln and XGBoost versions.
+ */
 final class GitInfo {
   private GitInfo() {}
 
@@ -21,6 +25,7 @@ final class GitInfo {
     }
     String version = GitInfo.class.getPackage().getImplementationVersion();
     tags.put("kiln.version", version == null ? "development" : version);
+    tags.put("xgboost.version", XGBoostModel.libraryVersion());
     return tags;
   }
 

@@ -35,7 +35,8 @@ class RunsCommandTest {
         .toArray(String[]::new);
     String shown = kiln(0, "runs", "show", ids[0], "--project", project);
     assertThat(shown).contains("report.top_n").contains("summary.total_words")
-        .contains("kiln.pipeline").contains("corpus")
+        .contains("kiln.pipeline").contains("corpus").contains("xgboost.version")
+        .contains("java.version")
         .contains(java.nio.file.Path.of(project, "data", "01_raw", "corpus.txt").toString());
     String compared = kiln(0, "runs", "compare", ids[0], ids[1], "--project", project);
     assertThat(compared).contains("* params.report.top_n").contains("  metrics.summary.total_words");

@@ -100,6 +100,20 @@ public final class XGBoostModel implements Model {
     return trees;
   }
 
+  /** Returns the version of the XGBoost library Kiln trains and predicts with, or "unknown". */
+  public static String libraryVersion() {
+    try (var in = XGBoost.class.getClassLoader().getResourceAsStream(
+        "xgboost4j-version.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   /**
    * Returns the validation metric of every boosting round when the model was trained with early
    * stopping (by Kiln), else an empty list.
