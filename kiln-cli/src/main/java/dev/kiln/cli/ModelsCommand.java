@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,25 @@ final class ModelsCommand {
       for (RegisteredModel m : store.searchRegisteredModels(SearchRequest.of("")).items()) {
         out.printf("%-30s %s%n", m.name(), m.aliases());
       }
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Show a model: description, tags, aliases and its latest version's metrics.")
+  void show(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name) {
+    try (TrackingStore store = Tracking.open(options.open())) {
+      PrintWriter out = spec.commandLine().getOut();
+      RegisteredModel m = store.getRegisteredModel(name);
+      List<ModelVersion> versions = store.searchModelVersions(name);
+      out.printf("model        %s%n", m.name());
+      out.printf("description  %s%n", m.description() == null ? "-" : m.description());
+      out.printf("created      %s%n", Instant.ofEpochMilli(m.creationTime()));
+      out.printf("versions     %d%n", versions.size());
+      m.aliases().forEach((alias, v) -> out.printf("@%-11s version %d%n", alias, v));
+      m.tags().forEach((k, v) -> out.printf("tag          %s = %s%n", k, v));
+      versions.stream().max(Comparator.comparingLong(ModelVersion::version))
+          .ifPresent(latest -> out.printf("latest       version %d, run %s, %s%n",
+              latest.version(), latest.runId() == null ? "-" : latest.runId(), latest.tags()));
     }
   }
 
