@@ -129,6 +129,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    applyProjectSettings();
     ServerConfig config = config();
     ServingMetrics metrics = new ServingMetrics();
     ModelRepository repository = new ModelRepository(maxRows);
@@ -167,6 +168,36 @@ final class ServeCommand implements Callable<Integer> {
       if (store != null) {
         store.close();
       }
+    }
+  }
+
+  /**
+   * Takes {@code host}, {@code port} and {@code threads} from the project's {@code kiln.yml}
+   * section {@code serve} when the command line does not give them.
+   */
+  private void applyProjectSettings() {
+    if (!Files.isDirectory(project.project.resolve("conf"))) {
+      return;
+    }
+    Map<String, String> serve = project().config().section("serve");
+    var parsed = spec.commandLine().getParseResult();
+    if (serve.containsKey("host") && !parsed.hasMatchedOption("--host")) {
+      host = serve.get("host");
+    }
+    if (serve.containsKey("port") && !parsed.hasMatchedOption("--port")) {
+      port = settingNumber(serve, "port");
+    }
+    if (serve.containsKey("threads") && !parsed.hasMatchedOption("--threads")) {
+      threads = settingNumber(serve, "threads");
+    }
+  }
+
+  private static int settingNumber(Map<String, String> serve, String key) {
+    try {
+      return Integer.parseInt(serve.get(key));
+    } catch (NumberFormatException e) {
+      throw new KilnException("kiln.yml: serve." + key + " is '" + serve.get(key) + "', not a"
+          + " whole number.", "e.g. 'serve: {" + key + ": 8080}'");
     }
   }
 

@@ -40,6 +40,9 @@ class ServeCommandTest {
     ProjectCopies.copy(Path.of("..", "examples", "fraud-detection").toAbsolutePath().normalize(),
         project);
     String p = project.toString();
+    Path kilnYml = project.resolve("conf/base/kiln.yml");
+    Files.writeString(kilnYml, Files.readString(kilnYml)
+        + "\nserve: {host: 127.0.0.1, port: 0}   # the server's address from configuration\n");
     ModelsCommandTest.kiln(0, "run", "--project", p, "--params", "raw_data.rows=20000");
     ModelsCommandTest.kiln(0, "models", "register",
         project.resolve("data/06_models/bundle").toString(), "--project", p);
@@ -50,8 +53,8 @@ class ServeCommandTest {
   void serves_the_champion_reloads_on_promotion_and_drains_on_sigterm() throws Exception {
     Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-cp", System.getProperty("java.class.path"), "dev.kiln.cli.Main", "serve",
-        "fraud-detection@champion", "--project", project.toString(), "--host", "127.0.0.1",
-        "--port", "0", "--reload-interval", "200ms").redirectErrorStream(true).start();
+        "fraud-detection@champion", "--project", project.toString(), "--reload-interval",
+        "200ms").redirectErrorStream(true).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(),
           StandardCharsets.UTF_8));
@@ -65,7 +68,9 @@ class ServeCommandTest {
         }
       }
       assertThat(port).as(seen.toString()).isPositive();
-      assertThat(seen).contains("Serving fraud-detection version 1");
+      assertThat(seen).contains("Serving fraud-detection version 1")
+          .as("host and port from kiln.yml").contains("Listening on http://127.0.0.1:");
+      assertThat(port).isNotEqualTo(8080);
       String base = "http://127.0.0.1:" + port;
       HttpClient http = HttpClient.newHttpClient();
       String body = JSON.writeValueAsString(JSON.createObjectNode().set("instances",
