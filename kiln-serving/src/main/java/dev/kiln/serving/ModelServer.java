@@ -58,8 +58,14 @@ public final class ModelServer implements AutoCloseable {
       });
       long every = config.reloadInterval().toMillis();
       reloader.scheduleWithFixedDelay(() -> {
-        models.refresh();
-        gauges.run();
+        // An exception would cancel every later check: report it and try again next time.
+        try {
+          models.refresh();
+          gauges.run();
+        } catch (RuntimeException e) {
+          LOG.warn("Checking the model sources failed; retrying in {}: {}",
+              config.reloadInterval(), e.getMessage());
+        }
       }, every, every, TimeUnit.MILLISECONDS);
     }
     return new ModelServer(app, api, service, log, reloader, config);

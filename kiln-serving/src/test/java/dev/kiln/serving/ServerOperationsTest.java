@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.ml.Model;
 import dev.kiln.ml.bundle.LoadedBundle;
-import dev.kiln.ml.bundle.ModelBundle;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
