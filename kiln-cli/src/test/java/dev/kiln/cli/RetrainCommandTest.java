@@ -60,7 +60,8 @@ class RetrainCommandTest {
         .contains("1 -> 2");
     assertThat(kiln(0, "models", "show", "used-car-prices", "--project", p))
         .contains("versions     2").contains("@champion    version 2")
-        .contains("@challenger  version 2").contains("kiln.blessed=true");
+        .contains("@challenger  version 2").contains("kiln.blessed=true")
+        .containsPattern("metric\\.rmse=\\d");
     String pipelineRun = second.substring(second.indexOf("Tracked as runs ") + 16).split(" ")[0];
     assertThat(kiln(0, "runs", "show", pipelineRun, "--project", p))
         .as("lineage: location and row count of the data read")

@@ -1,11 +1,13 @@
 package dev.kiln.tracking;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.catalog.ContentHash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -27,7 +29,8 @@ public final class ModelVersions {
 
   /**
    * Uploads the folder's files and creates the next version of {@code name} (creating the
-   * registered model on first use).
+   * registered model on first use). The evaluation metrics of a Kiln bundle's manifest become
+   * version tags {@code metric.<name>}, so versions can be compared without downloading them.
    *
    * @param runId the run that produced the folder, or null
    * @throws TrackingException if the folder cannot be read or the store refuses
@@ -45,7 +48,7 @@ public final class ModelVersions {
         }
       }
       ensureModel(name);
-      return store.createModelVersion(name, source, runId, tags);
+      return store.createModelVersion(name, source, runId, withMetrics(folder, tags));
     } catch (IOException e) {
       throw new TrackingException("INVALID_PARAMETER_VALUE", "Cannot read model folder '"
           + folder + "': " + e.getMessage(), "pass the bundle folder written by a run", e);
@@ -71,6 +74,19 @@ public final class ModelVersions {
     return versions.stream().max(java.util.Comparator.comparingLong(ModelVersion::version))
         .orElseThrow(() -> new ResourceNotFoundException("Model '" + reference
             + "' has no versions.", "register one with 'kiln models register'"));
+  }
+
+  private static Map<String, String> withMetrics(Path folder, Map<String, String> tags)
+      throws IOException {
+    Path manifest = folder.resolve("bundle.json");
+    if (!Files.isRegularFile(manifest)) {
+      return tags;
+    }
+    Map<String, String> all = new LinkedHashMap<>();
+    new ObjectMapper().readTree(manifest.toFile()).path("metrics").fields()
+        .forEachRemaining(e -> all.put("metric." + e.getKey(), e.getValue().asText()));
+    all.putAll(tags);
+    return all;
   }
 
   /** Copies a version's files into a new folder. */
