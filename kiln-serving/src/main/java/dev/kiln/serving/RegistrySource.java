@@ -7,11 +7,14 @@ import dev.kiln.tracking.ModelVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A registered model: {@code NAME@alias}, {@code NAME:version} or {@code NAME} (latest). Its key
  * is the version number the reference resolves to now, so moving an alias is picked up by the
- * reloader; each version is downloaded and verified before it serves.
+ * reloader; each version is downloaded and verified before it serves. A loaded bundle is held in
+ * memory, so its download is deleted once loaded.
  */
 public final class RegistrySource implements ModelSource {
   private final ModelVersions versions;
@@ -52,13 +55,29 @@ public final class RegistrySource implements ModelSource {
   @Override
   public Loaded load(String key) {
     ModelVersion version = versions.resolve(name + ":" + key);
+    Path dir = null;
     try {
-      Path dir = Files.createTempDirectory(Files.createDirectories(cache), name + "-v" + key + "-");
+      dir = Files.createTempDirectory(Files.createDirectories(cache), name + "-v" + key + "-");
       Path bundle = versions.download(version, dir.resolve("bundle"));
       return new Loaded(key, ModelBundle.load(bundle));
     } catch (IOException e) {
       throw new KilnException("Cannot download version " + key + " of model '" + name + "': "
           + e.getMessage(), "check free disk space under " + cache, e);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // Left for the next start: a stale download is harmless.
     }
   }
 }

@@ -102,6 +102,9 @@ class HotReloadTest {
     assertThat(ok.get()).isGreaterThan(50);
     HttpResponse<String> after = http.postJson("/v1/models/fraud:predict", BODY);
     assertThat(after.headers().firstValue("X-Model-Version")).contains("2");
+    try (var left = Files.list(dir.resolve("cache"))) {
+      assertThat(left).as("downloads are deleted once loaded").isEmpty();
+    }
   }
 
   @Test
