@@ -101,7 +101,8 @@ final class MonitorCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     checkOptions();
     DecayCheck decayCheck = labels == null ? null : new DecayCheck(window, maxDecay);
-    LoadedBundle bundle = Registry.load(project, model, LoadOptions.fromEnvironment());
+    Registry.Loaded found = Registry.load(project, model, LoadOptions.fromEnvironment());
+    LoadedBundle bundle = found.bundle();
     BundleManifest manifest = bundle.manifest();
     DataProfile reference = bundle.referenceProfile().orElseThrow(() -> new KilnException(
         "Bundle of model '" + manifest.name() + "' has no reference profile.",
@@ -111,7 +112,7 @@ final class MonitorCommand implements Callable<Integer> {
         ? new PredictionLogReader(logDir(), Set.copyOf(roles)).read(manifest, start)
         : scored(bundle, read(currentFile));
     DataProfile currentProfile = DataProfile.of(profiled(manifest, current));
-    MonitorReport report = new MonitorReport(manifest.name(), manifest.version(),
+    MonitorReport report = new MonitorReport(manifest.name(), found.version(),
         Instant.now().toString(), describeCurrent(start), reference.rows(), current.rowCount(),
         DriftCheck.compare(manifest, reference, currentProfile, driftShare),
         decayCheck == null ? List.of() : decayCheck.evaluate(manifest, current, read(labels)));

@@ -64,7 +64,8 @@ final class PredictCommand implements Callable<Integer> {
     if (server != null) {
       return scoreThroughServer();
     }
-    LoadedBundle loaded = Registry.load(project, model, loadOptions());
+    Registry.Loaded found = Registry.load(project, model, loadOptions());
+    LoadedBundle loaded = found.bundle();
     long rows;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
         .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).continuousUpdate()
@@ -72,8 +73,8 @@ final class PredictCommand implements Callable<Integer> {
             System.err)).build()) {
       rows = BatchScoring.score(loaded, input, output, chunkRows, bar::stepTo);
     }
-    spec.commandLine().getOut().printf("Scored %,d rows with %s %s into %s%n", rows,
-        loaded.manifest().name(), loaded.manifest().version(), output);
+    spec.commandLine().getOut().printf("Scored %,d rows with %s version %s into %s%n", rows,
+        loaded.manifest().name(), found.version(), output);
     return 0;
   }
 

@@ -28,6 +28,7 @@ class UsedCarWalkTest {
         .contains("Validation failed")
         .contains("Promoted: used-car-prices@champion -> version 1")
         .contains("Scored 10,000 rows through")
+        .as("the registry version").contains("Model used-car-prices version 1:")
         .contains("Dataset drift: YES").contains("Prediction drift: YES").contains("DECAY")
         .contains("Promoted: used-car-prices@champion -> version 2")
         .contains("\"version\":\"2\"");
