@@ -2,7 +2,6 @@ package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.AtomicFiles;
-import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FrameReader;
@@ -153,11 +152,7 @@ final class MonitorCommand implements Callable<Integer> {
 
   /** Adds the model's outputs to a file's rows, replacing any the file already has. */
   private static Frame scored(LoadedBundle bundle, Frame input) {
-    Frame out = input;
-    for (Column c : bundle.predict(input).columns()) {
-      out = out.withColumn(c);
-    }
-    return out;
+    return input.withColumns(bundle.predict(input).columns());
   }
 
   /** Keeps the columns drift is measured on: the inputs and the prediction column. */
