@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every prediction to rolling JSON-lines files, one line per row, off the request path:
- * requests only add an entry to a bounded lock-free queue; when it is full the entry is counted as
- * dropped and the request goes on. A file being written ends in {@code .jsonl.open} and is
+ * Writes every prediction to rolling JSON-lines files, one line per row: requests format their
+ * lines and add them to a bounded lock-free queue; one thread writes them. When the queue is full
+ * the entry is counted as dropped and the request goes on. A file being written ends in {@code .jsonl.open} and is
  * renamed to {@code .jsonl} when it rolls (by size or age) or the log closes.
  *
  * <p>A line: {@code {"request_id","row","timestamp","model","version","role","latency_ms",
@@ -50,15 +50,14 @@ public final class PredictionLog implements AutoCloseable {
   private final long maxFileBytes;
   private final long maxFileAgeMillis;
   private final ServingMetrics metrics;
-  private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
+  private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final int capacity;
   private final double sampleRate;
   private final Thread writer;
   private volatile boolean closed;
   private Path openFile;
-  private OutputStream out;
-  private JsonGenerator json;
+  private BufferedOutputStream out;
   private long fileBytes;
   private long fileOpenedAt;
 
@@ -101,8 +100,9 @@ public final class PredictionLog implements AutoCloseable {
   }
 
   /**
-   * Queues an entry (or a sampled share of them) without blocking; counts its rows as dropped
-   * if the queue is full.
+   * Formats an entry (or a sampled share of them) as JSON lines on the caller's thread and
+   * queues the bytes without blocking; counts its rows as dropped if the queue is full. The
+   * queue holds bytes, not frames, so a writer that falls behind costs little memory.
    */
   public void offer(Entry entry) {
     if (sampleRate < 1 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
@@ -115,17 +115,22 @@ public final class PredictionLog implements AutoCloseable {
       metrics.logDropped(entry.inputs().rowCount());
       return;
     }
-    queue.add(entry);
+    try {
+      queue.add(lines(entry));
+    } catch (IOException | RuntimeException e) {
+      queued.decrementAndGet();
+      metrics.logDropped(entry.inputs().rowCount());
+    }
   }
 
   private void run() {
     long lastFlush = System.nanoTime();
     while (!closed || !queue.isEmpty()) {
-      Entry entry = queue.poll();
+      byte[] lines = queue.poll();
       try {
-        if (entry != null) {
+        if (lines != null) {
           queued.decrementAndGet();
-          write(entry);
+          write(lines);
         } else {
           LockSupport.parkNanos(IDLE_NANOS);
         }
@@ -134,36 +139,37 @@ public final class PredictionLog implements AutoCloseable {
           lastFlush = System.nanoTime();
         }
       } catch (IOException | RuntimeException e) {
-        if (entry != null) {
-          metrics.logDropped(entry.inputs().rowCount());
-        }
         LOG.warn("Cannot write the prediction log in {}: {}", dir, e.getMessage());
       }
     }
   }
 
-  private void write(Entry e) throws IOException {
-    if (json == null) {
-      open();
+  /** Returns an entry as JSON lines, one per row. */
+  private static byte[] lines(Entry e) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * e.inputs().rowCount());
+    try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+      json.setRootValueSeparator(null);
+      String ts = e.timestamp().toString();
+      for (int r = 0; r < e.inputs().rowCount(); r++) {
+        json.writeStartObject();
+        json.writeStringField("request_id", e.requestId());
+        json.writeNumberField("row", r);
+        json.writeStringField("timestamp", ts);
+        json.writeStringField("model", e.model());
+        json.writeStringField("version", e.version());
+        json.writeStringField("role", e.role());
+        json.writeNumberField("latency_ms", e.latencyMs());
+        writeRow(json, "inputs", e.inputs(), r);
+        writeRow(json, "outputs", e.outputs(), r);
+        json.writeEndObject();
+        json.writeRaw('\n');
+      }
     }
-    String ts = e.timestamp().toString();
-    for (int r = 0; r < e.inputs().rowCount(); r++) {
-      json.writeStartObject();
-      json.writeStringField("request_id", e.requestId());
-      json.writeNumberField("row", r);
-      json.writeStringField("timestamp", ts);
-      json.writeStringField("model", e.model());
-      json.writeStringField("version", e.version());
-      json.writeStringField("role", e.role());
-      json.writeNumberField("latency_ms", e.latencyMs());
-      writeRow("inputs", e.inputs(), r);
-      writeRow("outputs", e.outputs(), r);
-      json.writeEndObject();
-      json.writeRaw('\n');
-    }
+    return bytes.toByteArray();
   }
 
-  private void writeRow(String field, Frame frame, int row) throws IOException {
+  private static void writeRow(JsonGenerator json, String field, Frame frame, int row)
+      throws IOException {
     json.writeObjectFieldStart(field);
     for (Column c : frame.columns()) {
       json.writeFieldName(c.name());
@@ -181,22 +187,27 @@ public final class PredictionLog implements AutoCloseable {
     json.writeEndObject();
   }
 
+  private void write(byte[] lines) throws IOException {
+    if (out == null) {
+      open();
+    }
+    out.write(lines);
+    fileBytes += lines.length;
+  }
+
   private void open() throws IOException {
     fileOpenedAt = System.currentTimeMillis();
     openFile = dir.resolve("predictions-" + FILE_TIME.format(Instant.ofEpochMilli(fileOpenedAt))
         + ".jsonl.open");
     out = new BufferedOutputStream(Files.newOutputStream(openFile), 1 << 16);
-    json = JSON.createGenerator(out, JsonEncoding.UTF8);
-    json.setRootValueSeparator(null);
     fileBytes = 0;
   }
 
   private void flushOrRoll() throws IOException {
-    if (json == null) {
+    if (out == null) {
       return;
     }
-    json.flush();
-    fileBytes = Files.size(openFile);
+    out.flush();
     if (fileBytes >= maxFileBytes
         || System.currentTimeMillis() - fileOpenedAt >= maxFileAgeMillis) {
       roll();
@@ -205,9 +216,8 @@ public final class PredictionLog implements AutoCloseable {
 
   /** Closes the open file and gives it its final {@code .jsonl} name. */
   private void roll() throws IOException {
-    json.close();
     out.close();
-    json = null;
+    out = null;
     String name = openFile.getFileName().toString();
     Files.move(openFile, openFile.resolveSibling(name.substring(0, name.length() - 5)),
         StandardCopyOption.ATOMIC_MOVE);
@@ -219,7 +229,7 @@ public final class PredictionLog implements AutoCloseable {
     closed = true;
     try {
       writer.join(30_000);
-      if (json != null) {
+      if (out != null) {
         roll();
       }
     } catch (InterruptedException e) {
