@@ -4,10 +4,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of booleans with a null mask. */
-public final class BooleanColumn implements Column {
-  private final String name;
+public final class BooleanColumn extends MaskedColumn {
   private final boolean[] values;
-  private final BitSet nulls;
 
   /**
    * Creates a column; the arrays are owned by the column from now on.
@@ -15,19 +13,13 @@ public final class BooleanColumn implements Column {
    * @param nulls rows that are missing, or null if none
    */
   public BooleanColumn(String name, boolean[] values, BitSet nulls) {
-    this.name = name;
+    super(name, nulls);
     this.values = values;
-    this.nulls = nulls == null || nulls.isEmpty() ? null : nulls;
   }
 
   /** Creates a column without missing values. */
   public static BooleanColumn of(String name, boolean... values) {
     return new BooleanColumn(name, values, null);
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override
@@ -38,16 +30,6 @@ public final class BooleanColumn implements Column {
   @Override
   public int size() {
     return values.length;
-  }
-
-  @Override
-  public boolean isNull(int row) {
-    return nulls != null && nulls.get(row);
-  }
-
-  @Override
-  public int nullCount() {
-    return nulls == null ? 0 : nulls.cardinality();
   }
 
   /** Returns the raw value at a row (false when missing is not guaranteed; check {@link #isNull}). */
@@ -71,12 +53,12 @@ public final class BooleanColumn implements Column {
     for (int i = 0; i < rows.length; i++) {
       out[i] = values[rows[i]];
     }
-    return new BooleanColumn(name, out, Column.takeNulls(nulls, rows));
+    return new BooleanColumn(name(), out, nullsAt(rows));
   }
 
   @Override
   public BooleanColumn renamed(String newName) {
-    return new BooleanColumn(newName, values, nulls);
+    return new BooleanColumn(newName, values, nulls());
   }
 
   @Override
@@ -85,6 +67,6 @@ public final class BooleanColumn implements Column {
     BooleanColumn o = (BooleanColumn) other;
     boolean[] out = Arrays.copyOf(values, values.length + o.values.length);
     System.arraycopy(o.values, 0, out, values.length, o.values.length);
-    return new BooleanColumn(name, out, Column.appendNulls(nulls, values.length, o.nulls));
+    return new BooleanColumn(name(), out, nullsThen(o));
   }
 }

@@ -7,7 +7,7 @@ import java.util.BitSet;
  * Implementations never box values on their storage path.
  */
 public sealed interface Column
-    permits DoubleColumn, LongColumn, StringColumn, BooleanColumn, TimestampColumn {
+    permits MaskedColumn, StringColumn {
 
   /** Returns the column name. */
   String name();

@@ -4,10 +4,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /** A column of doubles with a null mask. */
-public final class DoubleColumn implements Column {
-  private final String name;
+public final class DoubleColumn extends MaskedColumn {
   private final double[] values;
-  private final BitSet nulls;
 
   /**
    * Creates a column; the arrays are owned by the column from now on.
@@ -15,19 +13,13 @@ public final class DoubleColumn implements Column {
    * @param nulls rows that are missing, or null if none
    */
   public DoubleColumn(String name, double[] values, BitSet nulls) {
-    this.name = name;
+    super(name, nulls);
     this.values = values;
-    this.nulls = nulls == null || nulls.isEmpty() ? null : nulls;
   }
 
   /** Creates a column without missing values (NaN values are kept as NaN, not as missing). */
   public static DoubleColumn of(String name, double... values) {
     return new DoubleColumn(name, values, null);
-  }
-
-  @Override
-  public String name() {
-    return name;
   }
 
   @Override
@@ -38,16 +30,6 @@ public final class DoubleColumn implements Column {
   @Override
   public int size() {
     return values.length;
-  }
-
-  @Override
-  public boolean isNull(int row) {
-    return nulls != null && nulls.get(row);
-  }
-
-  @Override
-  public int nullCount() {
-    return nulls == null ? 0 : nulls.cardinality();
   }
 
   @Override
@@ -66,12 +48,12 @@ public final class DoubleColumn implements Column {
     for (int i = 0; i < rows.length; i++) {
       out[i] = values[rows[i]];
     }
-    return new DoubleColumn(name, out, Column.takeNulls(nulls, rows));
+    return new DoubleColumn(name(), out, nullsAt(rows));
   }
 
   @Override
   public DoubleColumn renamed(String newName) {
-    return new DoubleColumn(newName, values, nulls);
+    return new DoubleColumn(newName, values, nulls());
   }
 
   @Override
@@ -80,14 +62,14 @@ public final class DoubleColumn implements Column {
     DoubleColumn o = (DoubleColumn) other;
     double[] out = Arrays.copyOf(values, values.length + o.values.length);
     System.arraycopy(o.values, 0, out, values.length, o.values.length);
-    return new DoubleColumn(name, out, Column.appendNulls(nulls, values.length, o.nulls));
+    return new DoubleColumn(name(), out, nullsThen(o));
   }
 
   @Override
   public double[] toDoubleArray() {
     double[] out = values.clone();
-    if (nulls != null) {
-      nulls.stream().forEach(i -> out[i] = Double.NaN);
+    if (nulls() != null) {
+      nulls().stream().forEach(i -> out[i] = Double.NaN);
     }
     return out;
   }

@@ -1,23 +1,18 @@
 package dev.kiln.data;
 
-import java.util.Arrays;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 
 /** A column of epoch microseconds (UTC) with a null mask. */
-public final class TimestampColumn implements Column {
-  private final String name;
-  private final long[] values;
-  private final BitSet nulls;
-
+public final class TimestampColumn extends LongValuedColumn {
   /**
    * Creates a column; the arrays are owned by the column from now on.
    *
    * @param nulls rows that are missing, or null if none
    */
   public TimestampColumn(String name, long[] values, BitSet nulls) {
-    this.name = name;
-    this.values = values;
-    this.nulls = nulls == null || nulls.isEmpty() ? null : nulls;
+    super(name, values, nulls);
   }
 
   /** Creates a column without missing values. */
@@ -26,8 +21,8 @@ public final class TimestampColumn implements Column {
   }
 
   @Override
-  public String name() {
-    return name;
+  TimestampColumn with(String name, long[] values, BitSet nulls) {
+    return new TimestampColumn(name, values, nulls);
   }
 
   @Override
@@ -36,55 +31,22 @@ public final class TimestampColumn implements Column {
   }
 
   @Override
-  public int size() {
-    return values.length;
-  }
-
-  @Override
-  public boolean isNull(int row) {
-    return nulls != null && nulls.get(row);
-  }
-
-  @Override
-  public int nullCount() {
-    return nulls == null ? 0 : nulls.cardinality();
-  }
-
-  /** Returns the raw value at a row (0L when missing is not guaranteed; check {@link #isNull}). */
-  public long getLong(int row) {
-    return values[row];
-  }
-
-  @Override
-  public double getDouble(int row) {
-    return isNull(row) ? Double.NaN : values[row];
-  }
-
-  @Override
   public Object get(int row) {
-    return isNull(row) ? null : java.time.Instant.EPOCH.plus(values[row], java.time.temporal.ChronoUnit.MICROS);
+    return isNull(row) ? null : Instant.EPOCH.plus(getLong(row), ChronoUnit.MICROS);
   }
 
   @Override
   public TimestampColumn take(int[] rows) {
-    long[] out = new long[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = values[rows[i]];
-    }
-    return new TimestampColumn(name, out, Column.takeNulls(nulls, rows));
+    return (TimestampColumn) super.take(rows);
   }
 
   @Override
   public TimestampColumn renamed(String newName) {
-    return new TimestampColumn(newName, values, nulls);
+    return (TimestampColumn) super.renamed(newName);
   }
 
   @Override
   public TimestampColumn append(Column other) {
-    Column.requireSameType(this, other);
-    TimestampColumn o = (TimestampColumn) other;
-    long[] out = Arrays.copyOf(values, values.length + o.values.length);
-    System.arraycopy(o.values, 0, out, values.length, o.values.length);
-    return new TimestampColumn(name, out, Column.appendNulls(nulls, values.length, o.nulls));
+    return (TimestampColumn) super.append(other);
   }
 }
