@@ -35,11 +35,11 @@ public final class PipelineBench {
     Path dir = Files.createTempDirectory("kiln-bench");
     System.out.printf("Pipeline of %,d no-op nodes (10 parallel chains), best of %d rounds%n",
         n, rounds);
-    double baseline = best(rounds, () -> baseline(n));
-    double build = best(rounds, () -> build(n));
+    double baseline = Timing.bestMillis(rounds, () -> baseline(n));
+    double build = Timing.bestMillis(rounds, () -> build(n));
     Pipeline pipeline = build(n);
-    double sequential = best(rounds, () -> run(pipeline, new SequentialRunner(), dir));
-    double parallel = best(rounds, () -> run(pipeline, new ParallelRunner(2), dir));
+    double sequential = Timing.bestMillis(rounds, () -> run(pipeline, new SequentialRunner(), dir));
+    double parallel = Timing.bestMillis(rounds, () -> run(pipeline, new ParallelRunner(2), dir));
     System.out.printf("%-34s %10.1f ms%n", "direct calls (baseline)", baseline);
     System.out.printf("%-34s %10.1f ms%n", "build + validate", build);
     System.out.printf("%-34s %10.1f ms   (%.1f us/node)%n", "run, sequential", sequential,
@@ -88,19 +88,5 @@ public final class PipelineBench {
       throw new IllegalStateException(state.error());
     }
     return state;
-  }
-
-  private interface Task {
-    Object call() throws Exception;
-  }
-
-  private static double best(int rounds, Task task) throws Exception {
-    double best = Double.MAX_VALUE;
-    for (int r = 0; r < rounds; r++) {
-      long t0 = System.nanoTime();
-      task.call();
-      best = Math.min(best, (System.nanoTime() - t0) / 1e6);
-    }
-    return best;
   }
 }

@@ -104,7 +104,7 @@ public final class TrackingBench {
 
   private void measureSearch(TrackingStore store, Connection jdbc) throws Exception {
     String searchExp = store.createExperiment("search-" + System.nanoTime(), Map.of()).id();
-    double setup = time(() -> createRuns(store, searchExp));
+    double setup = Timing.bestMillis(1, () -> createRuns(store, searchExp));
     System.out.printf("  (setup: %,d runs created, logged and ended in %.0f ms)%n", runs, setup);
     int[] found = new int[2];
     double baseline = best(() -> found[0] = baselineSearch(jdbc, searchExp));
@@ -194,22 +194,8 @@ public final class TrackingBench {
     }
   }
 
-  private interface Task {
-    void run() throws Exception;
-  }
-
-  private static double time(Task task) throws Exception {
-    long t0 = System.nanoTime();
-    task.run();
-    return (System.nanoTime() - t0) / 1e6;
-  }
-
   /** Returns the best of {@value #ROUNDS} timings in ms. */
-  private static double best(Task task) throws Exception {
-    double best = Double.MAX_VALUE;
-    for (int r = 0; r < ROUNDS; r++) {
-      best = Math.min(best, time(task));
-    }
-    return best;
+  private static double best(Timing.Task task) throws Exception {
+    return Timing.bestMillis(ROUNDS, task);
   }
 }

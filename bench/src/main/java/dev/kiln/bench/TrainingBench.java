@@ -32,36 +32,33 @@ public final class TrainingBench {
     Path parquet = Files.createTempFile("fraud", ".parquet");
     Frame frame = FrameReader.csv(csv, CsvOptions.defaults());
     FrameWriter.write(frame, parquet, FileFormat.PARQUET);
-    double csvSeconds = best(3, () -> FrameReader.csv(csv, CsvOptions.defaults()));
-    double parquetSeconds = best(3, () -> FrameReader.parquet(parquet));
+    double csvSeconds = seconds(() -> FrameReader.csv(csv, CsvOptions.defaults()));
+    double parquetSeconds = seconds(() -> FrameReader.parquet(parquet));
     TrainingData data = TrainingData.of(frame, "Class");
     XGBoostEstimator estimator = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, PARAMS, ROUNDS,
         0);
     long t0 = System.nanoTime();
     Model model = estimator.fit(data, null);
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
-    double scoreSeconds = best(3, () -> model.predict(data.features(), data.rows()));
+    double scoreSeconds = seconds(() -> model.predict(data.features(), data.rows()));
     dev.kiln.ml.xgboost.TreeEnsemble trees = dev.kiln.ml.xgboost.TreeEnsemble.fromJson(
         model.toBytes());
     double[] out = new double[data.rows()];
-    double javaSeconds = best(3, () -> {
+    double javaSeconds = seconds(() -> {
       trees.predict(data.features(), data.rows(), out);
-      return out;
     });
     int cols = data.featureNames().size();
     float[] one = java.util.Arrays.copyOf(data.features(), cols);
     double[] single = new double[1];
-    double nativeSingle = best(3, () -> {
+    double nativeSingle = seconds(() -> {
       for (int i = 0; i < 2000; i++) {
         model.predict(one, 1);
       }
-      return null;
     }) / 2000;
-    double javaSingle = best(3, () -> {
+    double javaSingle = seconds(() -> {
       for (int i = 0; i < 20000; i++) {
         trees.predict(one, 1, single);
       }
-      return null;
     }) / 20000;
     String[] python = python(csv).trim().split("\\s+");
     double pandasCsv = Double.parseDouble(python[0]);
@@ -112,17 +109,8 @@ public final class TrainingBench {
     return out;
   }
 
-  private interface Task0 {
-    Object call() throws Exception;
-  }
-
-  private static double best(int rounds, Task0 task) throws Exception {
-    double best = Double.MAX_VALUE;
-    for (int r = 0; r < rounds; r++) {
-      long t0 = System.nanoTime();
-      task.call();
-      best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-    }
-    return best;
+  /** Returns the best of three runs, in seconds. */
+  private static double seconds(Timing.Task task) throws Exception {
+    return Timing.bestMillis(3, task) / 1000;
   }
 }
