@@ -104,10 +104,7 @@ public final class PredictionService implements AutoCloseable {
     boolean classifier = served.bundle().manifest().task() != Task.REGRESSION;
     String column = classifier && outputs.hasColumn("probability") ? "probability" : "prediction";
     if (outputs.hasColumn(column)) {
-      var values = outputs.column(column);
-      for (int r = 0; r < values.size(); r++) {
-        metrics.prediction(served.name(), served.version(), classifier, values.getDouble(r));
-      }
+      metrics.predictions(served.name(), served.version(), classifier, outputs.column(column));
     }
     if (log != null) {
       log.offer(new PredictionLog.Entry(requestId, Instant.now(), served.name(),

@@ -1,5 +1,6 @@
 package dev.kiln.serving;
 
+import dev.kiln.data.Column;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -62,15 +63,18 @@ public final class ServingMetrics {
         .register(registry)).record(rows);
   }
 
-  /** Records one predicted value (a probability or a regression value). */
-  void prediction(String model, String version, boolean probability, double value) {
-    predictions.computeIfAbsent(model + '\0' + version, k -> {
+  /** Records the predicted values (probabilities or regression values) of one request. */
+  void predictions(String model, String version, boolean probability, Column values) {
+    DistributionSummary summary = predictions.computeIfAbsent(model + '\0' + version, k -> {
       DistributionSummary.Builder b = DistributionSummary.builder("kiln.prediction")
           .description("Distribution of predicted values").tags("model", model,
               "version", version);
       return (probability ? b.serviceLevelObjectives(PROBABILITY_BUCKETS)
           : b.publishPercentileHistogram()).register(registry);
-    }).record(value);
+    });
+    for (int r = 0; r < values.size(); r++) {
+      summary.record(values.getDouble(r));
+    }
   }
 
   /**

@@ -75,6 +75,9 @@ public final class TabularInputs {
         if (f == null) {
           throw unknown(columns.get(c), -1);
         }
+        if (position[f] >= 0) {
+          throw ClientError.badRequest("Column '" + columns.get(c) + "' is given twice.");
+        }
         position[f] = c;
       }
     }
