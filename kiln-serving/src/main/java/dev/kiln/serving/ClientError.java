@@ -8,6 +8,8 @@ import dev.kiln.core.KilnException;
  */
 public final class ClientError extends KilnException {
   private static final long serialVersionUID = 1L;
+  /** Client values longer than this are cut when a message echoes them. */
+  public static final int ECHO_CHARS = 80;
 
   private final int status;
 
@@ -25,6 +27,20 @@ public final class ClientError extends KilnException {
   /** A 404 Not Found. */
   public static ClientError notFound(String message) {
     return new ClientError(404, message);
+  }
+
+  /**
+   * Quotes a client's value for a message, cut to {@value #ECHO_CHARS} characters with an
+   * ellipsis and the full length, so an error never echoes an unbounded value.
+   */
+  public static String quote(String value) {
+    if (value.length() <= ECHO_CHARS) {
+      return "'" + value + "'";
+    }
+    int cut = Character.isHighSurrogate(value.charAt(ECHO_CHARS - 1)) ? ECHO_CHARS - 1
+        : ECHO_CHARS;
+    return "'" + value.substring(0, cut) + "…' (" + String.format("%,d", value.length())
+        + " characters)";
   }
 
   /** Returns the HTTP status. */

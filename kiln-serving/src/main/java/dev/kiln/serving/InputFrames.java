@@ -144,8 +144,12 @@ public final class InputFrames {
   }
 
   private static ClientError wrongType(FieldSpec field, int row, JsonNode n, String expected) {
-    String got = n.isTextual() ? "the string " + n : n.isNumber() ? "the number " + n
+    String got = n.isNumber() ? "the number " + n
         : n.isBoolean() ? n.toString() : n.isArray() ? "an array" : "an object";
+    if (n.isTextual()) {
+      got = "the string " + (n.textValue().length() <= ClientError.ECHO_CHARS ? n.toString()
+          : ClientError.quote(n.textValue()));
+    }
     return ClientError.badRequest("Field '" + field.name() + "' of row " + row + " must be "
         + expected + ", got " + got + ".");
   }

@@ -40,7 +40,8 @@ public final class ModelRepository implements AutoCloseable {
   public ModelSlot slot(String name) {
     ModelSlot slot = slots.get(name);
     if (slot == null) {
-      throw ClientError.notFound("No model named '" + name + "'; this server serves "
+      throw ClientError.notFound("No model named " + ClientError.quote(name) + "; this server"
+          + " serves "
           + slots.keySet() + ".");
     }
     return slot;

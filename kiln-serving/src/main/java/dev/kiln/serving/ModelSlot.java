@@ -94,8 +94,8 @@ public final class ModelSlot implements AutoCloseable {
     if (d.challenger() != null && d.challenger().version().equals(version)) {
       return d.challenger();
     }
-    throw ClientError.notFound("Model '" + name() + "' has no version '" + version
-        + "' loaded; serving " + d.primary().version()
+    throw ClientError.notFound("Model '" + name() + "' has no version "
+        + ClientError.quote(version) + " loaded; serving " + d.primary().version()
         + (d.challenger() == null ? "" : " and " + d.challenger().version()) + ".");
   }
 

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * The server's Prometheus metrics: requests by model, version, protocol and status code,
  * latency histograms, batch sizes, the distribution of predictions, queue depth, dropped
- * prediction-log entries, reloads and drift scores. Meters are cached per label set, so a request
+ * prediction-log entries, error answers by status, clients that went away mid-request, reloads
+ * and drift scores. Meters are cached per label set, so a request
  * costs a map look-up per meter.
  */
 public final class ServingMetrics {
@@ -37,6 +38,11 @@ public final class ServingMetrics {
   private final Map<String, DistributionSummary> batches = new ConcurrentHashMap<>();
   private final Map<String, DistributionSummary> predictions = new ConcurrentHashMap<>();
   private final Map<String, Double> drift = new ConcurrentHashMap<>();
+  private final Map<Integer, Counter> httpErrors = new ConcurrentHashMap<>();
+  private final Map<String, Counter> reloads = new ConcurrentHashMap<>();
+  private final Counter disconnects = Counter.builder("kiln.client.disconnects")
+      .description("Requests whose client went away before sending the whole body")
+      .register(registry);
   private final Counter logDropped = Counter.builder("kiln.prediction.log.dropped")
       .description("Prediction log entries (rows) dropped because the log queue was full")
       .register(registry);
@@ -96,7 +102,26 @@ public final class ServingMetrics {
 
   /** Counts a reload attempt by its outcome ({@code swapped} or {@code failed}). */
   void reload(String model, String outcome) {
-    registry.counter("kiln.model.reloads", "model", model, "outcome", outcome).increment();
+    reloads.computeIfAbsent(model + '\0' + outcome, k -> Counter.builder("kiln.model.reloads")
+        .description("Model reloads: swapped (a new version took traffic) or failed (the"
+            + " serving version kept serving)").tags("model", model, "outcome", outcome)
+        .register(registry)).increment();
+  }
+
+  /**
+   * Counts an error answer by HTTP status, on any endpoint: also those refused before a model
+   * was chosen (body too large, malformed, unauthenticated), which {@code kiln_requests_total}
+   * does not see.
+   */
+  public void httpError(int status) {
+    httpErrors.computeIfAbsent(status, s -> Counter.builder("kiln.http.errors")
+        .description("Error answers by HTTP status, on every endpoint")
+        .tags("code", Integer.toString(s)).register(registry)).increment();
+  }
+
+  /** Counts a client that went away before sending its whole request body. */
+  public void clientDisconnected() {
+    disconnects.increment();
   }
 
   /** Publishes a drift score of a model's input column (or {@code prediction}). */

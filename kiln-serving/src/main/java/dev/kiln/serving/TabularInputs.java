@@ -76,7 +76,8 @@ public final class TabularInputs {
           throw unknown(columns.get(c), -1);
         }
         if (position[f] >= 0) {
-          throw ClientError.badRequest("Column '" + columns.get(c) + "' is given twice.");
+          throw ClientError.badRequest("Column " + ClientError.quote(columns.get(c))
+              + " is given twice.");
         }
         position[f] = c;
       }
@@ -135,8 +136,9 @@ public final class TabularInputs {
   }
 
   private ClientError unknown(String name, int row) {
-    return ClientError.badRequest((row >= 0 ? "Row " + row + " has unknown field '"
-        : "Unknown field '") + name + "'; the model's inputs are " + names() + ".");
+    return ClientError.badRequest((row >= 0 ? "Row " + row + " has unknown field "
+        : "Unknown field ") + ClientError.quote(name) + "; the model's inputs are " + names()
+        + ".");
   }
 
   private List<String> names() {

@@ -124,6 +124,49 @@ class BadInputTest {
             400, "given twice"),
         Arguments.of("mlflow bad csv number", "/invocations", "text/csv", "amount,kind\nabc,a\n",
             400, "must be a number"),
+        Arguments.of("mlflow csv column twice", "/invocations", "text/csv",
+            "amount,kind,amount\n1,a,2\n", 400, "Column 'amount' is given twice"),
+        Arguments.of("mlflow csv without header", "/invocations", "text/csv", "1.0,a\n2.0,b\n",
+            400, "no header row"),
+        Arguments.of("mlflow csv header only", "/invocations", "text/csv", "amount,kind\n", 400,
+            "a header but no rows"),
+        Arguments.of("mlflow csv empty", "/invocations", "text/csv", "", 400, "CSV body is empty"),
+        Arguments.of("mlflow csv ragged", "/invocations", "text/csv", "amount,kind\n1\n", 400,
+            "Row 0 of 'CSV rows' must be an array of 2 values"),
+        Arguments.of("mlflow records field twice", "/invocations", JSON,
+            "{\"dataframe_records\": [{\"amount\": 1, \"kind\": \"a\"},"
+                + " {\"kind\": \"a\", \"amount\": 1, \"kind\": \"b\"}]}", 400,
+            "Field 'kind' is given twice in 'dataframe_records[1]'"),
+        Arguments.of("mlflow instances field twice", "/invocations", JSON,
+            "{\"instances\": [{\"amount\": 1, \"amount\": 2, \"kind\": \"a\"}]}", 400,
+            "Field 'amount' is given twice in 'instances[0]'"),
+        Arguments.of("mlflow inputs column twice", "/invocations", JSON,
+            "{\"inputs\": {\"amount\": [1], \"kind\": [\"a\"], \"amount\": [2]}}", 400,
+            "Field 'amount' is given twice in 'inputs'"),
+        Arguments.of("mlflow split key twice", "/invocations", JSON,
+            "{\"dataframe_split\": {\"columns\": [\"amount\", \"kind\"], \"data\": [[1, \"a\"]],"
+                + " \"columns\": [\"kind\", \"amount\"]}}", 400,
+            "Field 'columns' is given twice in 'dataframe_split'"),
+        Arguments.of("native field twice", PREDICT, JSON,
+            "{\"instances\": [{\"amount\": 1, \"kind\": \"a\", \"amount\": 2}]}", 400,
+            "Field 'amount' is given twice in 'instances[0]' (line 1, column"),
+        Arguments.of("native key twice", PREDICT, JSON,
+            "{\"instances\": [[1, \"a\"]], \"instances\": [[2, \"a\"]]}", 400,
+            "Field 'instances' is given twice in the request body"),
+        Arguments.of("v2 input twice", "/v2/models/demo/infer", JSON,
+            "{\"inputs\": [{\"name\": \"amount\", \"shape\": [1], \"datatype\": \"FP64\","
+                + " \"data\": [1]}, {\"name\": \"amount\", \"shape\": [1], \"datatype\": \"FP64\","
+                + " \"data\": [2]}]}", 400, "Input tensor 'amount' is given twice"),
+        Arguments.of("v2 tensor key twice", "/v2/models/demo/infer", JSON,
+            "{\"inputs\": [{\"name\": \"amount\", \"shape\": [1], \"datatype\": \"FP64\","
+                + " \"data\": [1], \"name\": \"kind\"}]}", 400,
+            "Field 'name' is given twice in 'inputs[0]'"),
+        Arguments.of("long string echoed cut", PREDICT, JSON,
+            "{\"instances\": [{\"amount\": \"" + "x".repeat(3000) + "\", \"kind\": \"a\"}]}", 400,
+            "got the string '" + "x".repeat(80) + "…' (3,000 characters)"),
+        Arguments.of("long field name echoed cut", PREDICT, JSON,
+            "{\"instances\": [{\"" + "y".repeat(3000) + "\": 1}]}", 400,
+            "unknown field '" + "y".repeat(80) + "…' (3,000 characters)"),
         Arguments.of("mlflow xml", "/invocations", "application/xml", "<a/>", 415,
             "text/csv"));
   }
@@ -137,6 +180,7 @@ class BadInputTest {
     JsonNode error = Http.json(r);
     assertThat(error.get("error").asText()).contains(message);
     assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.body().length()).as("errors never echo unbounded values").isLessThan(800);
     HttpResponse<String> good = http.postJson(PREDICT, "{\"instances\": [[1.0, \"a\"]]}");
     assertThat(good.statusCode()).isEqualTo(200);
   }

@@ -55,6 +55,9 @@ class ServerOperationsTest {
       assertThat(http.postJson("/v1/models/demo:predict", BODY, "Authorization", "Bearer nope")
           .statusCode()).isEqualTo(401);
       assertThat(http.get("/metrics").statusCode()).isEqualTo(401);
+      HttpResponse<String> mlflow = http.postJson("/invocations", BODY);
+      assertThat(mlflow.statusCode()).isEqualTo(401);
+      assertThat(Http.json(mlflow).get("error_code").asText()).isEqualTo("UNAUTHENTICATED");
       assertThat(http.get("/v2/health/ready").statusCode()).isEqualTo(200);
       assertThat(http.postJson("/v1/models/demo:predict", BODY, "Authorization",
           "Bearer s3cret").statusCode()).isEqualTo(200);

@@ -1,24 +1,36 @@
 package dev.kiln.serving.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.serving.ClientError;
+import io.javalin.config.Key;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Reading request bodies and headers, and writing JSON answers. */
 final class Bodies {
-  /** Reads NaN and Infinity so they can be refused with a message naming the field. */
+  /**
+   * Reads NaN and Infinity so they can be refused with a message naming the field; refuses a
+   * field given twice in one object.
+   */
   static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+  /** The largest request body, in bytes (declared on the Javalin config). */
+  static final Key<Long> MAX_BYTES = new Key<>("kiln-max-body-bytes");
+  private static final String DUPLICATE = "Duplicate field '";
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private Bodies() {}
@@ -26,11 +38,12 @@ final class Bodies {
   /**
    * Parses a JSON request body.
    *
-   * @throws ClientError 415 for another content type, 400 for an empty or malformed body
+   * @throws ClientError 415 for another content type, 413 for a body over the limit, 400 for an
+   *     empty or malformed body, or a field given twice in one object
    */
   static JsonNode json(Context ctx) {
     requireContentType(ctx, "application/json");
-    byte[] body = ctx.bodyAsBytes();
+    byte[] body = bytes(ctx);
     if (body.length == 0) {
       throw ClientError.badRequest("The request body is empty; send a JSON object.");
     }
@@ -44,12 +57,68 @@ final class Bodies {
       return node;
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
-      throw ClientError.badRequest("The request body is not valid JSON"
-          + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-          + ": " + e.getOriginalMessage());
+      String line = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr()
+          + ")";
+      if (e.getOriginalMessage().startsWith(DUPLICATE)
+          && e.getProcessor() instanceof JsonParser parser) {
+        // A repeated field whose value is an array or object is caught as that value starts.
+        JsonStreamContext object = parser.currentToken() != null
+            && parser.currentToken().isStructStart() ? parser.getParsingContext().getParent()
+            : parser.getParsingContext();
+        throw ClientError.badRequest("Field " + ClientError.quote(object.getCurrentName())
+            + " is given twice in " + where(object.getParent()) + line
+            + "; send each field once.");
+      }
+      throw ClientError.badRequest("The request body is not valid JSON" + line + ": "
+          + e.getOriginalMessage());
     } catch (IOException e) {
       throw ClientError.badRequest("Cannot read the request body: " + e.getMessage());
     }
+  }
+
+  /**
+   * Reads the request body, refusing a declared {@code Content-Length} over the limit before
+   * reading anything, and a body that grows over it while read.
+   *
+   * @throws ClientError 413 for a body over the limit
+   * @throws ClientDisconnected if the client stops sending before the body ends
+   */
+  static byte[] bytes(Context ctx) {
+    long limit = ctx.appData(MAX_BYTES);
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limit) {
+      throw tooLarge(ctx, limit);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+    byte[] buffer = new byte[8192];
+    try (InputStream in = ctx.bodyInputStream()) {
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        if (out.size() + (long) n > limit) {
+          throw tooLarge(ctx, limit);
+        }
+        out.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new ClientDisconnected(out.size(), declared, e);
+    }
+    return out.toByteArray();
+  }
+
+  private static ClientError tooLarge(Context ctx, long limit) {
+    // The rest of the body is never read: close the connection rather than drain it.
+    ctx.header("Connection", "close");
+    return new ClientError(413, "The request body is larger than the limit of " + limit
+        + " bytes; send fewer rows per request.");
+  }
+
+  /** Names the place of a JSON object by its parent context: instances[3], or the body. */
+  private static String where(JsonStreamContext parent) {
+    StringBuilder path = new StringBuilder();
+    for (JsonStreamContext c = parent; c != null && !c.inRoot(); c = c.getParent()) {
+      path.insert(0, c.inArray() ? "[" + c.getCurrentIndex() + "]"
+          : (c.getParent() != null && c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+    }
+    return path.length() == 0 ? "the request body" : ClientError.quote(path.toString());
   }
 
   /**
@@ -67,8 +136,8 @@ final class Bodies {
     for (int i = 1; i < parts.length; i++) {
       String p = parts[i].trim().toLowerCase(Locale.ROOT);
       if (p.startsWith("charset=") && !p.equals("charset=utf-8") && !p.equals("charset=\"utf-8\"")) {
-        throw new ClientError(415, "Charset '" + p.substring(8) + "' is not supported; send"
-            + " UTF-8.");
+        throw new ClientError(415, "Charset " + ClientError.quote(p.substring(8))
+            + " is not supported; send UTF-8.");
       }
     }
     for (String a : accepted) {
@@ -76,7 +145,8 @@ final class Bodies {
         return type;
       }
     }
-    throw new ClientError(415, "Content-Type '" + header + "' is not supported here; send "
+    throw new ClientError(415, "Content-Type " + ClientError.quote(header)
+        + " is not supported here; send "
         + String.join(" or ", accepted) + ".");
   }
 

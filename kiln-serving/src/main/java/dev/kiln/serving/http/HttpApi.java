@@ -30,6 +30,8 @@ public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final Set<String> OPEN_PATHS = Set.of("/", "/ping", "/health",
       "/v2/health/live", "/v2/health/ready");
+  /** Error messages are cut beyond this, whatever they quote. */
+  static final int MAX_MESSAGE_CHARS = 1000;
 
   private final PredictionService service;
   private final ServingMetrics metrics;
@@ -54,6 +56,7 @@ public final class HttpApi {
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
     cfg.http.maxRequestSize = config.maxBodyBytes();
+    cfg.appData(Bodies.MAX_BYTES, config.maxBodyBytes());
     cfg.jetty.threadPool = new QueuedThreadPool(config.threads(), Math.min(8, config.threads()));
     cfg.jetty.host = config.host();
     cfg.jetty.port = config.port();
@@ -71,6 +74,13 @@ public final class HttpApi {
     cfg.routes.get("/openapi.json", ctx -> Bodies.reply(ctx,
         OpenApiDocument.of(service.models(), kilnVersion)));
     cfg.routes.exception(ClientError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+    cfg.routes.exception(ClientDisconnected.class, (e, ctx) -> {
+      metrics.clientDisconnected();
+      LOG.info("{} {} from {}: the client went away mid-request; {}",
+          ctx.method(), ctx.path(), ctx.ip(), e.getMessage());
+      ctx.header("Connection", "close");
+      error(ctx, 400, "The request body ended early: " + e.getMessage() + ".");
+    });
     cfg.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
         e.getStatus() == 413 ? "The request body is larger than the limit of "
             + config.maxBodyBytes() + " bytes; send fewer rows per request."
@@ -116,14 +126,30 @@ public final class HttpApi {
     }
   }
 
-  private static void error(Context ctx, int status, String message) {
+  private void error(Context ctx, int status, String message) {
+    metrics.httpError(status);
+    String bounded = message.length() <= MAX_MESSAGE_CHARS ? message
+        : message.substring(0, MAX_MESSAGE_CHARS) + "… (cut; " + message.length()
+            + " characters)";
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("error", message);
+    body.put("error", bounded);
     if (ctx.path().equals(MlflowScoringRoutes.PATH)) {
-      body.put("error_code", status == 404 ? "RESOURCE_DOES_NOT_EXIST" : "BAD_REQUEST");
-      body.put("message", message);
+      body.put("error_code", mlflowCode(status));
+      body.put("message", bounded);
     }
     ctx.status(status);
     Bodies.reply(ctx, body);
+  }
+
+  /** MLflow's error code for an HTTP status, as its scoring server and REST API answer. */
+  static String mlflowCode(int status) {
+    return switch (status) {
+      case 401 -> "UNAUTHENTICATED";
+      case 403 -> "PERMISSION_DENIED";
+      case 404 -> "RESOURCE_DOES_NOT_EXIST";
+      case 429 -> "REQUEST_LIMIT_EXCEEDED";
+      case 503 -> "TEMPORARILY_UNAVAILABLE";
+      default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+    };
   }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.Task;
@@ -18,9 +17,9 @@ import dev.kiln.serving.TabularInputs;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -87,8 +86,8 @@ final class MlflowScoringRoutes {
       if (FORMATS.contains(key)) {
         given.add(key);
       } else if (!key.equals("params")) {
-        throw ClientError.badRequest("Unknown key '" + key + "'; send exactly one of " + FORMATS
-            + ".");
+        throw ClientError.badRequest("Unknown key " + ClientError.quote(key) + "; send exactly one"
+            + " of " + FORMATS + ".");
       }
     }
     if (given.size() != 1) {
@@ -112,32 +111,49 @@ final class MlflowScoringRoutes {
     };
   }
 
-  /** Reads a CSV body with a header row; each value is typed by its field. */
+  /**
+   * Reads a CSV body with a header row; each value is typed by its field. A first line naming
+   * none of the model's inputs is taken for a missing header.
+   */
   private static Function<TabularInputs, Frame> csv(Context ctx) {
-    List<Map<String, String>> rows = new ArrayList<>();
-    try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader())
-        .readValues(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8))) {
+    byte[] body = Bodies.bytes(ctx);
+    List<List<String>> lines = new ArrayList<>();
+    try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
+        .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES)
+        .readValues(body)) {
       while (it.hasNext()) {
-        rows.add(it.next());
+        lines.add(it.next());
       }
     } catch (IOException | RuntimeException e) {
       throw ClientError.badRequest("The CSV body cannot be read: " + e.getMessage());
     }
+    if (lines.isEmpty()) {
+      throw ClientError.badRequest("The CSV body is empty; send a header line naming the"
+          + " columns, then one line per row.");
+    }
+    List<String> header = lines.get(0);
     return reader -> {
-      ArrayNode records = JsonNodeFactory.instance.arrayNode();
-      for (Map<String, String> row : rows) {
-        ObjectNode record = records.addObject();
-        for (Map.Entry<String, String> e : row.entrySet()) {
-          record.set(e.getKey(), typed(e.getValue(), field(reader, e.getKey())));
+      Map<String, FieldSpec> byName = new HashMap<>();
+      reader.fields().forEach(f -> byName.put(f.name(), f));
+      if (header.stream().noneMatch(byName::containsKey)) {
+        throw ClientError.badRequest("The CSV body has no header row: its first line names none"
+            + " of the model's inputs " + byName.keySet().stream().sorted().toList() + "; send"
+            + " a header line such as '" + String.join(",", reader.fields().stream()
+                .map(FieldSpec::name).toList()) + "' first.");
+      }
+      if (lines.size() == 1) {
+        throw ClientError.badRequest("The CSV body has a header but no rows; send at least one"
+            + " line of values after it.");
+      }
+      ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+      for (List<String> line : lines.subList(1, lines.size())) {
+        ArrayNode row = rows.addArray();
+        for (int c = 0; c < line.size(); c++) {
+          row.add(typed(line.get(c), c < header.size() ? byName.get(header.get(c)) : null));
         }
       }
-      return reader.instances(records, "CSV rows");
+      return reader.rows(rows, header, "CSV rows");
     };
-  }
-
-  private static FieldSpec field(TabularInputs reader, String name) {
-    return reader.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
   }
 
   private static JsonNode typed(String text, FieldSpec field) {

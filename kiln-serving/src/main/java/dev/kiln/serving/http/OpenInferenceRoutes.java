@@ -126,7 +126,7 @@ final class OpenInferenceRoutes {
         false);
     for (String w : wanted == null ? List.<String>of() : wanted) {
       if (!scored.outputs().hasColumn(w)) {
-        throw ClientError.badRequest("Unknown output '" + w + "'; outputs are "
+        throw ClientError.badRequest("Unknown output " + ClientError.quote(w) + "; outputs are "
             + scored.outputs().columnNames() + ".");
       }
     }
@@ -157,7 +157,7 @@ final class OpenInferenceRoutes {
       JsonNode t = inputs.get(0);
       long[] shape = shape(t);
       if (shape.length != 2 || shape[1] != fields.size()) {
-        throw ClientError.badRequest("Input tensor '" + t.path("name").asText() + "' must have"
+        throw ClientError.badRequest("Input tensor " + name(t) + " must have"
             + " shape [rows, " + fields.size() + "] with the fields in the order "
             + byName.keySet() + ", or send one tensor per field.");
       }
@@ -177,16 +177,16 @@ final class OpenInferenceRoutes {
       String name = t.path("name").asText();
       FieldSpec field = byName.get(name);
       if (field == null) {
-        throw ClientError.badRequest("Unknown input tensor '" + name + "'; the model's inputs are "
-            + byName.keySet() + ".");
+        throw ClientError.badRequest("Unknown input tensor " + name(t) + "; the model's inputs"
+            + " are " + byName.keySet() + ".");
       }
       if (!seen.add(name)) {
-        throw ClientError.badRequest("Input tensor '" + name + "' is given twice.");
+        throw ClientError.badRequest("Input tensor " + name(t) + " is given twice.");
       }
       checkDatatype(t, field);
       long[] shape = shape(t);
       if (shape.length > 2 || (shape.length == 2 && shape[1] != 1)) {
-        throw ClientError.badRequest("Input tensor '" + name + "' must have shape [rows] or"
+        throw ClientError.badRequest("Input tensor " + name(t) + " must have shape [rows] or"
             + " [rows, 1].");
       }
       columns.set(name, flatten(t, shape));
@@ -201,8 +201,8 @@ final class OpenInferenceRoutes {
         : field.type() == ColumnType.TIMESTAMP ? type.equals("BYTES")
         : NUMERIC.contains(type) && !type.equals("BOOL");
     if (!ok) {
-      throw ClientError.badRequest("Input tensor '" + field.name() + "' has datatype '" + type
-          + "' but the field is " + field.type().name().toLowerCase(java.util.Locale.ROOT)
+      throw ClientError.badRequest("Input tensor '" + field.name() + "' has datatype "
+          + ClientError.quote(type) + " but the field is " + field.type().name().toLowerCase(java.util.Locale.ROOT)
           + "; send " + (field.type().isNumeric() && field.type() != ColumnType.BOOLEAN
               ? "FP64, FP32 or an integer type" : Outputs.datatype(field.type())) + ".");
     }
@@ -211,14 +211,14 @@ final class OpenInferenceRoutes {
   private static long[] shape(JsonNode t) {
     JsonNode s = t.get("shape");
     if (s == null || !s.isArray() || s.isEmpty()) {
-      throw ClientError.badRequest("Input tensor '" + t.path("name").asText() + "' needs a"
+      throw ClientError.badRequest("Input tensor " + name(t) + " needs a"
           + " 'shape', e.g. [rows].");
     }
     long[] shape = new long[s.size()];
     for (int i = 0; i < shape.length; i++) {
       if (!s.get(i).canConvertToLong() || s.get(i).asLong() < 1) {
-        throw ClientError.badRequest("Input tensor '" + t.path("name").asText() + "' has an"
-            + " invalid shape " + s + "; dimensions are positive integers.");
+        throw ClientError.badRequest("Input tensor " + name(t) + " has an invalid shape "
+            + ClientError.quote(s.toString()) + "; dimensions are positive integers.");
       }
       shape[i] = s.get(i).asLong();
     }
@@ -230,7 +230,7 @@ final class OpenInferenceRoutes {
     ArrayNode flat = JsonNodeFactory.instance.arrayNode();
     JsonNode data = t.get("data");
     if (data == null || !data.isArray()) {
-      throw ClientError.badRequest("Input tensor '" + t.path("name").asText() + "' needs 'data',"
+      throw ClientError.badRequest("Input tensor " + name(t) + " needs 'data',"
           + " an array.");
     }
     addFlat(data, flat);
@@ -239,11 +239,16 @@ final class OpenInferenceRoutes {
       expected *= d;
     }
     if (flat.size() != expected) {
-      throw ClientError.badRequest("Input tensor '" + t.path("name").asText() + "' has "
+      throw ClientError.badRequest("Input tensor " + name(t) + " has "
           + flat.size() + " values but its shape " + java.util.Arrays.toString(shape)
           + " needs " + expected + ".");
     }
     return flat;
+  }
+
+  /** Quotes a tensor's name as the client sent it. */
+  private static String name(JsonNode tensor) {
+    return ClientError.quote(tensor.path("name").asText());
   }
 
   private static void addFlat(JsonNode node, ArrayNode into) {
