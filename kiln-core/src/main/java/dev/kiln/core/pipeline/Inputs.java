@@ -8,4 +8,9 @@ public interface Inputs {
    * @throws PipelineException if the node did not declare this input
    */
   <T> T get(DatasetRef<T> ref);
+
+  /** Returns what the node may know about its run (run id, dataset hashes), for lineage. */
+  default NodeContext context() {
+    return NodeContext.none();
+  }
 }

@@ -37,6 +37,7 @@ public final class Node {
   private final String codeVersion;
   private final NodeFunction function;
   private final Class<?> codeClass;
+  private final String source;
 
   /**
    * A declared reference and the dataset name it is bound to in this pipeline.
@@ -60,6 +61,7 @@ public final class Node {
     this.codeVersion = b.codeVersion;
     this.function = function;
     this.codeClass = codeClass;
+    this.source = b.source;
     validate();
   }
 
@@ -72,6 +74,7 @@ public final class Node {
     this.codeVersion = base.codeVersion;
     this.function = base.function;
     this.codeClass = base.codeClass;
+    this.source = base.source;
   }
 
   /** Creates a node computing one output from one input. */
@@ -167,6 +170,16 @@ public final class Node {
     return codeClass;
   }
 
+  /** Returns where the node was declared (e.g. {@code conf/base/pipelines.yml:12}), if known. */
+  public Optional<String> source() {
+    return Optional.ofNullable(source);
+  }
+
+  /** Returns {@code node 'name'}, followed by where it was declared when known, for messages. */
+  public String label() {
+    return "node '" + name + "'" + (source == null ? "" : " (" + source + ")");
+  }
+
   /** Returns the node's function. */
   public NodeFunction function() {
     return function;
@@ -191,6 +204,7 @@ public final class Node {
     private final Set<String> tags = new TreeSet<>();
     private String namespace;
     private String codeVersion;
+    private String source;
 
     private Builder(String name) {
       this.name = name;
@@ -236,6 +250,12 @@ public final class Node {
      */
     public Builder version(String value) {
       this.codeVersion = value;
+      return this;
+    }
+
+    /** Records where the node was declared, e.g. {@code conf/base/pipelines.yml:12}. */
+    public Builder source(String where) {
+      this.source = where;
       return this;
     }
 

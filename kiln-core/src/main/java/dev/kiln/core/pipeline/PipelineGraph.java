@@ -29,8 +29,8 @@ final class PipelineGraph {
       for (DatasetRef<?> out : node.outputs()) {
         Node other = producers.put(out.name(), node);
         if (other != null) {
-          throw new PipelineException("Dataset '" + out.name() + "' is produced by two nodes: '"
-              + other.name() + "' and '" + node.name() + "'.",
+          throw new PipelineException("Dataset '" + out.name() + "' is produced by two nodes: "
+              + other.label() + " and " + node.label() + ".",
               "each dataset must have one producer; rename one of the outputs");
         }
       }
@@ -63,9 +63,9 @@ final class PipelineGraph {
         DatasetRef<?> out = producer.outputs().stream()
             .filter(o -> o.name().equals(in.name())).findFirst().orElseThrow();
         if (!in.type().isAssignableFrom(out.type())) {
-          throw new PipelineException("Type mismatch on dataset '" + in.name() + "': node '"
-              + producer.name() + "' produces " + out.type().getName() + " but node '"
-              + node.name() + "' reads it as " + in.type().getName() + ".",
+          throw new PipelineException("Type mismatch on dataset '" + in.name() + "': "
+              + producer.label() + " produces " + out.type().getName() + " but "
+              + node.label() + " reads it as " + in.type().getName() + ".",
               "declare both references with the same type, or add a node that converts it");
         }
       }
@@ -125,6 +125,9 @@ final class PipelineGraph {
       text.append(" -[").append(datasetBetween(cycle.get(i - 1), cycle.get(i))).append("]-> '")
           .append(cycle.get(i).name()).append("'");
     }
+    cycle.stream().distinct().filter(n -> n.source().isPresent()).forEach(n ->
+        text.append(text.indexOf("; declared at") < 0 ? "; declared at " : ", ")
+            .append(n.name()).append(' ').append(n.source().get()));
     return text.toString();
   }
 

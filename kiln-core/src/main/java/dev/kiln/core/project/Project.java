@@ -4,7 +4,10 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.ProjectConfig;
+import dev.kiln.core.config.YamlNode;
 import dev.kiln.core.hooks.Hook;
+import dev.kiln.core.nodes.NodeTypes;
+import dev.kiln.core.nodes.YamlPipelines;
 import dev.kiln.core.pipeline.Names;
 import dev.kiln.core.pipeline.Pipeline;
 import java.net.MalformedURLException;
@@ -19,9 +22,9 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * A Kiln project folder: {@code conf/} (catalog, parameters, credentials, {@code kiln.yml} per
- * environment), {@code data/}, and optionally {@code src/main/java} with the project's nodes and
- * its {@link PipelineRegistry}, compiled on first use.
+ * A Kiln project folder: {@code conf/} (catalog, parameters, credentials, {@code kiln.yml} and
+ * {@code pipelines.yml} per environment), {@code data/}, and optionally {@code src/main/java} with
+ * the project's own nodes and its {@link PipelineRegistry}, compiled on first use.
  */
 public final class Project {
   private final Path dir;
@@ -100,10 +103,24 @@ public final class Project {
    */
   public synchronized Map<String, Pipeline> pipelines() {
     if (pipelines == null) {
-      Map<String, Pipeline> found = new TreeMap<>(registry().pipelines());
+      Map<String, Pipeline> fromJava = registry().map(PipelineRegistry::pipelines).orElse(Map.of());
+      Map<String, YamlNode> yaml = YamlPipelines.read(dir, config.env());
+      if (fromJava.isEmpty() && yaml.isEmpty()) {
+        throw new ConfigException("Project '" + name() + "' defines no pipelines.",
+            "declare them in conf/base/pipelines.yml (see docs/yaml-projects.md), or implement"
+                + " dev.kiln.core.project.PipelineRegistry in src/main/java and name the class"
+                + " in conf/base/kiln.yml as 'pipelines: your.package.Pipelines'");
+      }
+      Map<String, Pipeline> found = new TreeMap<>(fromJava);
+      found.putAll(YamlPipelines.build(yaml, fromJava, NodeTypes.discover(loader),
+          config.parameters()));
       if (!found.containsKey(PipelineRegistry.DEFAULT) && !found.isEmpty()) {
-        found.put(PipelineRegistry.DEFAULT,
-            found.values().stream().reduce(Pipeline::plus).orElseThrow());
+        try {
+          found.put(PipelineRegistry.DEFAULT,
+              found.values().stream().reduce(Pipeline::plus).orElseThrow());
+        } catch (dev.kiln.core.pipeline.PipelineException e) {
+          // The pipelines are alternatives (e.g. two write one dataset): there is no default.
+        }
       }
       pipelines = java.util.Collections.unmodifiableMap(found);
     }
@@ -118,6 +135,12 @@ public final class Project {
   public Pipeline pipeline(String name) {
     Pipeline pipeline = pipelines().get(name);
     if (pipeline == null) {
+      if (name.equals(PipelineRegistry.DEFAULT)) {
+        throw new KilnException("Project '" + name() + "' has no default pipeline, and its"
+            + " pipelines cannot all run together.", "name one with --pipeline (pipelines are "
+            + Names.quoted(pipelines().keySet()) + "), or declare '__default__' in"
+            + " conf/base/pipelines.yml");
+      }
       throw new KilnException("Pipeline '" + name + "' not found.", Names.closest(name,
           pipelines().keySet()).map(c -> "did you mean '" + c + "'? ").orElse("")
           + "known pipelines are " + Names.quoted(pipelines().keySet()));
@@ -146,17 +169,16 @@ public final class Project {
     return hooks;
   }
 
-  private PipelineRegistry registry() {
+  private java.util.Optional<PipelineRegistry> registry() {
     var configured = config.setting("pipelines");
     if (configured.isPresent()) {
-      return instantiate(configured.get(), PipelineRegistry.class, "pipelines");
+      return java.util.Optional.of(instantiate(configured.get(), PipelineRegistry.class,
+          "pipelines"));
     }
     for (PipelineRegistry registry : ServiceLoader.load(PipelineRegistry.class, loader)) {
-      return registry;
+      return java.util.Optional.of(registry);
     }
-    throw new ConfigException("Project '" + name() + "' defines no pipelines.",
-        "implement dev.kiln.core.project.PipelineRegistry in src/main/java and name the class in"
-            + " conf/base/kiln.yml as 'pipelines: your.package.Pipelines'");
+    return java.util.Optional.empty();
   }
 
   private <T> T instantiate(String className, Class<T> type, String key) {

@@ -34,7 +34,7 @@ final class InputCheck {
       Set<String> missing) {
     StringBuilder detail = new StringBuilder();
     for (String name : missing) {
-      String readers = Names.quoted(pipeline.consumersOf(name).stream().map(Node::name).toList());
+      String readers = pipeline.consumersOf(name).stream().map(Node::label).toList().toString();
       detail.append("\n  '").append(name).append("' read by ").append(readers);
       Names.closest(name, catalog.entries().keySet())
           .ifPresent(c -> detail.append(" (did you mean '").append(c).append("'?)"));

@@ -8,6 +8,7 @@ import dev.kiln.core.pipeline.DatasetRef;
 import dev.kiln.core.pipeline.Inputs;
 import dev.kiln.core.pipeline.Metrics;
 import dev.kiln.core.pipeline.Node;
+import dev.kiln.core.pipeline.NodeContext;
 import dev.kiln.core.pipeline.Outputs;
 import dev.kiln.core.pipeline.Pipeline;
 import dev.kiln.core.pipeline.PipelineException;
@@ -98,7 +99,7 @@ final class RunExecution {
       loaded.put(in.dataset(), load(node, in));
     }
     hook.beforeNodeRun(node, loaded);
-    Outputs outputs = node.function().apply(inputsOf(node, loaded));
+    Outputs outputs = node.function().apply(inputsOf(node, loaded, nodeContext()));
     Map<String, Object> saved = new LinkedHashMap<>();
     for (Node.Binding out : node.outputBindings()) {
       saved.put(out.dataset(), save(node, out, outputs));
@@ -135,7 +136,13 @@ final class RunExecution {
     return value;
   }
 
-  private static Inputs inputsOf(Node node, Map<String, Object> loaded) {
+  private NodeContext nodeContext() {
+    var info = context.info();
+    return new NodeContext(info.runId(), info.pipeline(), info.projectDir(), info.parameters(),
+        keys.datasetHashes());
+  }
+
+  private static Inputs inputsOf(Node node, Map<String, Object> loaded, NodeContext runContext) {
     Map<String, Object> byDeclared = new HashMap<>();
     node.inputBindings().forEach(b -> byDeclared.put(b.declared().name(), loaded.get(b.dataset())));
     return new Inputs() {
@@ -147,6 +154,11 @@ final class RunExecution {
         }
         return ref.type().cast(ValueConverter.convert(byDeclared.get(ref.name()), ref.type(),
             ref.name(), node.name()));
+      }
+
+      @Override
+      public NodeContext context() {
+        return runContext;
       }
     };
   }

@@ -42,7 +42,7 @@ class PipelineValidationTest {
   @Test
   void build_outputProducedTwice_namesBothNodes() {
     assertThatThrownBy(() -> Pipeline.of(pass("a", "in", "out"), pass("b", "in2", "out")))
-        .hasMessageContaining("Dataset 'out' is produced by two nodes: 'a' and 'b'");
+        .hasMessageContaining("Dataset 'out' is produced by two nodes: node 'a' and node 'b'");
   }
 
   @Test

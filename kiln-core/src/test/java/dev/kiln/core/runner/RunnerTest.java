@@ -141,7 +141,7 @@ class RunnerTest {
     Pipeline p = Pipeline.of(Node.of("a", DatasetRef.of("raw", String.class),
         DatasetRef.of("x", String.class), s -> s));
     assertThatThrownBy(() -> run(new SequentialRunner(), p, catalog(dir, Map.of(), Map.of()), dir))
-        .hasMessageContaining("'raw' read by ['a']");
+        .hasMessageContaining("'raw' read by [node 'a']");
   }
 
   @Test
