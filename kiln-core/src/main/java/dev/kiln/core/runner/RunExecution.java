@@ -178,7 +178,8 @@ final class RunExecution {
 
   private String describeFailure(Node node, Throwable e) {
     String cause = e instanceof KilnException k ? k.describe() : e.toString();
-    return "Node '" + node.name() + "' failed (inputs: "
+    return "Node '" + node.name() + "'" + node.source().map(s -> " (" + s + ")").orElse("")
+        + " failed (inputs: "
         + node.inputs().stream().map(DatasetRef::name).toList() + "): " + cause;
   }
 
