@@ -52,7 +52,8 @@ class ServeCommandTest {
   @Test
   void serves_the_champion_reloads_on_promotion_and_drains_on_sigterm() throws Exception {
     Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), "dev.kiln.cli.Main", "serve",
+        .toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
+        System.getProperty("java.class.path"), "dev.kiln.cli.Main", "serve",
         "fraud-detection@champion", "--project", project.toString(), "--reload-interval",
         "200ms").redirectErrorStream(true).start();
     try {

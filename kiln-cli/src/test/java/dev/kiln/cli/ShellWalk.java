@@ -33,7 +33,7 @@ final class ShellWalk {
     }
     Path kiln = work.resolve("kiln");
     Files.writeString(kiln, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty(
-        "java.home"), "bin", "java") + "' -cp '" + System.getProperty("java.class.path")
+        "java.home"), "bin", "java") + "' --add-opens=java.base/java.nio=ALL-UNNAMED -cp '" + System.getProperty("java.class.path")
         + "' dev.kiln.cli.Main \"$@\"\n");
     kiln.toFile().setExecutable(true);
     List<String> script = new ArrayList<>(List.of("set -euo pipefail",

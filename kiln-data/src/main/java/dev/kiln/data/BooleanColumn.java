@@ -43,6 +43,11 @@ public final class BooleanColumn extends MaskedColumn {
   }
 
   @Override
+  public long getLong(int row) {
+    return values[row] ? 1 : 0;
+  }
+
+  @Override
   public Object get(int row) {
     return isNull(row) ? null : values[row];
   }

@@ -32,6 +32,21 @@ public sealed interface Column
    */
   double getDouble(int row);
 
+  /**
+   * Returns the value at a row as a long: integers and timestamps (epoch microseconds) as they
+   * are, doubles truncated toward zero, booleans as 0/1. Undefined for a missing value: check
+   * {@link #isNull} first.
+   *
+   * @throws DataFormatException for string columns
+   */
+  long getLong(int row);
+
+  /** Returns the value at a row as text (strings as they are, others formatted), or null. */
+  default String getString(int row) {
+    Object value = get(row);
+    return value == null ? null : value.toString();
+  }
+
   /** Returns the value at a row boxed, or null if missing; for printing and conversion. */
   Object get(int row);
 

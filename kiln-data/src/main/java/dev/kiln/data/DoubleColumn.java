@@ -38,6 +38,11 @@ public final class DoubleColumn extends MaskedColumn {
   }
 
   @Override
+  public long getLong(int row) {
+    return (long) values[row];
+  }
+
+  @Override
   public Object get(int row) {
     return isNull(row) ? null : values[row];
   }

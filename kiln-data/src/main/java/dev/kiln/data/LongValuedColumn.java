@@ -20,7 +20,7 @@ abstract sealed class LongValuedColumn extends MaskedColumn permits LongColumn, 
     return values.length;
   }
 
-  /** Returns the raw value at a row (0L when missing is not guaranteed; check {@link #isNull}). */
+  @Override
   public final long getLong(int row) {
     return values[row];
   }

@@ -10,14 +10,23 @@ import dev.kiln.data.TimestampColumn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Calendar;
+import java.util.TimeZone;
 
-/** Accumulates one column from JDBC result rows into a growable primitive array. */
+/**
+ * Accumulates one column from JDBC result rows into a growable primitive array, for databases
+ * without an Arrow export. Dates and timestamps without a zone are read on a UTC calendar, so
+ * their wall-clock value never moves with the JVM's zone.
+ */
 final class ColumnBuilder {
   private final String name;
   private final ColumnType type;
   private final int index;
+  private final TimestampColumn.Kind kind;
+  private final Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
   private double[] doubles;
   private long[] longs;
   private boolean[] booleans;
@@ -25,10 +34,15 @@ final class ColumnBuilder {
   private final BitSet nulls = new BitSet();
   private int size;
 
-  ColumnBuilder(String name, ColumnType type, int index, int capacity) {
+  ColumnBuilder(String name, int jdbcType, int index, int capacity) {
     this.name = name;
-    this.type = type;
+    this.type = ResultSetFrames.typeOf(jdbcType);
     this.index = index;
+    this.kind = switch (jdbcType) {
+      case Types.DATE -> TimestampColumn.Kind.DATE;
+      case Types.TIMESTAMP -> TimestampColumn.Kind.LOCAL;
+      default -> TimestampColumn.Kind.INSTANT;
+    };
     switch (type) {
       case DOUBLE -> doubles = new double[capacity];
       case LONG, TIMESTAMP -> longs = new long[capacity];
@@ -45,8 +59,10 @@ final class ColumnBuilder {
       case BOOLEAN -> booleans[size] = rs.getBoolean(index);
       case STRING -> strings[size] = rs.getString(index);
       case TIMESTAMP -> {
-        Timestamp t = rs.getTimestamp(index);
-        longs[size] = t == null ? 0 : t.getTime() * 1000 + (t.getNanos() / 1000) % 1000;
+        Timestamp t = kind == TimestampColumn.Kind.INSTANT ? rs.getTimestamp(index)
+            : rs.getTimestamp(index, utc);
+        longs[size] = t == null ? 0 : Math.floorDiv(t.getTime(), 1000) * 1_000_000
+            + t.getNanos() / 1000;
       }
     }
     if (rs.wasNull()) {
@@ -81,7 +97,7 @@ final class ColumnBuilder {
     return switch (type) {
       case DOUBLE -> new DoubleColumn(name, Arrays.copyOf(doubles, size), nulls);
       case LONG -> new LongColumn(name, Arrays.copyOf(longs, size), nulls);
-      case TIMESTAMP -> new TimestampColumn(name, Arrays.copyOf(longs, size), nulls);
+      case TIMESTAMP -> new TimestampColumn(name, Arrays.copyOf(longs, size), nulls, kind);
       case BOOLEAN -> new BooleanColumn(name, Arrays.copyOf(booleans, size), nulls);
       case STRING -> new StringColumn(name, Arrays.copyOf(strings, size));
     };

@@ -15,7 +15,10 @@ import java.util.Optional;
 public final class CsvDiagnosis {
   private CsvDiagnosis() {}
 
-  /** Returns "line N has X fields but the header has Y", if such a line exists. */
+  /**
+   * Returns "line N has X fields but the header has Y" or "line N opens a quote that is never
+   * closed", if such a line exists.
+   */
   public static Optional<String> firstBadLine(Path file, String delimiter) {
     if (delimiter.length() != 1) {
       return Optional.empty();
@@ -49,7 +52,8 @@ public final class CsvDiagnosis {
         fields = 1;
         recordStart = lineNo + 1;
       }
-      return Optional.empty();
+      return quoted ? Optional.of("line " + recordStart + " opens a quote (\") that is never"
+          + " closed") : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }

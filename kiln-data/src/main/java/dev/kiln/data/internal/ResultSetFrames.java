@@ -9,7 +9,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads JDBC result sets into frames, column by column into primitive arrays. */
+/**
+ * Reads JDBC result sets of databases without an Arrow export (SQLite, PostgreSQL) into frames,
+ * row by row into primitive arrays; DuckDB results go through {@link ArrowFrames} instead.
+ */
 public final class ResultSetFrames {
   private ResultSetFrames() {}
 
@@ -19,7 +22,7 @@ public final class ResultSetFrames {
     List<ColumnBuilder> builders = new ArrayList<>();
     int capacity = maxRows > 0 ? Math.min(maxRows, 1 << 16) : 1 << 12;
     for (int i = 1; i <= meta.getColumnCount(); i++) {
-      builders.add(new ColumnBuilder(meta.getColumnLabel(i), typeOf(meta, i), i, capacity));
+      builders.add(new ColumnBuilder(meta.getColumnLabel(i), meta.getColumnType(i), i, capacity));
     }
     int rows = 0;
     while ((maxRows < 0 || rows < maxRows) && rs.next()) {
@@ -35,8 +38,8 @@ public final class ResultSetFrames {
   }
 
   /** Maps a JDBC column type to a frame column type. */
-  static ColumnType typeOf(ResultSetMetaData meta, int column) throws SQLException {
-    return switch (meta.getColumnType(column)) {
+  static ColumnType typeOf(int jdbcType) {
+    return switch (jdbcType) {
       case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC -> ColumnType.DOUBLE;
       case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> ColumnType.LONG;
       case Types.BOOLEAN, Types.BIT -> ColumnType.BOOLEAN;

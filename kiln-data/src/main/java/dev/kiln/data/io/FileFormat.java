@@ -1,26 +1,35 @@
 package dev.kiln.data.io;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
 /** The file formats Kiln reads and writes frames in (through DuckDB). */
 public enum FileFormat {
   /** Comma- (or otherwise) separated values with a header row. */
   CSV,
   /** Apache Parquet, readable by pandas, pyarrow, DuckDB and Spark. */
   PARQUET,
-  /** One JSON object per line. */
+  /** A JSON array of records ({@code [{"a": 1}, {"a": 2}]}), as most tools export JSON data. */
+  JSON,
+  /** JSON lines: one JSON object per line ({@code .jsonl}, {@code .ndjson}). */
   JSONL;
 
   /** Returns the format of a file from its extension, if known. */
-  public static java.util.Optional<FileFormat> ofFile(java.nio.file.Path file) {
-    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (n.endsWith(".csv") || n.endsWith(".csv.gz") || n.endsWith(".tsv")) {
-      return java.util.Optional.of(CSV);
+  public static Optional<FileFormat> ofFile(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".gz") || n.endsWith(".zst")) {
+      n = n.substring(0, n.lastIndexOf('.'));
+    }
+    if (n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt")) {
+      return Optional.of(CSV);
     }
     if (n.endsWith(".parquet") || n.endsWith(".pq")) {
-      return java.util.Optional.of(PARQUET);
+      return Optional.of(PARQUET);
     }
-    if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) {
-      return java.util.Optional.of(JSONL);
+    if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
+      return Optional.of(JSONL);
     }
-    return java.util.Optional.empty();
+    return n.endsWith(".json") ? Optional.of(JSON) : Optional.empty();
   }
 }

@@ -2,45 +2,45 @@ package dev.kiln.data.io;
 
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
-import dev.kiln.data.internal.ResultSetFrames;
+import dev.kiln.data.internal.ArrowFrames;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Function;
 
 /**
  * Frames of at most N rows read one after another from a file, so a consumer can process data
- * larger than memory. Close it (try-with-resources) to release the reader.
+ * larger than memory: only one chunk is on the heap at a time, and DuckDB streams the file. Close
+ * it (try-with-resources) to release the reader.
  */
 public final class FrameChunks implements Iterator<Frame>, AutoCloseable {
   private final Connection connection;
-  private final ResultSet rs;
-  private final int chunkRows;
-  private final Path file;
+  private final ArrowFrames frames;
+  private final Function<Exception, DataFormatException> errors;
   private Frame next;
-  private boolean first = true;
+  private boolean done;
+  private boolean closed;
 
-  FrameChunks(Connection connection, ResultSet rs, int chunkRows, Path file) {
+  FrameChunks(Connection connection, ArrowFrames frames,
+      Function<Exception, DataFormatException> errors) {
     this.connection = connection;
-    this.rs = rs;
-    this.chunkRows = chunkRows;
-    this.file = file;
+    this.frames = frames;
+    this.errors = errors;
   }
 
   @Override
   public boolean hasNext() {
-    if (next == null) {
+    if (next == null && !done) {
       try {
-        next = ResultSetFrames.read(rs, chunkRows);
-      } catch (SQLException e) {
-        throw readError(file, e);
+        next = frames.next();
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e instanceof DataFormatException d ? d : errors.apply(e);
       }
-      if (next != null && next.rowCount() == 0 && !first) {
-        next = null;
-      }
-      first = false;
+      done = next == null;
     }
     return next != null;
   }
@@ -48,7 +48,7 @@ public final class FrameChunks implements Iterator<Frame>, AutoCloseable {
   @Override
   public Frame next() {
     if (!hasNext()) {
-      throw new NoSuchElementException("no more rows in '" + file + "'");
+      throw new NoSuchElementException("no more rows");
     }
     Frame result = next;
     next = null;
@@ -57,15 +57,19 @@ public final class FrameChunks implements Iterator<Frame>, AutoCloseable {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
+      frames.close();
       connection.close();
     } catch (SQLException e) {
-      throw new DataFormatException("Cannot close reader of '" + file + "': " + e.getMessage(),
-          null, e);
+      throw new DataFormatException("Cannot close a reader: " + e.getMessage(), null, e);
     }
   }
 
-  static DataFormatException readError(Path file, SQLException e) {
+  static DataFormatException readError(Path file, Exception e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     String detail = message.lines().filter(l -> !l.isBlank()).limit(6)
         .reduce((a, b) -> a + "\n  " + b).orElse(message);

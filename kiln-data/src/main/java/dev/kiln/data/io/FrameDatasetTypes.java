@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * The file dataset types of kiln-data, registered with the catalog through {@link
  * java.util.ServiceLoader}: {@code csv} (options {@code filepath}, {@code delimiter},
- * {@code header}, {@code schema: {column: type}}), {@code parquet} and {@code jsonl}
- * ({@code filepath}).
+ * {@code header}, {@code schema: {column: type}}), {@code parquet} ({@code filepath}), {@code
+ * json} (an array of records; JSON lines with {@code lines: true} or a .jsonl/.ndjson
+ * {@code filepath}) and {@code jsonl} (one object per line).
  */
 public abstract class FrameDatasetTypes implements DatasetType {
   private final FileFormat format;
@@ -28,10 +29,23 @@ public abstract class FrameDatasetTypes implements DatasetType {
 
   @Override
   public Dataset<?> create(DatasetSpec spec) {
-    spec.checkOptions(format == FileFormat.CSV
-        ? List.of("filepath", "delimiter", "header", "schema") : List.of("filepath"));
+    spec.checkOptions(switch (format) {
+      case CSV -> List.of("filepath", "delimiter", "header", "schema");
+      case JSON -> List.of("filepath", "lines");
+      default -> List.of("filepath");
+    });
     CsvOptions options = format == FileFormat.CSV ? csvOptions(spec) : CsvOptions.defaults();
-    return new FrameFileDataset(spec.name(), spec.filepath(), format, options);
+    return new FrameFileDataset(spec.name(), spec.filepath(), jsonFormat(spec), options);
+  }
+
+  /** For {@code json}: lines when {@code lines: true} or the file is .jsonl/.ndjson. */
+  private FileFormat jsonFormat(DatasetSpec spec) {
+    if (format != FileFormat.JSON) {
+      return format;
+    }
+    return spec.option("lines").map(Boolean::parseBoolean)
+        .orElseGet(() -> FileFormat.ofFile(spec.filepath()).orElse(format) == FileFormat.JSONL)
+        ? FileFormat.JSONL : FileFormat.JSON;
   }
 
   private static CsvOptions csvOptions(DatasetSpec spec) {
@@ -67,7 +81,20 @@ public abstract class FrameDatasetTypes implements DatasetType {
     }
   }
 
-  /** {@code type: jsonl}. */
+  /** {@code type: json}: a JSON array of records. */
+  public static final class Json extends FrameDatasetTypes {
+    /** Creates the type. */
+    public Json() {
+      super(FileFormat.JSON);
+    }
+
+    @Override
+    public String name() {
+      return "json";
+    }
+  }
+
+  /** {@code type: jsonl}: one JSON object per line. */
   public static final class JsonLines extends FrameDatasetTypes {
     /** Creates the type. */
     public JsonLines() {

@@ -1,78 +1,88 @@
 package dev.kiln.data.io;
 
 import dev.kiln.core.catalog.AtomicFiles;
-import dev.kiln.data.BooleanColumn;
-import dev.kiln.data.Column;
 import dev.kiln.data.DataFormatException;
-import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
-import dev.kiln.data.LongColumn;
-import dev.kiln.data.StringColumn;
 import dev.kiln.data.TimestampColumn;
+import dev.kiln.data.internal.ArrowCopy;
+import dev.kiln.data.internal.DuckDb;
+import dev.kiln.data.internal.FrameQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Collects frames of the same schema, chunk after chunk, in a temporary on-disk DuckDB database
- * (so memory stays bounded), then writes them as one file, atomically. Close it when done.
+ * Writes frames of one schema, chunk after chunk, as one file: DuckDB's {@code COPY} pulls the
+ * chunks as an Arrow stream while they are appended (memory holds a few chunks at most), into a
+ * temporary file moved over the target by {@link #finish()}, so readers never see half a file.
+ * Close it when done; closing an unfinished sink deletes the partial output.
  */
 public final class FrameSink implements AutoCloseable {
   private final Path target;
   private final FileFormat format;
-  private final Path database;
-  private final DuckDBConnection connection;
-  private boolean created;
+  private final Path tmp;
+  private final FrameQueue queue = new FrameQueue();
+  private ExecutorService writer;
+  private Future<?> copy;
+  private List<String> columns;
+  private boolean finished;
 
   /**
    * Opens a sink writing to a file of a format.
    *
-   * @throws DataFormatException if the temporary database cannot be created
+   * @throws DataFormatException if the target's folder cannot be created
    */
   public FrameSink(Path target, FileFormat format) {
     this.target = target;
     this.format = format;
+    Path dir = target.toAbsolutePath().getParent();
     try {
-      Path dir = target.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      this.database = dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".duckdb");
-      this.connection = DriverManager.getConnection("jdbc:duckdb:" + database)
-          .unwrap(DuckDBConnection.class);
-    } catch (SQLException | IOException e) {
+    } catch (IOException e) {
       throw error(e);
     }
+    this.tmp = dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
   }
 
   /**
    * Appends a frame's rows.
    *
-   * @throws DataFormatException if the rows cannot be stored
+   * @throws DataFormatException if its columns differ from the first frame's, or writing failed
    */
   public void append(Frame frame) {
-    try {
-      if (!created) {
-        createTable(frame);
-        created = true;
-      }
-      try (DuckDBAppender appender = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA,
-          "frame")) {
-        for (int i = 0; i < frame.rowCount(); i++) {
-          appender.beginRow();
-          for (Column c : frame.columns()) {
-            append(appender, c, i);
-          }
-          appender.endRow();
+    if (copy == null) {
+      columns = frame.columnNames();
+      writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "kiln-write-" + target
+          .getFileName()));
+      copy = writer.submit(() -> {
+        try (DuckDBConnection c = DuckDb.open()) {
+          ArrowCopy.copy(c, frame, queue, new ArrowCopy.CopySpec(projection(frame),
+              FrameReader.quote(tmp.toString()), options()));
         }
+        return null;
+      });
+      return;
+    }
+    if (!frame.columnNames().equals(columns)) {
+      throw new DataFormatException("Cannot append a frame with columns " + frame.columnNames()
+          + " to '" + target + "', whose columns are " + columns + ".",
+          "select the same columns, in the same order, for every chunk");
+    }
+    try {
+      if (!queue.put(frame, copy)) {
+        throw failure();
       }
-    } catch (SQLException e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       throw error(e);
     }
   }
@@ -80,66 +90,97 @@ public final class FrameSink implements AutoCloseable {
   /**
    * Writes every appended row to the target file, replacing it atomically.
    *
-   * @throws DataFormatException if the file cannot be written
+   * @throws DataFormatException if nothing was appended or the file cannot be written
    */
   public void finish() {
-    Path tmp = target.toAbsolutePath().getParent()
-        .resolve("." + target.getFileName() + "." + System.nanoTime() + ".tmp");
-    try (Statement s = connection.createStatement()) {
-      s.execute("COPY frame TO " + FrameReader.quote(tmp.toString()) + " (" + options() + ")");
+    if (copy == null) {
+      throw new DataFormatException("Nothing was written to '" + target + "'.",
+          "append at least one frame (it may have no rows) before finishing");
+    }
+    try {
+      if (!queue.end(copy)) {
+        throw failure();
+      }
+      copy.get();
       AtomicFiles.move(tmp, target);
-    } catch (SQLException | IOException e) {
+      finished = true;
+    } catch (ExecutionException e) {
+      throw failure();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw error(e);
+    } catch (IOException e) {
       throw error(e);
     }
   }
 
   @Override
   public void close() {
-    try {
-      connection.close();
-      Files.deleteIfExists(database);
-      Files.deleteIfExists(database.resolveSibling(database.getFileName() + ".wal"));
-    } catch (SQLException | IOException e) {
-      throw error(e);
+    if (copy == null) {
+      return;
     }
+    try {
+      if (!finished && !copy.isDone()) {
+        queue.abort(copy);
+      }
+      copy.get();
+    } catch (ExecutionException e) {
+      // the partial output is deleted below; the caller already has the error that got it here
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      writer.shutdownNow();
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        throw error(e);
+      }
+    }
+  }
+
+  private DataFormatException failure() {
+    try {
+      copy.get();
+      return error(new IllegalStateException("the writer stopped early"));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      return cause instanceof DataFormatException d ? d : error(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return error(e);
+    }
+  }
+
+  /**
+   * Returns the select list: every column, with JSON's local date-times printed with all six
+   * fractional digits so a reader detects them as timestamps again.
+   */
+  private String projection(Frame frame) {
+    if (format != FileFormat.JSON && format != FileFormat.JSONL) {
+      return "*";
+    }
+    return frame.columns().stream().map(c -> {
+      String id = "\"" + c.name().replace("\"", "\"\"") + "\"";
+      return c instanceof TimestampColumn t && t.kind() == TimestampColumn.Kind.LOCAL
+          ? "strftime(" + id + ", '%Y-%m-%d %H:%M:%S.%f') AS " + id : id;
+    }).collect(Collectors.joining(", "));
   }
 
   private String options() {
+    boolean gz = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    String compression = gz ? ", COMPRESSION gzip" : "";
     return switch (format) {
-      case CSV -> "FORMAT CSV, HEADER";
+      case CSV -> "FORMAT CSV, HEADER" + compression;
       case PARQUET -> "FORMAT PARQUET, COMPRESSION ZSTD";
-      case JSONL -> "FORMAT JSON";
+      case JSON -> "FORMAT JSON, ARRAY true" + compression;
+      case JSONL -> "FORMAT JSON" + compression;
     };
   }
 
-  private void createTable(Frame frame) throws SQLException {
-    String ddl = frame.columns().stream().map(c -> "\"" + c.name().replace("\"", "\"\"") + "\" "
-        + FrameReader.sqlType(c.type())).collect(Collectors.joining(", "));
-    try (Statement s = connection.createStatement()) {
-      s.execute("CREATE TABLE frame (" + ddl + ")");
-    }
-  }
-
-  private static void append(DuckDBAppender appender, Column c, int row) throws SQLException {
-    if (c.isNull(row)) {
-      appender.appendNull();
-    } else if (c instanceof DoubleColumn d) {
-      appender.append(d.getDouble(row));
-    } else if (c instanceof LongColumn l) {
-      appender.append(l.getLong(row));
-    } else if (c instanceof BooleanColumn b) {
-      appender.append(b.getBoolean(row));
-    } else if (c instanceof StringColumn s) {
-      appender.append(s.getString(row));
-    } else if (c instanceof TimestampColumn t) {
-      long micros = t.getLong(row);
-      appender.append(LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-          (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC));
-    }
-  }
-
-  private DataFormatException error(Exception e) {
-    return new DataFormatException("Cannot write '" + target + "': " + e.getMessage(),
+  private DataFormatException error(Throwable e) {
+    String message = e instanceof SQLException || e.getMessage() != null ? e.getMessage()
+        : e.toString();
+    return new DataFormatException("Cannot write '" + target + "': " + message,
         "check that the folder is writable and has space", e);
   }
 }

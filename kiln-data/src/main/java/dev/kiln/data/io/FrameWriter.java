@@ -5,8 +5,9 @@ import dev.kiln.data.Frame;
 import java.nio.file.Path;
 
 /**
- * Writes frames to CSV, Parquet or JSON-lines files through DuckDB. The file is written beside
- * the target and moved into place, so readers never see half a file.
+ * Writes frames to CSV, Parquet, JSON or JSON-lines files through DuckDB, which reads the frame
+ * as an Arrow stream. The file is written beside the target and moved into place, so readers
+ * never see half a file.
  */
 public final class FrameWriter {
   private FrameWriter() {}

@@ -48,7 +48,7 @@ class FrameIoTest {
       if (format != FileFormat.JSONL) {
         assertThat(back.column("t").getDouble(1)).isEqualTo(1_700_000_000_123_456.0);
       } else {
-        assertThat(back.column("t").get(1)).isEqualTo("2023-11-14 22:13:20.123456");
+        assertThat(back.column("t").get(1)).isEqualTo("2023-11-14 22:13:20.123456+00");
       }
     }
     assertThat(FrameReader.parquet(dir.resolve("f.parquet")).schema().columns())
