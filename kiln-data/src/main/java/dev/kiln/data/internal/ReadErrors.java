@@ -45,7 +45,7 @@ public final class ReadErrors {
           + " name it .jsonl or .ndjson, or use catalog type 'jsonl' (FileFormat.JSONL)", e);
       case JSONL -> new DataFormatException("Cannot read '" + file + "' as JSON lines (one"
           + " object per line): " + firstLines(message), "if the file holds one JSON array of"
-          + " records, name it .json or use catalog type 'json' (FileFormat.JSON)", e);
+          + " records, name it .json or use catalog type 'json_records' (FileFormat.JSON)", e);
       case PARQUET -> new DataFormatException("Cannot read '" + file + "' as Parquet: "
           + firstLines(message), "check that the file is a complete Parquet file", e);
     };

@@ -16,9 +16,8 @@ import java.util.Optional;
 /**
  * The file dataset types of kiln-data, registered with the catalog through {@link
  * java.util.ServiceLoader}: {@code csv} (options {@code filepath}, {@code delimiter},
- * {@code header}, {@code schema: {column: type}}), {@code parquet} ({@code filepath}), {@code
- * json} (an array of records; JSON lines with {@code lines: true} or a .jsonl/.ndjson
- * {@code filepath}) and {@code jsonl} (one object per line).
+ * {@code header}, {@code schema: {column: type}}), {@code parquet}, {@code json_records} (a
+ * JSON array of records) and {@code jsonl} (one JSON object per line) ({@code filepath}).
  */
 public abstract class FrameDatasetTypes implements DatasetType {
   private final FileFormat format;
@@ -31,21 +30,10 @@ public abstract class FrameDatasetTypes implements DatasetType {
   public Dataset<?> create(DatasetSpec spec) {
     spec.checkOptions(switch (format) {
       case CSV -> List.of("filepath", "delimiter", "header", "schema");
-      case JSON -> List.of("filepath", "lines");
       default -> List.of("filepath");
     });
     CsvOptions options = format == FileFormat.CSV ? csvOptions(spec) : CsvOptions.defaults();
-    return new FrameFileDataset(spec.name(), spec.filepath(), jsonFormat(spec), options);
-  }
-
-  /** For {@code json}: lines when {@code lines: true} or the file is .jsonl/.ndjson. */
-  private FileFormat jsonFormat(DatasetSpec spec) {
-    if (format != FileFormat.JSON) {
-      return format;
-    }
-    return spec.option("lines").map(Boolean::parseBoolean)
-        .orElseGet(() -> FileFormat.ofFile(spec.filepath()).orElse(format) == FileFormat.JSONL)
-        ? FileFormat.JSONL : FileFormat.JSON;
+    return new FrameFileDataset(spec.name(), spec.filepath(), format, options);
   }
 
   private static CsvOptions csvOptions(DatasetSpec spec) {
@@ -81,7 +69,10 @@ public abstract class FrameDatasetTypes implements DatasetType {
     }
   }
 
-  /** {@code type: json}: a JSON array of records. */
+  /**
+   * {@code type: json_records}: a JSON array of records as a frame (core's {@code json} type
+   * holds any JSON document as a map).
+   */
   public static final class Json extends FrameDatasetTypes {
     /** Creates the type. */
     public Json() {
@@ -90,7 +81,7 @@ public abstract class FrameDatasetTypes implements DatasetType {
 
     @Override
     public String name() {
-      return "json";
+      return "json_records";
     }
   }
 

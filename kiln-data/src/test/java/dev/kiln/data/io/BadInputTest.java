@@ -80,7 +80,8 @@ class BadInputTest {
     Files.writeString(array, "[{\"a\": 1}, {\"a\": 2}]");
     assertThatThrownBy(() -> FrameReader.jsonl(array))
         .hasMessageContaining("as JSON lines")
-        .satisfies(e -> assertThat(((DataFormatException) e).hint().orElse("")).contains("'json'"));
+        .satisfies(e -> assertThat(((DataFormatException) e).hint().orElse(""))
+            .contains("'json_records'"));
   }
 
   @Test
