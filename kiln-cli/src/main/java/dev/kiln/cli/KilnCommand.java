@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         CatalogCommand.class, VizCommand.class, BundleCommand.class,
         PredictCommand.class, RunsCommand.class,
         ModelsCommand.class, TrackingCommand.class, ServeCommand.class, MonitorCommand.class,
-        RetrainCommand.class,
+        RetrainCommand.class, UiCommand.class,
         ValidateCommand.class, SchemaCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =

@@ -13,9 +13,9 @@ import dev.kiln.serving.PredictionLogReader;
 import dev.kiln.serving.monitor.DecayCheck;
 import dev.kiln.serving.monitor.DriftCheck;
 import dev.kiln.serving.monitor.DriftGauges;
-import dev.kiln.serving.monitor.HtmlReport;
 import dev.kiln.serving.monitor.MonitorReport;
 import dev.kiln.serving.monitor.WebhookAlert;
+import dev.kiln.ui.DriftCharts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -180,8 +180,10 @@ final class MonitorCommand implements Callable<Integer> {
     String stem = "report-" + FILE_TIME.format(Instant.parse(report.createdAt()));
     byte[] json = report.toJson().getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(stem + ".json"), json);
+    AtomicFiles.write(dir.resolve(stem + DriftCharts.PROFILES_SUFFIX),
+        DriftCharts.profilesJson(reference, current).getBytes(StandardCharsets.UTF_8));
     Path html = dir.resolve(stem + ".html");
-    AtomicFiles.write(html, HtmlReport.render(report, reference, current)
+    AtomicFiles.write(html, DriftCharts.staticReport(report, reference, current)
         .getBytes(StandardCharsets.UTF_8));
     AtomicFiles.write(dir.resolve(DriftGauges.LATEST), json);
     return html;

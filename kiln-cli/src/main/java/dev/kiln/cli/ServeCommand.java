@@ -15,6 +15,7 @@ import dev.kiln.serving.ServingMetrics;
 import dev.kiln.serving.Traffic;
 import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.ui.ModelPages;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -160,7 +161,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       PredictionLog log = noLog ? null : new PredictionLog(logDir(), 100_000, 256L << 20,
           Duration.ofMinutes(5).toMillis(), logSample, metrics);
-      ModelServer server = ModelServer.start(config, repository, metrics, log, version());
+      ModelServer server = ModelServer.start(config, repository, metrics, log, version(),
+          new ModelPages());
       announce(server, log);
       awaitShutdown(server);
       return 0;
@@ -305,7 +307,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     out.printf("Listening on %s://%s:%d (ready %d ms after JVM start); POST"
         + " /v1/models/{name}:predict, /v2/models/{name}/infer, /invocations; GET /metrics,"
-        + " /openapi.json%n", scheme, host, server.port(), readyMs);
+        + " /openapi.json, /ui/ (status and prediction form)%n", scheme, host, server.port(), readyMs);
     if (log != null) {
       out.printf("Prediction log: %s%n", log.dir());
     }

@@ -98,13 +98,18 @@ class MonitorCommandTest {
     assertThat(latest.path("prediction").path("column").asText()).isEqualTo("probability");
     assertThat(latest.path("columns")).hasSize(2);
     String html = Files.readString(Path.of(r.out().split("Report: ")[1].trim()));
-    assertThat(html.split("<tr><td>")).hasSize(4);
-    for (String row : html.split("<tr><td>")) {
-      if (row.contains("</td><td>")) {
-        assertThat(row).contains("<svg");
-      }
+    String[] cards = html.split("<section class=\"card\">");
+    assertThat(cards).as("the prediction and two inputs, one chart each").hasSize(4);
+    for (int i = 1; i < cards.length; i++) {
+      assertThat(cards[i]).contains("<svg class=\"hist\"");
     }
-    assertThat(html).doesNotContain("http://", "https://", "<script", "<link");
+    assertThat(html).doesNotContain("http://", "https://", "<script", "<link")
+        .contains("0 of 2 columns drifted (0%); the dataset is flagged at 50%");
+    try (var files = Files.list(reports)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("the profiles the UI draws the same charts from")
+          .anyMatch(n -> n.endsWith(".profiles.json"));
+    }
   }
 
   @Test

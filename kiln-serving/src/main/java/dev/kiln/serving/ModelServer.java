@@ -44,8 +44,23 @@ public final class ModelServer implements AutoCloseable {
    */
   public static ModelServer start(ServerConfig config, ModelRepository models,
       ServingMetrics metrics, PredictionLog log, String kilnVersion) {
+    return start(config, models, metrics, log, kilnVersion, null);
+  }
+
+  /**
+   * Starts serving, with extra pages (e.g. the web UI) under their prefix.
+   *
+   * @param log the prediction log (closed with the server), or null
+   * @param kilnVersion reported by {@code /v2} and {@code /version}
+   * @param pages the extra pages, or null for none
+   */
+  public static ModelServer start(ServerConfig config, ModelRepository models,
+      ServingMetrics metrics, PredictionLog log, String kilnVersion, ServerPages pages) {
     PredictionService service = new PredictionService(models, metrics, log);
     HttpApi api = new HttpApi(service, metrics, config, kilnVersion);
+    if (pages != null) {
+      api.withPages(pages);
+    }
     Javalin app = Javalin.create(api::configure).start();
     Runnable gauges = driftGauges(config, models, metrics);
     gauges.run();

@@ -3,6 +3,7 @@ package dev.kiln.serving.http;
 import dev.kiln.serving.ClientError;
 import dev.kiln.serving.PredictionService;
 import dev.kiln.serving.ServerConfig;
+import dev.kiln.serving.ServerPages;
 import dev.kiln.serving.ServingMetrics;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -39,6 +40,7 @@ public final class HttpApi {
   private final String kilnVersion;
   private final Guard guard = new Guard();
   private final byte[] token;
+  private ServerPages pages;
 
   /** Creates the API; {@link #configure} declares it on a Javalin config. */
   public HttpApi(PredictionService service, ServingMetrics metrics, ServerConfig config,
@@ -49,6 +51,12 @@ public final class HttpApi {
     this.kilnVersion = kilnVersion;
     this.token = config.token() == null ? null
         : ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Also answers the GET requests under {@code pages.prefix()}, e.g. the web UI. */
+  public HttpApi withPages(ServerPages extra) {
+    this.pages = extra;
+    return this;
   }
 
   /** Declares connectors, limits, routes and error handling. */
@@ -69,6 +77,10 @@ public final class HttpApi {
     new NativeRoutes(service, guard).configure(cfg);
     new OpenInferenceRoutes(service, guard, kilnVersion).configure(cfg);
     new MlflowScoringRoutes(service, guard, kilnVersion).configure(cfg);
+    if (pages != null) {
+      cfg.routes.get(pages.prefix(), this::page);
+      cfg.routes.get(pages.prefix() + "/<path>", this::page);
+    }
     cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
         .result(metrics.scrape()));
     cfg.routes.get("/openapi.json", ctx -> Bodies.reply(ctx,
@@ -112,8 +124,16 @@ public final class HttpApi {
     return connector;
   }
 
+  private void page(Context ctx) {
+    ServerPages.Page page = pages.get(ctx.path(), service.models()).orElseThrow(() ->
+        ClientError.notFound("No page " + ctx.path() + "."));
+    ctx.contentType(page.contentType()).header("X-Content-Type-Options", "nosniff")
+        .result(page.body());
+  }
+
   private void authenticate(Context ctx) {
-    if (OPEN_PATHS.contains(ctx.path())) {
+    if (OPEN_PATHS.contains(ctx.path())
+        || pages != null && ctx.method().name().equals("GET") && pages.isPublic(ctx.path())) {
       return;
     }
     String header = ctx.header("Authorization");

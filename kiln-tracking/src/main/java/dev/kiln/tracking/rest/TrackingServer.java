@@ -6,6 +6,7 @@ import dev.kiln.tracking.internal.rest.ArtifactRoutes;
 import dev.kiln.tracking.internal.rest.BearerAuth;
 import dev.kiln.tracking.internal.rest.MlflowApi;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 
 /** An HTTP server exposing a {@link TrackingStore} through MLflow's REST paths. */
 public final class TrackingServer implements AutoCloseable {
@@ -25,14 +26,23 @@ public final class TrackingServer implements AutoCloseable {
    */
   public static TrackingServer start(TrackingStore store, ArtifactStore artifacts,
       ServerOptions options) {
-    MlflowApi api = new MlflowApi(store, artifacts);
-    ArtifactRoutes artifactRoutes = new ArtifactRoutes(artifacts);
     return new TrackingServer(Javalin.create(config -> {
       options.bearerToken().ifPresent(t -> config.routes.before("/api/*", new BearerAuth(t)));
-      api.configure(config);
-      artifactRoutes.configure(config);
-      MlflowApi.configureFallback(config);
+      configure(config, store, artifacts);
     }).start(options.port()));
+  }
+
+  /**
+   * Declares the same API on another Javalin app (the web UI serves it beside its pages):
+   * {@code /api/2.0/mlflow/...}, {@code /api/2.0/mlflow-artifacts/...}, MLflow's error shape for
+   * every failure, and 404 {@code ENDPOINT_NOT_FOUND} for other {@code /api} paths.
+   * Authentication is left to the caller.
+   */
+  public static void configure(JavalinConfig config, TrackingStore store,
+      ArtifactStore artifacts) {
+    new MlflowApi(store, artifacts).configure(config);
+    new ArtifactRoutes(artifacts).configure(config);
+    MlflowApi.configureFallback(config);
   }
 
   /** Returns the port the server listens on. */
