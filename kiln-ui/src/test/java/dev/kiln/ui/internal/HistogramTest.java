@@ -40,7 +40,8 @@ class HistogramTest {
     ref[0] = 10_000;
     Histogram h = Histogram.of(numbers(ref).columns().get(0), numbers(ref).columns().get(0));
     assertThat(h.labels().get(h.labels().size() - 1)).startsWith("≥ ");
-    assertThat(h.reference()[h.labels().size() - 1]).isCloseTo(0.001, within(1e-6));
+    assertThat(h.reference()[h.labels().size() - 1]).as("one value in 1,000, within the KLL"
+        + " sketch's rank error").isPositive().isCloseTo(0.001, within(0.005));
   }
 
   @Test

@@ -73,7 +73,7 @@ export function bars(items, opts = {}) {
   const zero = signed ? label + (width - label - 60) / 2 : label;
   const scale = (signed ? (width - label - 60) / 2 : width - label - 60) / max;
   const svg = h('svg:svg', { class: 'bars', viewBox: `0 0 ${width} ${height}`, role: 'img',
-    'aria-label': opts.title || 'bar chart', width: '100%' });
+    'aria-label': opts.title || 'bar chart', style: `width:100%;max-width:${width}px` });
   svg.append(h('svg:title', {}, opts.title || ''));
   rows.forEach((r, i) => {
     const y = i * row + 4;
@@ -99,7 +99,7 @@ export function scatter(points, opts = {}) {
   const [y0, y1] = pad(Math.min(...ys), Math.max(...ys));
   const sx = x => L + (x - x0) / (x1 - x0) * (W - L - R);
   const sy = y => H - B - (y - y0) / (y1 - y0) * (H - B - T);
-  const svg = h('svg:svg', { class: 'bars', viewBox: `0 0 ${W} ${H}`, role: 'img', width: '100%',
+  const svg = h('svg:svg', { class: 'bars', viewBox: `0 0 ${W} ${H}`, role: 'img', style: `width:100%;max-width:${W}px`,
     'aria-label': opts.title || 'scatter plot' });
   svg.append(h('svg:line', { class: 'axis', x1: L, x2: W - R, y1: H - B, y2: H - B }));
   svg.append(h('svg:line', { class: 'axis', x1: L, x2: L, y1: T, y2: H - B }));

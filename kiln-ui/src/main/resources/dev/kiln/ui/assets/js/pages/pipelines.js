@@ -16,7 +16,7 @@ export async function render() {
   const graph = await api(`/ui/api/pipelines/${encodeURIComponent(name)}`);
   const state = {
     tags: new Set(), params: false, selected: null,
-    collapsed: new Set(topNamespaces(graph.namespaces)), zoom: null,
+    collapsed: new Set(q.get('expand') === 'all' ? [] : topNamespaces(graph.namespaces)), zoom: null,
   };
   const side = h('aside', { class: 'side', 'aria-label': 'Details', id: 'detail' },
     h('p', { class: 'muted' }, 'Select a node or dataset to see its details. Tab moves between boxes; Enter opens one.'));
