@@ -1,26 +1,39 @@
 package dev.kiln.ml.preprocess;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kiln.data.Column;
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A fitted one-hot encoder: the training categories per column and the unknown-category policy.
+ * A fitted one-hot encoder: the training categories that get their own column, the infrequent
+ * ones grouped into a last {@code column=<infrequent>} column, and the unknown-category policy.
  *
- * @param categories column name to its sorted training categories
+ * @param categories column name to its sorted frequent categories
  * @param ignoreUnknown whether unseen categories give all zeros instead of an error
+ * @param infrequent column name to its sorted infrequent categories (absent: none)
+ * @param unknownAsInfrequent whether unseen categories go to the infrequent column, when the
+ *     column has one
  */
-public record FittedOneHot(Map<String, List<String>> categories, boolean ignoreUnknown)
-    implements FittedStep {
-  /** Copies the map. */
+public record FittedOneHot(Map<String, List<String>> categories, boolean ignoreUnknown,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> infrequent,
+    boolean unknownAsInfrequent) implements FittedStep {
+
+  /** The category part of the infrequent column's name. */
+  public static final String INFREQUENT = "<infrequent>";
+
+  /** Copies the maps. */
   public FittedOneHot {
-    categories = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+    categories = Collections.unmodifiableMap(new LinkedHashMap<>(categories));
+    infrequent = infrequent == null ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(infrequent));
   }
 
   @Override
@@ -31,35 +44,41 @@ public record FittedOneHot(Map<String, List<String>> categories, boolean ignoreU
       if (cats == null) {
         out.add(c);
       } else {
-        out.addAll(encode(c, cats));
+        out.addAll(encode(c, cats, infrequent.getOrDefault(c.name(), List.of())));
       }
     }
     return Frame.of(out);
   }
 
-  private List<Column> encode(Column c, List<String> cats) {
+  private List<Column> encode(Column c, List<String> cats, List<String> rare) {
     Map<String, Integer> index = new HashMap<>();
     for (int k = 0; k < cats.size(); k++) {
       index.put(cats.get(k), k);
     }
-    double[][] values = new double[cats.size()][c.size()];
+    int bucket = rare.isEmpty() ? -1 : cats.size();
+    rare.forEach(r -> index.put(r, bucket));
+    double[][] values = new double[cats.size() + (rare.isEmpty() ? 0 : 1)][c.size()];
     for (int i = 0; i < c.size(); i++) {
       if (c.isNull(i)) {
         continue;
       }
       String v = String.valueOf(c.get(i));
       Integer k = index.get(v);
+      if (k == null && unknownAsInfrequent && bucket >= 0) {
+        k = bucket;
+      }
       if (k != null) {
         values[k][i] = 1;
-      } else if (!ignoreUnknown) {
+      } else if (!ignoreUnknown && !unknownAsInfrequent) {
         throw new DataFormatException("Column '" + c.name() + "' row " + i + " has category '" + v
             + "', which was not seen in training; known categories are " + cats + ".",
             "fix the value, or fit the encoder with handle_unknown: ignore");
       }
     }
     List<Column> result = new ArrayList<>();
-    for (int k = 0; k < cats.size(); k++) {
-      result.add(DoubleColumn.of(c.name() + "=" + cats.get(k), values[k]));
+    for (int k = 0; k < values.length; k++) {
+      String category = k < cats.size() ? cats.get(k) : INFREQUENT;
+      result.add(DoubleColumn.of(c.name() + "=" + category, values[k]));
     }
     return result;
   }

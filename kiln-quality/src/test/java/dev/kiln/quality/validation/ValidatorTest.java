@@ -7,6 +7,7 @@ import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
+import dev.kiln.data.TimestampColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
@@ -115,5 +116,20 @@ class ValidatorTest {
     ValidationResult r = Validator.validate(cars(), Schema.read(file), List.of());
     assertThat(r.rules()).isEmpty();
     assertThat(inferred.columns().get("fuel").categories()).contains("hydrogen");
+  }
+
+  @Test
+  void infer_timestamps_writesIsoBoundsAndLowerCaseTypes() throws Exception {
+    long jan31Noon = 1_706_702_400_000_000L;
+    Frame f = Frame.of(TimestampColumn.of("at", jan31Noon, jan31Noon + 86_400_000_000L + 5),
+        DoubleColumn.of("x", 1, 2));
+    String yaml = Schema.infer(f).toYaml();
+    assertThat(yaml).contains("min: \"2024-01-31T12:00\"", "max: \"2024-02-01T12:00:00.000005\"",
+        "type: \"timestamp\"", "type: \"double\"").doesNotContain("1706702400000000");
+    Path file = dir.resolve("ts.yml");
+    Files.writeString(file, yaml);
+    assertThat(Validator.validate(f, Schema.read(file), List.of()).rules()).isEmpty();
+    Files.writeString(file, "columns:\n  at: {type: timestamp, max: 2024-02-01}\n");
+    assertThat(Validator.validate(f, Schema.read(file), List.of()).rules()).hasSize(1);
   }
 }
