@@ -22,6 +22,7 @@ const routes = {
 
 let info = { mode: 'project' };
 let stop = null;
+let navigation = 0;
 
 async function start() {
   document.getElementById('theme').addEventListener('click', toggleTheme);
@@ -46,6 +47,9 @@ function nav(current) {
 
 async function route() {
   if (stop) { stop(); stop = null; }
+  const hash = location.hash;
+  const current = ++navigation;
+  delete document.body.dataset.rendered;
   const path = location.hash.replace(/^#\/?/, '').split('?')[0];
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   let name = parts[0] || (info.mode === 'server' ? 'served' : 'pipelines');
@@ -67,8 +71,13 @@ async function route() {
     console.error(e);
     page(h('h1', {}, 'Something went wrong'), h('p', { class: 'error', role: 'alert' }, e.message));
   } finally {
-    main.removeAttribute('aria-busy');
-    document.body.dataset.page = name;
+    // Only the latest navigation marks the page rendered (with the hash it was opened with):
+    // tests and scripts wait on data-rendered, never on content left by the previous page.
+    if (current === navigation) {
+      main.removeAttribute('aria-busy');
+      document.body.dataset.page = name;
+      document.body.dataset.rendered = hash;
+    }
   }
 }
 
