@@ -20,12 +20,19 @@ public enum ColumnType {
     return this != STRING;
   }
 
+  /** Returns the name as users write it in configuration and JSON: {@code double}, ... */
+  @com.fasterxml.jackson.annotation.JsonValue
+  public String lowerName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
   /**
    * Parses a type name as written in configuration ({@code double}, {@code long}, {@code int},
    * {@code string}, {@code boolean}, {@code timestamp}).
    *
    * @throws DataFormatException naming the value and the known types
    */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static ColumnType parse(String name) {
     String n = name.trim().toLowerCase(Locale.ROOT);
     return switch (n) {

@@ -20,6 +20,8 @@ import java.util.List;
  * input schema: each problem is a {@link ClientError} naming the row and the field.
  */
 public final class InputFrames {
+  private static final double MAX_EXACT_LONG = 9.007199254740992E15;
+
   private InputFrames() {}
 
   /** Gives the request value of a field in a row. */
@@ -55,12 +57,16 @@ public final class InputFrames {
         yield new DoubleColumn(field.name(), v, nulls);
       }
       case LONG -> {
-        long[] v = new long[rows];
+        // Training values that happened to be whole numbers do not make a feature an integer:
+        // a fractional value turns the column into doubles, which the model reads the same way.
+        double[] v = new double[rows];
+        boolean whole = true;
         for (int r = 0; r < rows; r++) {
           JsonNode n = present(field, r, values.get(f, r), nulls);
-          v[r] = n == null ? 0 : integer(field, r, n);
+          v[r] = n == null ? Double.NaN : number(field, r, n);
+          whole &= n == null || (v[r] == Math.rint(v[r]) && Math.abs(v[r]) <= MAX_EXACT_LONG);
         }
-        yield new LongColumn(field.name(), v, nulls);
+        yield whole ? longs(field.name(), v, nulls) : new DoubleColumn(field.name(), v, nulls);
       }
       case BOOLEAN -> {
         boolean[] v = new boolean[rows];
@@ -123,12 +129,12 @@ public final class InputFrames {
     return v;
   }
 
-  private static long integer(FieldSpec field, int row, JsonNode n) {
-    double v = number(field, row, n);
-    if (v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15) {
-      throw wrongType(field, row, n, "an integer");
+  private static Column longs(String name, double[] v, BitSet nulls) {
+    long[] out = new long[v.length];
+    for (int r = 0; r < v.length; r++) {
+      out[r] = nulls.get(r) ? 0 : (long) v[r];
     }
-    return (long) v;
+    return new LongColumn(name, out, nulls);
   }
 
   private static long timestamp(FieldSpec field, int row, JsonNode n) {
