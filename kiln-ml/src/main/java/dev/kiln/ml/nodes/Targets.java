@@ -95,8 +95,8 @@ final class Targets {
       throw new KilnException("classification target '" + target + "' has classes "
           + (distinct.size() > 10 ? distinct.size() + " values" : distinct) + "; Kiln's"
           + " classifiers take the classes as numbers 0.." + (distinct.size() - 1) + ".",
-          "map them in a features node, e.g. \"label: case when " + target + " = '"
-          + distinct.last() + "' then 1 else 0 end\", and train on that column");
+          "map them to numbers before training (e.g. '" + distinct.last() + "' to 1, the"
+          + " others to 0) and train on that column");
     }
   }
 }
