@@ -12,6 +12,7 @@ import dev.kiln.ml.TrainingData;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
 import dev.kiln.ml.preprocess.Preprocessor;
 import dev.kiln.ml.split.FrameSplit;
+import dev.kiln.ml.xgboost.XGBoostEstimator;
 import dev.kiln.ml.xgboost.XGBoostModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,11 @@ public final class TrainNode implements NodeType {
     fit = ClassWeights.apply(fit, task, p.classWeight());
     TrainingData watch = validation == null ? null
         : matrix(fitted, validation, inputs, p.target());
-    Model model = Estimators.create(task, p, p.params()).fit(fit, watch);
+    Map<String, Object> params = new LinkedHashMap<>(p.params());
+    if (!fitted.categoricalFeatures().isEmpty()) {
+      params.putIfAbsent(XGBoostEstimator.CATEGORICAL, fitted.categoricalFeatures());
+    }
+    Model model = Estimators.create(task, p, params).fit(fit, watch);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("model", new TrainedModel(p.target(), task, inputs, fitted, model));
     List<Double> history = model instanceof XGBoostModel x ? x.validationHistory() : List.of();

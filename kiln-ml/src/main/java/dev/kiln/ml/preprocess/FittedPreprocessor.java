@@ -31,6 +31,17 @@ public record FittedPreprocessor(List<FittedStep> steps) {
     return current;
   }
 
+  /** Returns the output columns that hold category codes for XGBoost's categorical splits. */
+  public List<String> categoricalFeatures() {
+    List<String> names = new java.util.ArrayList<>();
+    for (FittedStep step : steps) {
+      if (step instanceof FittedCategorical c) {
+        names.addAll(c.categories().keySet());
+      }
+    }
+    return names;
+  }
+
   /** Returns the state as JSON. */
   public String toJson() {
     try {

@@ -12,8 +12,10 @@ import dev.kiln.data.Frame;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = FittedImputer.class, name = "imputer"),
     @JsonSubTypes.Type(value = FittedAffine.class, name = "affine"),
-    @JsonSubTypes.Type(value = FittedOneHot.class, name = "one_hot")})
-public sealed interface FittedStep permits FittedImputer, FittedAffine, FittedOneHot {
+    @JsonSubTypes.Type(value = FittedOneHot.class, name = "one_hot"),
+    @JsonSubTypes.Type(value = FittedCategorical.class, name = "categorical")})
+public sealed interface FittedStep permits FittedImputer, FittedAffine, FittedOneHot,
+    FittedCategorical {
   /**
    * Applies the step.
    *

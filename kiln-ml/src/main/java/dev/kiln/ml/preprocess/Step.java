@@ -15,8 +15,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = Imputer.class, name = "imputer"),
     @JsonSubTypes.Type(value = StandardScaler.class, name = "standard_scaler"),
     @JsonSubTypes.Type(value = MinMaxScaler.class, name = "min_max_scaler"),
-    @JsonSubTypes.Type(value = OneHotEncoder.class, name = "one_hot")})
-public sealed interface Step permits Imputer, StandardScaler, MinMaxScaler, OneHotEncoder {
+    @JsonSubTypes.Type(value = OneHotEncoder.class, name = "one_hot"),
+    @JsonSubTypes.Type(value = CategoricalEncoder.class, name = "categorical")})
+public sealed interface Step permits Imputer, StandardScaler, MinMaxScaler, OneHotEncoder,
+    CategoricalEncoder {
   /** Returns the columns the step applies to. */
   List<String> columns();
 

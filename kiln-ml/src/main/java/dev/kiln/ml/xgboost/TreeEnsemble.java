@@ -10,7 +10,8 @@ import java.io.IOException;
  * Java: no native call, no lock, a few microseconds per row. Supports binary:logistic,
  * multi:softprob / multi:softmax (probabilities), reg:squarederror and other identity-link
  * objectives, base_score, and missing values following each split's default direction.
- * Categorical splits are refused (use {@link XGBoostModel} for those).
+ * Categorical splits send the codes in a node's category set right and other codes left (NaN
+ * follows the default direction), as XGBoost's own predictor does.
  */
 public final class TreeEnsemble {
   private final int[] roots;
@@ -19,6 +20,7 @@ public final class TreeEnsemble {
   private final int[] feature;
   private final float[] threshold;
   private final boolean[] defaultLeft;
+  private final int[][] categories;
   private final int[] treeClass;
   private final double[] baseMargin;
   private final int numClass;
@@ -32,6 +34,7 @@ public final class TreeEnsemble {
     this.feature = b.feature;
     this.threshold = b.threshold;
     this.defaultLeft = b.defaultLeft;
+    this.categories = b.categories;
     this.treeClass = b.treeClass;
     this.baseMargin = b.baseMargin;
     this.numClass = b.numClass;
@@ -42,7 +45,7 @@ public final class TreeEnsemble {
   /**
    * Compiles a model from XGBoost's JSON.
    *
-   * @throws KilnException if the JSON is not a gbtree model, or uses categorical splits or an
+   * @throws KilnException if the JSON is not a gbtree model, or uses an
    *     objective this predictor does not know
    */
   public static TreeEnsemble fromJson(byte[] json) {
@@ -83,8 +86,14 @@ public final class TreeEnsemble {
     int n = node;
     while (left[n] >= 0) {
       float v = x[offset + feature[n]];
-      n = Float.isNaN(v) ? (defaultLeft[n] ? left[n] : right[n])
-          : (v < threshold[n] ? left[n] : right[n]);
+      if (Float.isNaN(v)) {
+        n = defaultLeft[n] ? left[n] : right[n];
+      } else if (categories[n] != null) {
+        n = v >= 0 && java.util.Arrays.binarySearch(categories[n], (int) v) >= 0 ? right[n]
+            : left[n];
+      } else {
+        n = v < threshold[n] ? left[n] : right[n];
+      }
     }
     return threshold[n];
   }
@@ -118,6 +127,7 @@ public final class TreeEnsemble {
     int[] feature;
     float[] threshold;
     boolean[] defaultLeft;
+    int[][] categories;
     int[] treeClass;
     double[] baseMargin;
     int numClass;
@@ -162,6 +172,7 @@ public final class TreeEnsemble {
       feature = new int[total];
       threshold = new float[total];
       defaultLeft = new boolean[total];
+      categories = new int[total][];
       int base = 0;
       for (int t = 0; t < trees.size(); t++) {
         JsonNode tree = trees.get(t);
@@ -172,13 +183,8 @@ public final class TreeEnsemble {
     }
 
     private int readTree(JsonNode tree, int base) {
-      JsonNode splitTypes = tree.path("split_type");
       int n = tree.path("left_children").size();
       for (int i = 0; i < n; i++) {
-        if (splitTypes.size() > i && splitTypes.get(i).asInt() != 0) {
-          throw new KilnException("The model uses categorical splits, which the Java predictor"
-              + " does not support.", "predict with XGBoostModel instead");
-        }
         int l = tree.path("left_children").get(i).asInt();
         left[base + i] = l < 0 ? -1 : base + l;
         right[base + i] = l < 0 ? -1 : base + tree.path("right_children").get(i).asInt();
@@ -186,7 +192,22 @@ public final class TreeEnsemble {
         threshold[base + i] = (float) tree.path("split_conditions").get(i).asDouble();
         defaultLeft[base + i] = tree.path("default_left").get(i).asInt() == 1;
       }
+      readCategories(tree, base);
       return base + n;
+    }
+
+    /** Reads each categorical node's sorted category set. */
+    private void readCategories(JsonNode tree, int base) {
+      JsonNode nodes = tree.path("categories_nodes");
+      for (int j = 0; j < nodes.size(); j++) {
+        int start = tree.path("categories_segments").get(j).asInt();
+        int[] set = new int[tree.path("categories_sizes").get(j).asInt()];
+        for (int k = 0; k < set.length; k++) {
+          set[k] = tree.path("categories").get(start + k).asInt();
+        }
+        java.util.Arrays.sort(set);
+        categories[base + nodes.get(j).asInt()] = set;
+      }
     }
 
     TreeEnsemble build() {

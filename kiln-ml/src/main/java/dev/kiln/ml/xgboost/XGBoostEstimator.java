@@ -6,6 +6,7 @@ import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainingData;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -16,6 +17,10 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * Trains XGBoost models through XGBoost4J: binary ({@code binary:logistic}), multiclass
  * ({@code multi:softprob}) and regression ({@code reg:squarederror}), with early stopping on the
  * validation set and class imbalance through {@code scale_pos_weight} or sample weights.
+ *
+ * <p>The Kiln parameter {@code categorical_features} (a list of feature names holding category
+ * codes, as {@code CategoricalEncoder} writes) marks those features as categorical for XGBoost's
+ * native categorical splits; it is not passed to XGBoost itself.
  *
  * <p>{@code nthread} defaults to 1: on a loaded 2-core machine more threads can be many times
  * slower; set it explicitly to use more cores.
@@ -29,6 +34,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds,
     int earlyStoppingRounds) implements Estimator {
 
+  /** The Kiln parameter naming the categorical features. */
+  public static final String CATEGORICAL = "categorical_features";
+
   /** Copies the parameters. */
   public XGBoostEstimator {
     params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -41,14 +49,14 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
   @Override
   public Model fit(TrainingData train, TrainingData validation) {
     try {
-      DMatrix dtrain = matrix(train);
+      DMatrix dtrain = matrix(train, categorical());
       Booster booster = XGBoost.train(dtrain, effectiveParams(train), 0, Map.of(), null, null);
       if (validation == null || earlyStoppingRounds == 0) {
         for (int iter = 0; iter < rounds; iter++) {
           booster.update(dtrain, iter);
         }
       } else {
-        boostWithEarlyStopping(booster, dtrain, matrix(validation));
+        boostWithEarlyStopping(booster, dtrain, matrix(validation, categorical()));
       }
       return new XGBoostModel(booster, task, train.featureNames());
     } catch (XGBoostError e) {
@@ -112,6 +120,7 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
       }
     }
     p.putAll(params);
+    p.remove(CATEGORICAL);
     return p;
   }
 
@@ -123,13 +132,29 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
     return max + 1;
   }
 
-  static DMatrix matrix(TrainingData data) throws XGBoostError {
+  private java.util.Set<String> categorical() {
+    Object names = params.getOrDefault(CATEGORICAL, List.of());
+    if (!(names instanceof java.util.Collection<?> c)) {
+      throw new KilnException("XGBoost parameter '" + CATEGORICAL + "' must be a list of feature"
+          + " names, got '" + names + "'.", "write e.g. categorical_features: [city, brand]");
+    }
+    java.util.Set<String> set = new java.util.HashSet<>();
+    c.forEach(n -> set.add(String.valueOf(n)));
+    return set;
+  }
+
+  static DMatrix matrix(TrainingData data, java.util.Set<String> categorical)
+      throws XGBoostError {
     DMatrix m = new DMatrix(data.features(), data.rows(), data.featureNames().size(), Float.NaN);
     m.setLabel(data.labels());
     if (data.weights() != null) {
       m.setWeight(data.weights());
     }
     m.setFeatureNames(data.featureNames().toArray(String[]::new));
+    if (!categorical.isEmpty()) {
+      m.setFeatureTypes(data.featureNames().stream()
+          .map(n -> categorical.contains(n) ? "c" : "q").toArray(String[]::new));
+    }
     return m;
   }
 }
