@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Concurrent callers share model calls and each gets exactly its own rows back. */
 class MicroBatcherTest {
@@ -72,13 +73,12 @@ class MicroBatcherTest {
   }
 
   @Test
+  @Timeout(120) // a lone request waiting for its batch would hang for the hour set below
   void a_lone_request_does_not_wait_and_a_closed_batcher_still_answers() {
     Doubling model = new Doubling();
-    BatchingConfig config = new BatchingConfig(true, 64, Duration.ofSeconds(5), 10);
+    BatchingConfig config = new BatchingConfig(true, 64, Duration.ofHours(1), 10);
     MicroBatcher batcher = new MicroBatcher("t", model, 2, config, rows -> { });
-    long start = System.nanoTime();
     assertThat(batcher.predict(new float[] {3, 0}, 1)).containsExactly(30);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     batcher.close();
     assertThat(batcher.predict(new float[] {4, 0}, 1)).containsExactly(40);
   }

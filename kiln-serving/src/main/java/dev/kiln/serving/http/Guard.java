@@ -15,12 +15,14 @@ final class Guard {
   /** Wraps a prediction handler. */
   Handler predicting(Handler handler) {
     return ctx -> {
-      if (draining) {
-        ctx.header("Connection", "close");
-        throw new ClientError(503, "The server is shutting down; retry on another replica.");
-      }
+      // Counted before the check: a request that passes it is seen by drain(), which sets
+      // draining before reading the count (checking first would let one slip past a drain).
       inFlight.incrementAndGet();
       try {
+        if (draining) {
+          ctx.header("Connection", "close");
+          throw new ClientError(503, "The server is shutting down; retry on another replica.");
+        }
         handler.handle(ctx);
       } finally {
         inFlight.decrementAndGet();
