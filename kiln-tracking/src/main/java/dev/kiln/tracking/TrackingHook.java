@@ -159,8 +159,8 @@ public final class TrackingHook implements Hook {
     if (runId == null) {
       return;
     }
-    RunState state = new RunStateStore(run.projectDir().resolve(".kiln")).list().stream()
-        .filter(s -> s.runId().equals(run.runId())).findFirst().orElse(null);
+    RunState state = new RunStateStore(run.projectDir().resolve(".kiln")).get(run.runId())
+        .orElse(null);
     if (state != null) {
       store.logInputs(runId, lineage(state));
     }

@@ -55,7 +55,12 @@ public final class ProjectRunner {
   private static RunRequest resumeRequest(Project project, RunRequest request) {
     RunState last = new RunStateStore(project.stateDir()).latest().orElseThrow(() ->
         new KilnException("There is no previous run to resume.", "run 'kiln run' first"));
-    if (last.status() != RunStatus.FAILED) {
+    if (last.status() == RunStatus.RUNNING) {
+      throw new KilnException("The last run '" + last.runId() + "' is still running ("
+          + (last.owner() == null ? "owner unknown" : last.owner().describe()) + ").",
+          "wait for it to end or stop it; --from-failed resumes a run that failed or was killed");
+    }
+    if (!last.resumable()) {
       throw new KilnException("The last run '" + last.runId() + "' did not fail (status "
           + last.status() + "); there is nothing to resume.", "use 'kiln run' to run again");
     }

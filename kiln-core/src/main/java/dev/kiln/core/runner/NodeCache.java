@@ -48,7 +48,7 @@ final class NodeCache {
   synchronized void record(String node, String key, Map<String, String> outputs) {
     entries.put(node, new Entry(key, Map.copyOf(outputs)));
     try {
-      AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(entries));
+      AtomicFiles.writeCheckpoint(file, Json.MAPPER.writeValueAsBytes(entries));
     } catch (IOException e) {
       throw new KilnException("Cannot write node cache '" + file + "': " + e.getMessage(),
           "check that the project folder is writable, or run with --no-cache", e);

@@ -8,6 +8,8 @@ public enum NodeStatus {
   CACHED,
   /** The node threw, or its inputs or outputs could not be loaded or saved. */
   FAILED,
+  /** The node started and has not ended; in a killed run, it was running when the process died. */
+  RUNNING,
   /** The node did not run because the run stopped first. */
   NOT_RUN
 }

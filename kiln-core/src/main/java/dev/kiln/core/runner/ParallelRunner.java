@@ -42,6 +42,9 @@ public final class ParallelRunner implements Runner {
     });
     try {
       schedule(pipeline, execution, new ExecutorCompletionService<>(pool));
+    } catch (RuntimeException | Error e) {
+      execution.abort(e);
+      throw e;
     } finally {
       pool.shutdownNow();
     }
@@ -97,6 +100,9 @@ public final class ParallelRunner implements Runner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for nodes", e);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof dev.kiln.core.KilnException k) {
+        throw k;
+      }
       throw new IllegalStateException("Runner bug: node task threw", e.getCause());
     }
   }

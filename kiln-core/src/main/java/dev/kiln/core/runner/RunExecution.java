@@ -35,6 +35,9 @@ final class RunExecution {
   private final Map<String, Map<String, Double>> metrics = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> remainingReaders = new HashMap<>();
   private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final RunStateStore states;
+  private final RunOwner owner = RunOwner.current();
+  private RunLock lock;
 
   private RunExecution(Pipeline pipeline, DataCatalog catalog, RunContext context) {
     this.pipeline = pipeline;
@@ -43,21 +46,34 @@ final class RunExecution {
     this.hook = context.hook();
     this.cache = NodeCache.open(context.stateDir());
     this.keys = new CacheKeys(catalog);
+    this.states = new RunStateStore(context.stateDir());
     pipeline.nodes().forEach(n -> n.inputs().stream().map(DatasetRef::name).distinct().forEach(
         d -> remainingReaders.computeIfAbsent(d, k -> new AtomicInteger()).incrementAndGet()));
   }
 
+  /**
+   * Checks the inputs, tells hooks, takes the run's lock and writes its first state. The lock is
+   * held until {@link #finish()} so that, should this process die, readers of the state know.
+   */
   static RunExecution start(Pipeline pipeline, DataCatalog catalog, RunContext context) {
     InputCheck.check(pipeline, catalog);
     RunExecution execution = new RunExecution(pipeline, catalog, context);
     execution.hook.beforePipelineRun(context.info());
-    new RunStateStore(context.stateDir()).save(execution.state(RunStatus.RUNNING, null));
+    execution.lock = RunLock.acquire(execution.states.runsDir(), context.info().runId());
+    try {
+      execution.checkpoint();
+    } catch (RuntimeException e) {
+      execution.lock.close();
+      throw e;
+    }
     return execution;
   }
 
   /** Runs one node; returns false if it failed. */
   boolean execute(Node node) {
     long start = System.nanoTime();
+    runs.put(node.name(), new NodeRun(node.name(), NodeStatus.RUNNING, 0, null));
+    checkpoint();
     try {
       String key = keys.keyOf(node);
       boolean cached = context.useCache() && isFresh(node, key);
@@ -174,6 +190,12 @@ final class RunExecution {
   private void record(Node node, NodeStatus status, long startNanos, String error) {
     long ms = (System.nanoTime() - startNanos) / 1_000_000;
     runs.put(node.name(), new NodeRun(node.name(), status, ms, error));
+    checkpoint();
+  }
+
+  /** Persists the state as it stands, so that a crash from here on loses no finished node. */
+  private synchronized void checkpoint() {
+    states.save(state(RunStatus.RUNNING, null));
   }
 
   private String describeFailure(Node node, Throwable e) {
@@ -183,13 +205,36 @@ final class RunExecution {
         + node.inputs().stream().map(DatasetRef::name).toList() + "): " + cause;
   }
 
-  /** Ends the run: records nodes not run, the resume point, persists and tells hooks. */
+  /**
+   * Ends the run: records nodes not run and the resume point, persists, releases the run's lock,
+   * then tells hooks.
+   */
   RunState finish() {
     boolean failed = !errors.isEmpty();
-    RunState state = state(failed ? RunStatus.FAILED : RunStatus.FINISHED, Instant.now());
-    new RunStateStore(context.stateDir()).save(state);
+    RunState state;
+    synchronized (this) {
+      try {
+        state = state(failed ? RunStatus.FAILED : RunStatus.FINISHED, Instant.now());
+        states.save(state);
+      } finally {
+        lock.close();
+      }
+    }
     hook.afterPipelineRun(context.info(), !failed);
     return state;
+  }
+
+  /**
+   * Ends a run that a runner could not drive to its end (an unexpected error outside any node),
+   * recording it as failed so that it can be resumed.
+   */
+  void abort(Throwable cause) {
+    errors.add("The run stopped: " + cause);
+    try {
+      finish();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   private RunState state(RunStatus status, Instant end) {
@@ -197,10 +242,10 @@ final class RunExecution {
         new NodeRun(n.name(), NodeStatus.NOT_RUN, 0, null))).toList();
     Set<String> done = nodes.stream().filter(n -> n.status() == NodeStatus.COMPLETED
         || n.status() == NodeStatus.CACHED).map(NodeRun::name).collect(Collectors.toSet());
-    List<String> resume = status == RunStatus.FAILED
-        ? ResumePlanner.plan(pipeline, catalog, done) : List.of();
+    List<String> resume = status == RunStatus.FINISHED
+        ? List.of() : ResumePlanner.plan(pipeline, catalog, done);
     return new RunState(context.info().runId(), context.info().pipeline(), context.info().env(),
         status, context.info().startedAt(), end, nodes, keys.datasetHashes(), metrics, resume,
-        errors.isEmpty() ? null : String.join("\n", errors));
+        errors.isEmpty() ? null : String.join("\n", errors), owner);
   }
 }

@@ -2,10 +2,15 @@ package dev.kiln.core.runner;
 
 /** The outcome of a run. */
 public enum RunStatus {
-  /** Still running (only seen in state read while a run is under way, or after a crash). */
+  /** Under way: its owning process is alive (a dead owner's run reads as {@link #KILLED}). */
   RUNNING,
   /** Every node completed or was cached. */
   FINISHED,
   /** A node failed; see the run's error and resume nodes. */
-  FAILED
+  FAILED,
+  /**
+   * Its process died before the run ended (kill -9, out of memory, power loss); the nodes that
+   * completed before are kept and {@code --from-failed} resumes after them.
+   */
+  KILLED
 }

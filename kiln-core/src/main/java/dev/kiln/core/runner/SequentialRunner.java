@@ -9,10 +9,15 @@ public final class SequentialRunner implements Runner {
   @Override
   public RunState run(Pipeline pipeline, DataCatalog catalog, RunContext context) {
     RunExecution execution = RunExecution.start(pipeline, catalog, context);
-    for (Node node : pipeline.nodes()) {
-      if (!execution.execute(node)) {
-        break;
+    try {
+      for (Node node : pipeline.nodes()) {
+        if (!execution.execute(node)) {
+          break;
+        }
       }
+    } catch (RuntimeException | Error e) {
+      execution.abort(e);
+      throw e;
     }
     return execution.finish();
   }

@@ -1,7 +1,6 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.kiln.core.runner.RunOwner;
 
 /**
  * The process that owns a running run.
@@ -11,16 +10,7 @@ import java.net.UnknownHostException;
  */
 record Owner(String host, long pid) {
   static Owner current() {
-    return new Owner(hostName(), ProcessHandle.current().pid());
-  }
-
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      String env = System.getenv("HOSTNAME");
-      return env == null ? "unknown-host" : env;
-    }
+    return new Owner(RunOwner.hostName(), ProcessHandle.current().pid());
   }
 
   /** Returns whether this owner is certainly dead: same host as us and no such live process. */
