@@ -5,11 +5,13 @@ import dev.kiln.tracking.ArtifactStores;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.rest.ServerOptions;
 import dev.kiln.tracking.rest.TrackingServer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,51 +23,51 @@ final class TrackingCommand {
 
   @Spec CommandSpec spec;
 
+  /** Where and how {@code serve} listens. */
+  static final class Listen {
+    @Option(names = "--host", defaultValue = ServerOptions.LOOPBACK, description = "Interface to"
+        + " bind (default ${DEFAULT-VALUE}: this machine only; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "5000", description = "Port (default 5000).")
+    int port;
+
+    @Option(names = "--allowed-hosts", split = ",", paramLabel = "NAME", description = "Host"
+        + " names clients may use besides loopback names, IP addresses and --host (DNS"
+        + " rebinding guard), e.g. mlflow.example.com or *.example.com.")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--token-env", paramLabel = "VAR", description = "Require "
+        + "'Authorization: Bearer <token>' with the token held in environment variable VAR"
+        + " (default: " + DEFAULT_TOKEN_ENV + " when it is set).")
+    String tokenEnv;
+  }
+
   @Command(name = "serve", mixinStandardHelpOptions = true,
       description = "Serve /api/2.0/mlflow/... and /api/2.0/mlflow-artifacts/... until stopped;"
           + " point MLFLOW_TRACKING_URI at it.")
-  void serve(@Mixin ProjectOptions options,
-      @Option(names = "--port", defaultValue = "5000", description = "Port (default 5000).")
-      int port,
-      @Option(names = "--token-env", paramLabel = "VAR", description = "Require "
-          + "'Authorization: Bearer <token>' with the token held in environment variable VAR"
-          + " (default: " + DEFAULT_TOKEN_ENV + " when it is set).")
-      String tokenEnv) throws InterruptedException {
-    String token = token(tokenEnv);
+  void serve(@Mixin ProjectOptions options, @Mixin Listen listen) throws InterruptedException {
+    String token = listen.tokenEnv != null ? Secrets.fromEnv(listen.tokenEnv)
+        : Secrets.fromDefaultEnv(DEFAULT_TOKEN_ENV);
     Project project = options.open();
-    ServerOptions serverOptions = ServerOptions.port(port);
-    if (token != null) {
-      serverOptions = serverOptions.withToken(token);
-    }
+    ServerOptions serverOptions = new ServerOptions(listen.host, listen.port, token,
+        listen.allowedHosts);
+    PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
     try (TrackingStore store = Tracking.open(project);
         TrackingServer server = TrackingServer.start(store,
             ArtifactStores.local(project.stateDir().resolve("artifacts")), serverOptions)) {
-      spec.commandLine().getOut().printf("Tracking server for %s on http://localhost:%d"
-          + " (MLFLOW_TRACKING_URI), %s; Ctrl-C stops it%n", project.name(), server.port(),
-          token == null ? "no authentication" : "bearer token required (MLFLOW_TRACKING_TOKEN)");
-      spec.commandLine().getOut().flush();
+      out.printf("Tracking server for %s on http://%s:%d (MLFLOW_TRACKING_URI), %s; Ctrl-C stops"
+          + " it%n", project.name(), listen.host, server.port(), token == null
+          ? "no authentication" : "bearer token required (MLFLOW_TRACKING_TOKEN)");
+      if (token == null && !serverOptions.loopbackOnly()) {
+        out.printf("Warning: anyone who can reach %s:%d can read and change every run and model."
+            + " Set %s (or --token-env), or serve behind an authenticating proxy.%n",
+            listen.host, server.port(), DEFAULT_TOKEN_ENV);
+      }
+      out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
     }
-  }
-
-  /**
-   * Returns the token in {@code tokenEnv}, or in {@value #DEFAULT_TOKEN_ENV} when no variable is
-   * named; null when authentication is off.
-   *
-   * @throws ParameterException if the named variable is unset or empty
-   */
-  private String token(String tokenEnv) {
-    String value = System.getenv(tokenEnv == null ? DEFAULT_TOKEN_ENV : tokenEnv);
-    if (value != null && !value.isEmpty()) {
-      return value;
-    }
-    if (tokenEnv != null) {
-      throw new ParameterException(spec.commandLine(), "Environment variable '" + tokenEnv
-          + "' named by --token-env is not set or empty. Hint: export it with the token, or"
-          + " leave out --token-env to serve without authentication.");
-    }
-    return null;
   }
 }

@@ -47,7 +47,7 @@ class CliTest {
     String unset = "KILN_TEST_UNSET_" + System.nanoTime();
     assertThat(kiln("tracking", "serve", "--project", project.toString(), "--port", "0",
         "--token-env", unset)).isEqualTo(2);
-    assertThat(err).contains("Environment variable '" + unset + "' named by --token-env is not set");
+    assertThat(err).contains("Environment variable " + unset + " (from --token-env) is not set.");
   }
 
   @Test
