@@ -2,8 +2,13 @@ package dev.kiln.tracking;
 
 import java.util.Map;
 
-/** Experiment look-ups shared by the writers of tracked runs. */
+/** Experiment look-ups shared by the writers of tracked runs, and MLflow's default experiment. */
 public final class Experiments {
+  /** The id of MLflow's default experiment, which every store has from the start. */
+  public static final String DEFAULT_ID = "0";
+  /** The name of MLflow's default experiment. */
+  public static final String DEFAULT_NAME = "Default";
+
   private Experiments() {}
 
   /** Returns the id of the experiment with this name, creating it (once, even when raced). */

@@ -41,6 +41,30 @@ abstract class TrackingStoreContract {
   }
 
   @Test
+  void defaultExperiment_existsAsMlflowCreatesIt_andTakesRuns() {
+    Experiment byId = store.getExperiment("0");
+    assertThat(byId.name()).isEqualTo("Default");
+    assertThat(byId.deleted()).isFalse();
+    assertThat(byId.artifactLocation()).endsWith("/0");
+    assertThat(store.getExperimentByName("Default")).isEqualTo(byId);
+    Run run = store.createRun("0", null, Map.of());
+    assertThat(store.searchRuns(List.of("0"), SearchRequest.of(""), ViewType.ACTIVE_ONLY)
+        .items()).extracting(Run::id).containsExactly(run.id());
+    assertThat(store.searchExperiments(SearchRequest.of("name = 'Default'"),
+        ViewType.ACTIVE_ONLY).items()).extracting(Experiment::id).containsExactly("0");
+  }
+
+  @Test
+  void defaultExperiment_deleted_isNotRecreatedOnReopen() {
+    store.deleteExperiment("0");
+    store.close();
+    store = TrackingStores.open(freshConfigOfCurrent());
+    assertThat(store.getExperiment("0").deleted()).isTrue();
+    assertThat(store.searchExperiments(SearchRequest.of(""), ViewType.ALL).items())
+        .extracting(Experiment::name).containsOnlyOnce("Default");
+  }
+
+  @Test
   void logBatch_paramsMetricsTags_readBackWithHistory() {
     Run run = newRun();
     store.logBatch(run.id(), LogBatch.params(Params.flatten(Map.of("model", Map.of("depth", 6)))));
@@ -141,12 +165,12 @@ abstract class TrackingStoreContract {
         .isInstanceOf(ResourceNotFoundException.class).hasMessageContaining("no tag 'team'");
 
     store.deleteExperiment(e.id());
-    assertThat(names(ViewType.ACTIVE_ONLY)).containsExactly("taken");
+    assertThat(names(ViewType.ACTIVE_ONLY)).containsExactlyInAnyOrder("taken", "Default");
     assertThat(names(ViewType.DELETED_ONLY)).containsExactly("b");
     assertThatThrownBy(() -> store.updateExperiment(e.id(), "c"))
         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("is deleted");
     store.restoreExperiment(e.id());
-    assertThat(names(ViewType.ALL)).containsExactlyInAnyOrder("b", "taken");
+    assertThat(names(ViewType.ALL)).containsExactlyInAnyOrder("b", "taken", "Default");
     assertThat(store.searchExperiments(SearchRequest.of("name = 'b'"), ViewType.ACTIVE_ONLY)
         .items()).extracting(Experiment::id).containsExactly(e.id());
   }

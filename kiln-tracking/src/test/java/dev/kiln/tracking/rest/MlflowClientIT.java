@@ -64,6 +64,32 @@ class MlflowClientIT {
   }
 
   @Test
+  void mlflowClient_withNoExperiment_logsToMlflowsDefaultExperiment() {
+    try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
+        TrackingServer server = TrackingServer.start(store,
+            ArtifactStores.local(dir.resolve("artifacts")), ServerOptions.port(0))) {
+      MlflowClient client = new MlflowClient("http://127.0.0.1:" + server.port());
+      Experiment fallback = client.getExperiment("0");
+      assertThat(fallback.getName()).isEqualTo("Default");
+      assertThat(fallback.getLifecycleStage()).isEqualTo("active");
+      assertThat(fallback.getArtifactLocation()).isEqualTo("mlflow-artifacts:/0");
+      assertThat(client.getExperimentByName("Default")).get()
+          .extracting(Experiment::getExperimentId).isEqualTo("0");
+
+      RunInfo info = client.createRun();
+      assertThat(info.getExperimentId()).isEqualTo("0");
+      assertThat(info.getArtifactUri()).isEqualTo("mlflow-artifacts:/0/" + info.getRunId()
+          + "/artifacts");
+      client.logMetric(info.getRunId(), "auc", 0.91);
+      client.setTerminated(info.getRunId());
+      assertThat(client.searchRuns(List.of("0"), "metrics.auc > 0.9"))
+          .extracting(RunInfo::getRunId).containsExactly(info.getRunId());
+      assertThat(client.listRunInfos("0")).extracting(RunInfo::getStatus)
+          .containsExactly(RunStatus.FINISHED);
+    }
+  }
+
+  @Test
   void mlflowClient_renamesDeletesRestoresAndTags_experimentsAndRuns() {
     try (TrackingStore store = TrackingStores.sqlite(dir.resolve("kiln.db"));
         TrackingServer server = TrackingServer.start(store,
@@ -78,7 +104,8 @@ class MlflowClientIT {
           .containsExactly("team=risk");
       client.deleteExperiment(exp);
       assertThat(client.getExperiment(exp).getLifecycleStage()).isEqualTo("deleted");
-      assertThat(client.searchExperiments().getItems()).isEmpty();
+      assertThat(client.searchExperiments().getItems()).extracting(Experiment::getName)
+          .containsExactly("Default");
       client.restoreExperiment(exp);
       assertThat(client.searchExperiments("name LIKE 'fr%'").getItems())
           .extracting(Experiment::getExperimentId).containsExactly(exp);

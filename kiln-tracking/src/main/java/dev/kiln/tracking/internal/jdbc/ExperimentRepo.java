@@ -1,6 +1,7 @@
 package dev.kiln.tracking.internal.jdbc;
 
 import dev.kiln.tracking.Experiment;
+import dev.kiln.tracking.Experiments;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.ResourceAlreadyExistsException;
 import dev.kiln.tracking.ResourceNotFoundException;
@@ -32,6 +33,23 @@ final class ExperimentRepo {
         + "last_update_time) VALUES (?, ?, ?, 0, ?, ?)", id, name, artifactRoot + id, now, now);
     TAGS.set(c, tags, id);
     return get(c, id);
+  }
+
+  /**
+   * Creates MLflow's default experiment, id {@value Experiments#DEFAULT_ID} named {@value
+   * Experiments#DEFAULT_NAME}, as MLflow's SQL store does when it opens a database without it:
+   * clients that start runs with no experiment set log there. Nothing happens if the id exists
+   * (also when deleted: MLflow does not recreate it either) or the name is taken.
+   *
+   * @return whether the default experiment exists afterwards
+   */
+  boolean createDefault(Connection c) throws SQLException {
+    long now = System.currentTimeMillis();
+    Sql.update(c, "INSERT INTO experiments (id, name, artifact_location, deleted, creation_time, "
+        + "last_update_time) VALUES (?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING",
+        Experiments.DEFAULT_ID, Experiments.DEFAULT_NAME, artifactRoot + Experiments.DEFAULT_ID,
+        now, now);
+    return !query(c, "e.id = ?", List.of(Experiments.DEFAULT_ID)).isEmpty();
   }
 
   Experiment get(Connection c, String id) throws SQLException {

@@ -2,6 +2,7 @@ package dev.kiln.tracking.internal.jdbc;
 
 import dev.kiln.tracking.DatasetInput;
 import dev.kiln.tracking.Experiment;
+import dev.kiln.tracking.Experiments;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.LogBatch;
 import dev.kiln.tracking.Metric;
@@ -16,9 +17,12 @@ import dev.kiln.tracking.internal.search.SqlFragment;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A {@link TrackingStore} over JDBC (SQLite or PostgreSQL); each call is one transaction. */
 public final class JdbcTrackingStore extends JdbcRegistryStore implements TrackingStore {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcTrackingStore.class);
   private final Database db;
   private final Liveness liveness;
   private final ExperimentRepo experiments;
@@ -35,6 +39,12 @@ public final class JdbcTrackingStore extends JdbcRegistryStore implements Tracki
     this.db = db;
     this.liveness = new Liveness(db, config.heartbeatInterval(), config.staleAfter());
     this.experiments = new ExperimentRepo(config.artifactRoot());
+    if (!db.inTransaction(experiments::createDefault)) {
+      LOG.warn("An experiment named '{}' with another id exists, so MLflow's default experiment"
+          + " (id {}) cannot be created and MLflow clients that set no experiment will fail."
+          + " Rename that experiment and reopen the store.", Experiments.DEFAULT_NAME,
+          Experiments.DEFAULT_ID);
+    }
   }
 
   @Override

@@ -10,8 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Maps tracking records to MLflow's JSON shape (snake_case, unset fields left out). */
+/**
+ * Maps tracking records to MLflow's JSON shape (snake_case, unset fields left out). Artifact
+ * locations are given as {@code mlflow-artifacts:/...} URIs, as {@code mlflow server} gives them
+ * when it serves artifacts: clients then upload and download through this server's artifact
+ * proxy, wherever they run, instead of writing to the server's file paths.
+ */
 final class Responses {
+  /** The scheme MLflow clients resolve to {@code <tracking URI>/api/2.0/mlflow-artifacts/artifacts}. */
+  static final String PROXY = "mlflow-artifacts:/";
+
   private Responses() {}
 
   static List<Map<String, String>> keyValues(Map<String, String> map) {
@@ -25,7 +33,7 @@ final class Responses {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("experiment_id", e.id());
     out.put("name", e.name());
-    out.put("artifact_location", e.artifactLocation());
+    out.put("artifact_location", PROXY + e.id());
     out.put("lifecycle_stage", e.deleted() ? "deleted" : "active");
     out.put("creation_time", e.creationTime());
     out.put("last_update_time", e.lastUpdateTime());
@@ -51,7 +59,7 @@ final class Responses {
     out.put("status", r.status().name());
     out.put("start_time", r.startTime());
     r.end().ifPresent(end -> out.put("end_time", end));
-    out.put("artifact_uri", r.artifactUri());
+    out.put("artifact_uri", PROXY + r.artifactFolder());
     out.put("lifecycle_stage", r.deleted() ? "deleted" : "active");
     return out;
   }

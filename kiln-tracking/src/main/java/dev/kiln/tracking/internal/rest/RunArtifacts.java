@@ -42,7 +42,7 @@ final class RunArtifacts {
     List<ArtifactInfo> files = artifacts.list(path == null || path.isEmpty() ? folder
         : folder + "/" + path);
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("root_uri", run.artifactUri());
+    out.put("root_uri", Responses.PROXY + folder);
     out.put("files", files.stream().filter(i -> i.path().startsWith(folder + "/"))
         .map(i -> file(i, i.path().substring(folder.length() + 1))).toList());
     reply(ctx, out);

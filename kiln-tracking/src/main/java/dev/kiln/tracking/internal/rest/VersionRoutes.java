@@ -81,6 +81,6 @@ final class VersionRoutes {
 
   /** Resolves a source relative to the artifact store root to the proxy's URI scheme. */
   private static String downloadUri(String source) {
-    return source.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") ? source : "mlflow-artifacts:/" + source;
+    return source.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") ? source : Responses.PROXY + source;
   }
 }
