@@ -30,6 +30,24 @@ final class BundleFolder {
     Map<String, String> sums = new TreeMap<>();
     files.forEach((name, bytes) -> sums.put(name, ModelBundle.sha256(bytes)));
     BundleManifest written = manifest.withFiles(sums, manifest.encryption());
+    Map<String, byte[]> all = new TreeMap<>(files);
+    try {
+      all.put(ModelBundle.MANIFEST, ModelBundle.JSON.writeValueAsBytes(written));
+      replace(dir, all);
+      return written;
+    } catch (IOException e) {
+      throw new BundleException("Cannot write bundle '" + dir + "': " + e.getMessage(),
+          "check that the folder is writable", e);
+    }
+  }
+
+  /**
+   * Writes files to a hidden sibling folder and renames it to {@code dir}, replacing what was
+   * there: readers see the old folder or the new one, never half of one.
+   *
+   * @throws IOException if a file cannot be written or the folder cannot be moved
+   */
+  static void replace(Path dir, Map<String, byte[]> files) throws IOException {
     Path tmp = dir.resolveSibling("." + dir.getFileName() + "." + System.nanoTime() + ".tmp");
     Path old = dir.resolveSibling("." + dir.getFileName() + "." + System.nanoTime() + ".old");
     try {
@@ -37,16 +55,13 @@ final class BundleFolder {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         Files.write(tmp.resolve(BundleFiles.checkName(f.getKey())), f.getValue());
       }
-      Files.write(tmp.resolve(ModelBundle.MANIFEST), ModelBundle.JSON.writeValueAsBytes(written));
       if (Files.exists(dir)) {
         Files.move(dir, old);
       }
       Files.move(tmp, dir);
       delete(old);
-      return written;
-    } catch (IOException e) {
-      throw new BundleException("Cannot write bundle '" + dir + "': " + e.getMessage(),
-          "check that the folder is writable", e);
+    } finally {
+      delete(tmp);
     }
   }
 

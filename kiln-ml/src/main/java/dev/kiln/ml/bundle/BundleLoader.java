@@ -1,9 +1,7 @@
 package dev.kiln.ml.bundle;
 
 import dev.kiln.ml.Model;
-import dev.kiln.ml.linear.LinearModel;
-import dev.kiln.ml.onnx.OnnxModel;
-import dev.kiln.ml.xgboost.XGBoostModel;
+import dev.kiln.ml.ModelFormats;
 import java.nio.file.Path;
 
 /** Verifies, checks the signature of and decrypts a bundle; see {@link ModelBundle#load}. */
@@ -22,13 +20,6 @@ final class BundleLoader {
   }
 
   private static Model model(BundleManifest m, byte[] bytes) {
-    return switch (m.modelFormat()) {
-      case XGBoostModel.FORMAT -> XGBoostModel.load(bytes, m.task(), m.features());
-      case LinearModel.FORMAT -> LinearModel.load(bytes);
-      case OnnxModel.FORMAT -> OnnxModel.load(bytes, m.task(), m.features());
-      default -> throw new BundleException("Bundle model format '" + m.modelFormat()
-          + "' is not supported.", "supported formats: " + XGBoostModel.FORMAT + ", "
-          + LinearModel.FORMAT + ", " + OnnxModel.FORMAT);
-    };
+    return ModelFormats.load(m.modelFormat(), bytes, m.task(), m.features());
   }
 }

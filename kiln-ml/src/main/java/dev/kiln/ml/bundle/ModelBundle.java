@@ -7,6 +7,7 @@ import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.quality.profile.DataProfile;
 import dev.kiln.ml.Model;
+import dev.kiln.ml.ModelFormats;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,7 +57,7 @@ public final class ModelBundle {
 
   private static BundleManifest write(BundleSpec spec, Path dir, boolean replace) {
     Model model = spec.model();
-    String modelFile = "model." + (model.format().endsWith("json") ? "json" : model.format());
+    String modelFile = ModelFormats.fileName(model.format());
     Map<String, byte[]> files = new TreeMap<>();
     files.put(modelFile, model.toBytes());
     files.put(PREPROCESSING, spec.preprocessing().toJson().getBytes(StandardCharsets.UTF_8));

@@ -84,7 +84,7 @@ public final class TrainNode implements NodeType {
     return out;
   }
 
-  private static List<String> inputs(Frame data, TrainParams p) {
+  static List<String> inputs(Frame data, TrainParams p) {
     List<String> inputs = new ArrayList<>();
     for (String c : p.exclude()) {
       data.column(c);
@@ -97,7 +97,7 @@ public final class TrainNode implements NodeType {
     return inputs;
   }
 
-  private static TrainingData matrix(FittedPreprocessor fitted, Frame rows, List<String> inputs,
+  static TrainingData matrix(FittedPreprocessor fitted, Frame rows, List<String> inputs,
       String target) {
     Frame prepared = fitted.transform(rows.select(inputs)).withColumn(rows.column(target));
     return TrainingData.of(prepared, target);
