@@ -78,8 +78,10 @@ final class NewCommand implements Callable<Integer> {
       Files.copy(from, raw.resolve(from.getFileName()));
     }
     Files.move(staging, root);
-    spec.commandLine().getOut().printf("Created project '%s' in %s%nRun it: kiln run --project %s%n",
-        name, root, root);
+    // The launcher says how it was invoked (./kiln, kiln on PATH) so the hint runs as printed.
+    String kiln = System.getenv().getOrDefault("KILN_COMMAND", "kiln");
+    spec.commandLine().getOut().printf("Created project '%s' in %s%nRun it: %s run --project %s%n",
+        name, root, kiln, root);
     return 0;
   }
 
