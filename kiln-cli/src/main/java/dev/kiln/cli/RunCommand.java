@@ -87,6 +87,8 @@ final class RunCommand implements Callable<Integer> {
       RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
           !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
       RunReport.print(state, out, spec.commandLine().getErr(), opened);
+      RunReport.printTraces(state, spec.commandLine().getErr(),
+          spec.root().commandLine().getParseResult().originalArgs().contains("--debug"));
       if (tracking.runId() != null) {
         out.println("Tracked as run " + tracking.runId() + " (kiln runs show " + tracking.runId()
             + " --project " + opened.dir() + ")");

@@ -41,6 +41,26 @@ final class RunReport {
     err.flush();
   }
 
+  /**
+   * Prints the stack traces of nodes that failed in the project's own code (its frames first)
+   * under {@code --debug}, or says where to find them otherwise.
+   */
+  static void printTraces(RunState state, PrintWriter err, boolean debug) {
+    for (NodeRun n : state.nodes()) {
+      if (n.trace() == null) {
+        continue;
+      }
+      if (debug) {
+        err.println("Stack trace of node '" + n.name() + "':");
+        err.print(n.trace());
+      } else {
+        err.println("Hint: rerun with --debug, or see 'kiln runs show', for the stack trace of"
+            + " node '" + n.name() + "'.");
+      }
+    }
+    err.flush();
+  }
+
   /** Returns {@code --pipeline NAME} unless the run used the default pipeline. */
   private static String pipelineArgument(RunState state) {
     return PipelineRegistry.DEFAULT.equals(state.pipeline()) ? ""

@@ -1,11 +1,12 @@
 package dev.kiln.cli;
 
-import dev.kiln.core.project.Project;
 import dev.kiln.tracking.Experiment;
 import dev.kiln.tracking.Run;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.ViewType;
+import dev.kiln.core.project.Project;
+import dev.kiln.core.runner.RunStateStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ final class RunsCommand {
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = "Show a run's status, params, metrics, tags and datasets.")
   void show(@Mixin ProjectOptions options, @Parameters(paramLabel = "RUN_ID") String runId) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    Project project = options.open();
+    try (TrackingStore store = Tracking.open(project)) {
       Run r = store.getRun(runId);
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Run %s (%s), %s, started %s%n", r.id(), r.name(), r.status(),
@@ -65,7 +67,21 @@ final class RunsCommand {
       r.inputs().forEach(d -> out.printf("  %-28s %-18s %10s  %s%n", d.name(),
           d.contentHash() == null ? "" : d.contentHash().substring(0, 16) + "…",
           d.rowCount() < 0 ? "" : String.format("%,d rows", d.rowCount()), d.location()));
+      failures(out, project, r.tags().get("kiln.run_id"));
     }
+  }
+
+  /** Prints the failed nodes of the run's local state ({@code .kiln/runs}), with their traces. */
+  private static void failures(PrintWriter out, Project project, String localId) {
+    new RunStateStore(project.dir().resolve(".kiln")).list().stream()
+        .filter(s -> s.runId().equals(localId)).findFirst()
+        .ifPresent(state -> state.nodes().stream().filter(n -> n.error() != null).forEach(n -> {
+          out.println("failed node '" + n.name() + "'");
+          out.println("  " + n.error().replace("\n", "\n  "));
+          if (n.trace() != null) {
+            out.print(n.trace().indent(2));
+          }
+        }));
   }
 
   @Command(name = "compare", mixinStandardHelpOptions = true,

@@ -7,5 +7,13 @@ package dev.kiln.core.runner;
  * @param status what happened
  * @param durationMs wall time in milliseconds (0 if not run)
  * @param error the failure message, or null
+ * @param trace the stack trace of a failure in the project's own code (its frames first), or null
  */
-public record NodeRun(String name, NodeStatus status, long durationMs, String error) {}
+public record NodeRun(String name, NodeStatus status, long durationMs, String error,
+    String trace) {
+
+  /** Creates a record without a stack trace. */
+  public NodeRun(String name, NodeStatus status, long durationMs, String error) {
+    this(name, status, durationMs, error, null);
+  }
+}

@@ -80,13 +80,13 @@ final class RunExecution {
       if (!cached) {
         runNode(node, key);
       }
-      record(node, cached ? NodeStatus.CACHED : NodeStatus.COMPLETED, start, null);
+      record(node, cached ? NodeStatus.CACHED : NodeStatus.COMPLETED, start, null, null);
       releaseInputs(node);
       return true;
     } catch (Throwable e) {
       String message = describeFailure(node, e);
       errors.add(message);
-      record(node, NodeStatus.FAILED, start, message);
+      record(node, NodeStatus.FAILED, start, message, NodeFailure.trace(e));
       hook.onNodeError(node, e);
       return false;
     }
@@ -187,9 +187,10 @@ final class RunExecution {
     });
   }
 
-  private void record(Node node, NodeStatus status, long startNanos, String error) {
+  private void record(Node node, NodeStatus status, long startNanos, String error,
+      String trace) {
     long ms = (System.nanoTime() - startNanos) / 1_000_000;
-    runs.put(node.name(), new NodeRun(node.name(), status, ms, error));
+    runs.put(node.name(), new NodeRun(node.name(), status, ms, error, trace));
     checkpoint();
   }
 
@@ -202,7 +203,8 @@ final class RunExecution {
     String cause = e instanceof KilnException k ? k.describe() : e.toString();
     return "Node '" + node.name() + "'" + node.source().map(s -> " (" + s + ")").orElse("")
         + " failed (inputs: "
-        + node.inputs().stream().map(DatasetRef::name).toList() + "): " + cause;
+        + node.inputs().stream().map(DatasetRef::name).toList() + "): " + cause
+        + NodeFailure.origin(e).map(f -> "\n  at " + NodeFailure.describe(f)).orElse("");
   }
 
   /**
