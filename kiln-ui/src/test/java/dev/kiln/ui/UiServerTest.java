@@ -10,6 +10,7 @@ import dev.kiln.data.Frame;
 import dev.kiln.quality.drift.ColumnDrift;
 import dev.kiln.quality.drift.DriftReport;
 import dev.kiln.quality.profile.DataProfile;
+import dev.kiln.serving.monitor.DecayCheck;
 import dev.kiln.serving.monitor.DriftCheck;
 import dev.kiln.serving.monitor.MonitorReport;
 import dev.kiln.tracking.ArtifactStores;
@@ -25,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -81,10 +83,19 @@ class UiServerTest {
     DataProfile cur = DataProfile.of(Frame.of(DoubleColumn.of("x", 7, 8, 9, 9, 9)));
     MonitorReport report = new MonitorReport("m", "3", "2026-01-01T00:00:00Z", "batch.csv", 5,
         5, new DriftCheck.Result(new DriftReport(List.of(new ColumnDrift("x", "wasserstein~",
-            3.5, 0.1, true)), 1, 0.5, true), null), List.of());
+            3.5, 0.1, true)), 1, 0.5, true), null), List.of(window("2026-01-01T00:00:00Z", 0.9)));
     Files.writeString(folder.resolve("report-20260101-000000.json"), report.toJson());
+    // a day later: the first window again with more labels, and a decayed second window
+    MonitorReport later = new MonitorReport("m", "3", "2026-01-02T00:00:00Z", "batch2.csv", 5, 5,
+        report.drift(), List.of(window("2026-01-02T00:00:00Z", 0.7),
+            window("2026-01-01T00:00:00Z", 0.85)));
+    Files.writeString(folder.resolve("report-20260102-000000.json"), later.toJson());
     Files.writeString(folder.resolve("report-20260101-000000" + DriftCharts.PROFILES_SUFFIX),
         DriftCharts.profilesJson(ref, cur));
+  }
+
+  private static DecayCheck.Window window(String start, double auc) {
+    return new DecayCheck.Window(Instant.parse(start), 100, "roc_auc", auc, 0.9, auc < 0.8);
   }
 
   private HttpResponse<String> get(String path, boolean signed) throws Exception {
@@ -172,5 +183,16 @@ class UiServerTest {
     assertThat(x.path("change_text").asText()).isEqualTo("mean 3 → 8.4");
     assertThat(json("/ui/api/monitoring/m").path("reports").get(0).path("drift_share")
         .asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void monitoringSeries_decayWindowsByStart_aWindowMeasuredAgainKeepsItsLatestValue()
+      throws Exception {
+    JsonNode decay = json("/ui/api/monitoring/m").path("decay");
+    assertThat(decay).hasSize(2);
+    assertThat(decay.get(0).path("start").asText()).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(decay.get(0).path("value").asDouble()).isEqualTo(0.85);
+    assertThat(decay.get(1).path("value").asDouble()).isEqualTo(0.7);
+    assertThat(decay.get(1).path("decayed").asBoolean()).isTrue();
   }
 }

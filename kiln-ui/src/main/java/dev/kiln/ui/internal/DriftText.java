@@ -50,7 +50,7 @@ public final class DriftText {
       return null;
     }
     if (ref.mean() != null && cur.mean() != null) {
-      return "mean " + number(ref.mean()) + " → " + number(cur.mean());
+      return "mean " + moved(ref.mean(), cur.mean());
     }
     int biggest = -1;
     double delta = 0;
@@ -65,15 +65,35 @@ public final class DriftText {
         h.labels().get(biggest), h.reference()[biggest] * 100, h.current()[biggest] * 100);
   }
 
+  /**
+   * Formats "a → b" with 3 significant digits, or up to 6 when 3 would print two different
+   * values alike (a year's mean 2019.6 → 2021.3 must not read "2020 → 2020").
+   */
+  static String moved(double from, double to) {
+    for (int digits = 3; digits < 6; digits++) {
+      String a = number(from, digits);
+      String b = number(to, digits);
+      if (!a.equals(b) || from == to) {
+        return a + " → " + b;
+      }
+    }
+    return number(from, 6) + " → " + number(to, 6);
+  }
+
   /** Formats a number with 3 significant digits, scientific only when tiny or huge. */
   static String number(double x) {
+    return number(x, 3);
+  }
+
+  private static String number(double x, int digits) {
     if (x == 0 || Double.isNaN(x)) {
       return x == 0 ? "0" : "n/a";
     }
     double a = Math.abs(x);
     if (a >= 1e6 || a < 1e-3) {
-      return String.format(Locale.ROOT, "%.2e", x);
+      return String.format(Locale.ROOT, "%." + (digits - 1) + "e", x);
     }
-    return Histogram.format(Double.parseDouble(String.format(Locale.ROOT, "%.3g", x)));
+    return new java.math.BigDecimal(x).round(new java.math.MathContext(digits))
+        .stripTrailingZeros().toPlainString();
   }
 }

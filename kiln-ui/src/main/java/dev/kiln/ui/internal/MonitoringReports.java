@@ -52,7 +52,21 @@ public final class MonitoringReports {
       throw UiError.notFound("No monitoring reports for model '" + model + "' in " + dir + ".",
           "run 'kiln monitor " + model + " --current FILE' or '--from-logs' first");
     }
-    return Map.of("model", model, "reports", points);
+    return Map.of("model", model, "reports", points, "decay", decay(model));
+  }
+
+  /**
+   * Returns the labelled windows of all a model's reports by window start: a window that later
+   * reports measured again (with more labels) keeps its latest measure.
+   */
+  private List<JsonNode> decay(String model) {
+    Map<String, JsonNode> windows = new LinkedHashMap<>();
+    for (Path file : reports(model)) {
+      read(file).path("decay_windows").forEach(w -> windows.put(w.path("metric").asText() + '@'
+          + w.path("start").asText(), w));
+    }
+    return windows.values().stream().sorted(java.util.Comparator.comparing(
+        (JsonNode w) -> java.time.Instant.parse(w.path("start").asText()))).toList();
   }
 
   /** Returns one report with the verdict explained and a chart per column. */

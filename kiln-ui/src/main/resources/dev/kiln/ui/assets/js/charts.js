@@ -5,7 +5,7 @@ import { h, num } from './dom.js';
 const PALETTE = ['--cur', '--bad', '--ok', '--warn', '--ref', '--accent'];
 const EXTRA = ['#8e44ad', '#16a085', '#d35400', '#2c3e50'];
 
-function color(i) {
+export function color(i) {
   if (i < PALETTE.length) return getComputedStyle(document.documentElement).getPropertyValue(PALETTE[i]).trim();
   return EXTRA[(i - PALETTE.length) % EXTRA.length];
 }
@@ -30,6 +30,7 @@ export function lineChart(series, opts = {}) {
       width, height: opts.height || 260,
       scales: { x: { time: !!opts.time } },
       axes: [axis(opts.xLabel), axis(opts.yLabel)],
+      hooks: { ready: [quietLegend], setLegend: [quietLegend] },
       series: [{ label: opts.xLabel || 'x' }, ...series.map((s, i) => ({
         label: s.label, stroke: color(i), width: 2, spanGaps: true,
         points: { show: opts.points ?? xs.length < 60 },
@@ -43,6 +44,16 @@ export function lineChart(series, opts = {}) {
   };
   requestAnimationFrame(draw);
   return box;
+}
+
+/** Hides the legend's values while the cursor is off the chart (uPlot writes "--" there). */
+function quietLegend(plot) {
+  plot.root.querySelectorAll('.u-legend .u-series').forEach((row, i) => {
+    const value = row.querySelector('.u-value');
+    const idle = !value || value.textContent === '--';
+    if (i === 0) row.style.display = idle ? 'none' : '';
+    else if (value) value.style.display = idle ? 'none' : '';
+  });
 }
 
 /** Aligns series on the union of their x values (uPlot's data layout). */

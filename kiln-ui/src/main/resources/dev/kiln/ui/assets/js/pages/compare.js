@@ -1,8 +1,12 @@
 // Compare 2-10 runs: the params that differ, metrics side by side, overlaid metric histories,
-// and a scatter of a chosen param against a chosen metric.
+// parallel coordinates of the differing params and a metric, and a scatter of a chosen param
+// against a chosen metric.
 import { mlflow, pairs } from '../api.js';
 import { lineChart, scatter } from '../charts.js';
 import { h, num, page, query, table } from '../dom.js';
+import { parallel } from '../parallel.js';
+
+const PARALLEL_AXES = 8;
 
 export async function render() {
   const ids = (query().get('runs') || '').split(',').filter(Boolean);
@@ -48,17 +52,30 @@ export async function render() {
     scatterBox.replaceChildren(scatter(runs.map((r, i) => ({ x: Number(params[i][xSelect.value]), y: metrics[i][ySelect.value], label: label(r) })),
       { xLabel: xSelect.value, yLabel: ySelect.value, title: `${ySelect.value} against ${xSelect.value}`, colorEach: true }));
   };
+  const parallelBox = h('div', { id: 'parallel' });
+  const drawParallel = () => {
+    const keys = differing.slice(0, PARALLEL_AXES);
+    if (!ySelect.value) { parallelBox.replaceChildren(h('p', { class: 'muted' }, 'The runs have no metric.')); return; }
+    const axes = [...keys.map(k => ({ key: k, values: params.map(p => p[k]) })), { key: ySelect.value, values: metrics.map(m => m[ySelect.value]) }];
+    parallelBox.replaceChildren(
+      keys.length ? null : h('p', { class: 'muted' }, 'The runs have the same parameters: only the metric axis is drawn.'),
+      differing.length > PARALLEL_AXES ? h('p', { class: 'muted' }, `The first ${PARALLEL_AXES} of ${differing.length} differing parameters.`) : null,
+      parallel(axes, runs.map(label), { title: `${differing.length ? 'differing parameters and ' : ''}${ySelect.value}, one line per run` }));
+  };
   xSelect.addEventListener('change', drawScatter);
-  ySelect.addEventListener('change', drawScatter);
+  ySelect.addEventListener('change', () => { drawScatter(); drawParallel(); });
   page(h('h1', {}, `Compare ${runs.length} runs`),
     h('h2', {}, 'Metrics'),
     table(null, [{ label: 'metric' }, ...runs.map(r => ({ label: h('a', { href: `#/runs/${r.info.run_id}` }, label(r)), num: true }))],
       metricKeys.map(k => [k, ...metrics.map(m => num(m[k]))]), { scroll: true }),
     h('h2', {}, 'Parameters'), h('p', {}, h('label', { style: 'font-weight:400' }, showAll, ` Show all ${paramKeys.length} (${differing.length} differ, highlighted)`)), paramBox,
+    h('section', { class: 'card' }, h('h3', {}, 'Parameters and metric (parallel coordinates)'),
+      h('p', { class: 'muted' }, 'One axis per differing parameter, the metric chosen under "y" last; one line per run.'), parallelBox),
     h('div', { class: 'grid' },
       h('section', { class: 'card' }, h('h3', {}, 'Metric history'), h('label', { for: 'history-metric' }, 'Metric '), historySelect, historyBox),
       h('section', { class: 'card' }, h('h3', {}, 'Parameter against metric'),
         h('div', { class: 'row' }, h('label', { for: 'scatter-param' }, 'x'), xSelect, h('label', { for: 'scatter-metric' }, 'y'), ySelect), scatterBox)));
   drawHistory();
   drawScatter();
+  drawParallel();
 }

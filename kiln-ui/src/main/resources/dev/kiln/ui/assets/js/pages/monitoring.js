@@ -26,7 +26,7 @@ async function list() {
 }
 
 async function series(model) {
-  const { reports } = await api(`/ui/api/monitoring/${encodeURIComponent(model)}`);
+  const { reports, decay } = await api(`/ui/api/monitoring/${encodeURIComponent(model)}`);
   const t = reports.map(r => Date.parse(r.created_at) / 1000);
   const columns = [...new Set(reports.flatMap(r => Object.keys(r.scores)))];
   page(h('h1', {}, `Monitoring ${model}`),
@@ -35,13 +35,32 @@ async function series(model) {
         { label: 'share of drifted columns', x: t, y: reports.map(r => r.drift_share) },
         { label: 'dataset drift from', x: t, y: reports.map(r => r.drift_share_threshold) }], { title: 'Dataset drift over time', time: true, points: true })),
       h('section', { class: 'card' }, lineChart([{ label: 'prediction drift score', x: t, y: reports.map(r => r.prediction_score) }],
-        { title: 'Prediction drift over time', time: true, points: true }))),
+        { title: 'Prediction drift over time', time: true, points: true })),
+      decayCharts(decay)),
     h('h2', {}, 'Reports'),
     table(null, [{ label: 'report' }, { label: 'version' }, { label: 'rows', num: true }, { label: 'dataset drift' }, { label: 'prediction drift' }, { label: 'decay' },
       ...columns.map(c => ({ label: c, num: true }))],
     reports.slice().reverse().map(r => [h('a', { href: `#/monitoring/${encodeURIComponent(model)}/${r.id}` }, new Date(r.created_at).toLocaleString()),
       r.version, num(r.current_rows), verdict(r.dataset_drift, 'yes', 'no'), verdict(r.prediction_drift, 'yes', 'no'), verdict(r.decay, 'yes', 'no'),
       ...columns.map(c => h('span', { class: r.drifted.includes(c) ? 'bad' : null }, num(r.scores[c], 3)))]), { scroll: true }));
+}
+
+/** The labelled metric per window over time against its baseline, one chart per metric. */
+function decayCharts(windows) {
+  const metrics = [...new Set(windows.map(w => w.metric))];
+  if (!metrics.length) {
+    return h('section', { class: 'card', id: 'decay' }, h('h3', {}, 'Decay against labels'),
+      h('p', { class: 'muted' }, 'No labelled windows yet: kiln monitor --labels FILE measures the model per window against its training metric.'));
+  }
+  return metrics.map(metric => {
+    const ws = windows.filter(w => w.metric === metric);
+    const t = ws.map(w => Date.parse(w.start) / 1000);
+    const decayed = ws.filter(w => w.decayed).length;
+    return h('section', { class: 'card', id: 'decay' }, lineChart([
+      { label: `${metric} per window`, x: t, y: ws.map(w => w.value) },
+      { label: 'baseline (training)', x: t, y: ws.map(w => w.baseline) }], { title: `Decay: ${metric} over time`, time: true, points: true }),
+    h('p', { class: decayed ? 'bad' : 'muted' }, `${decayed} of ${ws.length} windows decayed; ${num(ws.reduce((a, w) => a + w.rows, 0))} labelled rows.`));
+  });
 }
 
 async function detail(model, id) {
