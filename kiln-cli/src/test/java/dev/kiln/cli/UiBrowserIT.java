@@ -172,6 +172,9 @@ class UiBrowserIT {
     browser.waitFor(By.id("scatter-param"));
     String page = text(By.id("main"));
     assertThat(page).contains("Compare 2 runs", "model.params.max_depth", "metrics.roc_auc");
+    assertThat(browser.driver().findElements(By.cssSelector("#parallel .run-line")))
+        .as("parallel coordinates: one line per run").hasSize(2);
+    assertThat(text(By.id("parallel"))).contains("max_depth", "3", "roc_auc");
     browser.until(d -> !d.findElements(By.cssSelector(".uplot")).isEmpty());
     browser.screenshot("compare");
   }

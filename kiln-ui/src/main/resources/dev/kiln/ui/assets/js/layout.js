@@ -24,6 +24,7 @@ export function layout(vertices, edges, opts = {}) {
   const lower = new Map();
   let rank = ranks(order, pred, lower);
   const layers = [...new Set(vertices.filter(v => v.layer !== null && v.layer !== undefined).map(v => v.layer))].sort((a, b) => a - b);
+  const downstream = earliestDownstreamLayer(order, succ, byId);
   const floors = new Map();
   for (const layer of layers) {
     const earlier = vertices.filter(v => v.layer !== null && v.layer !== undefined && v.layer < layer);
@@ -31,7 +32,7 @@ export function layout(vertices, edges, opts = {}) {
     floors.set(layer, floor);
     let moved = false;
     for (const v of vertices.filter(x => x.layer === layer && rank.get(x.id) < floor)) {
-      if (!feedsEarlierLayer(v.id, layer, succ, byId)) { lower.set(v.id, floor); moved = true; }
+      if (!(downstream.get(v.id) < layer)) { lower.set(v.id, floor); moved = true; }
     }
     if (moved) rank = ranks(order, pred, lower);
   }
@@ -88,22 +89,22 @@ export function layout(vertices, edges, opts = {}) {
 }
 
 /**
- * Returns whether a dataset feeds, directly or not, a dataset of an earlier layer: then
- * pushing it below the earlier layers would push those too, so its layer cannot be honoured.
+ * Returns per vertex the earliest data layer among everything downstream of it (not itself),
+ * in one pass from the sinks up. A dataset feeding one of an earlier layer cannot move below
+ * that layer's band: it would push those too.
  */
-function feedsEarlierLayer(id, layer, succ, byId) {
-  const seen = new Set([id]);
-  const stack = [id];
-  while (stack.length) {
-    for (const s of succ.get(stack.pop())) {
-      if (seen.has(s)) continue;
-      seen.add(s);
+function earliestDownstreamLayer(order, succ, byId) {
+  const earliest = new Map();
+  for (let i = order.length - 1; i >= 0; i--) {
+    let e = Infinity;
+    for (const s of succ.get(order[i])) {
       const l = byId.get(s).layer;
-      if (l !== null && l !== undefined && l < layer) return true;
-      stack.push(s);
+      if (l !== null && l !== undefined && l < e) e = l;
+      if (earliest.get(s) < e) e = earliest.get(s);
     }
+    earliest.set(order[i], e);
   }
-  return false;
+  return earliest;
 }
 
 /** Kahn's order; vertices left in cycles (none in a valid pipeline) go last. */

@@ -45,7 +45,8 @@ export async function render() {
     historyBox.replaceChildren(lineChart(series, { title: `${key} by step`, xLabel: 'step', yLabel: key }));
   }
   const xSelect = h('select', { id: 'scatter-param' }, paramKeys.filter(k => params.every(p => p[k] !== undefined && !Number.isNaN(Number(p[k])))).map(k => h('option', { value: k, selected: differing.includes(k) }, k)));
-  const ySelect = h('select', { id: 'scatter-metric' }, metricKeys.map(k => h('option', { value: k }, k)));
+  const yDefault = headline(metricKeys, metrics);
+  const ySelect = h('select', { id: 'scatter-metric' }, metricKeys.map(k => h('option', { value: k, selected: k === yDefault }, k)));
   const scatterBox = h('div', {});
   const drawScatter = () => {
     if (!xSelect.value || !ySelect.value) { scatterBox.replaceChildren(h('p', { class: 'muted' }, 'No numeric parameter to plot.')); return; }
@@ -57,10 +58,10 @@ export async function render() {
     const keys = differing.slice(0, PARALLEL_AXES);
     if (!ySelect.value) { parallelBox.replaceChildren(h('p', { class: 'muted' }, 'The runs have no metric.')); return; }
     const axes = [...keys.map(k => ({ key: k, values: params.map(p => p[k]) })), { key: ySelect.value, values: metrics.map(m => m[ySelect.value]) }];
-    parallelBox.replaceChildren(
+    parallelBox.replaceChildren(...[
       keys.length ? null : h('p', { class: 'muted' }, 'The runs have the same parameters: only the metric axis is drawn.'),
       differing.length > PARALLEL_AXES ? h('p', { class: 'muted' }, `The first ${PARALLEL_AXES} of ${differing.length} differing parameters.`) : null,
-      parallel(axes, runs.map(label), { title: `${differing.length ? 'differing parameters and ' : ''}${ySelect.value}, one line per run` }));
+      parallel(axes, runs.map(label), { title: `${differing.length ? 'differing parameters and ' : ''}${ySelect.value}, one line per run` })].filter(Boolean));
   };
   xSelect.addEventListener('change', drawScatter);
   ySelect.addEventListener('change', () => { drawScatter(); drawParallel(); });
@@ -78,4 +79,17 @@ export async function render() {
   drawHistory();
   drawScatter();
   drawParallel();
+}
+
+const HEADLINES = ['roc_auc', 'auc', 'pr_auc', 'f1', 'accuracy', 'r2', 'rmse', 'mae', 'log_loss', 'loss'];
+
+/**
+ * The metric shown first: among those every run has and that differ between runs, a usual
+ * evaluation metric if there is one (roc_auc before f1 before rmse...), else the first.
+ */
+function headline(keys, metrics) {
+  const telling = keys.filter(k => metrics.every(m => m[k] !== undefined) && new Set(metrics.map(m => m[k])).size > 1);
+  const pool = telling.length ? telling : keys;
+  const rank = k => { const i = HEADLINES.indexOf(k.split('.').pop()); return i < 0 ? HEADLINES.length : i; };
+  return pool.slice().sort((a, b) => rank(a) - rank(b))[0];
 }

@@ -70,7 +70,7 @@ async function detail(model, id) {
   page(h('h1', {}, `${model} version ${r.version}`),
     h('p', { class: 'muted' }, `${r.current} — ${num(r.current_rows)} rows against ${num(r.reference_rows)} reference rows, ${new Date(r.created_at).toLocaleString()}`),
     h('p', { id: 'verdict' }, verdict(r.dataset_drift, 'Dataset drift', 'No dataset drift'), `: ${r.verdict_text}.`),
-    h('p', {}, r.prediction ? verdict(r.prediction_drift, 'Prediction drift', 'No prediction drift')
+    h('p', {}, r.prediction ? [verdict(r.prediction_drift, 'Prediction drift', 'No prediction drift'), `: ${r.prediction.score_text}${r.prediction.change_text ? `; ${r.prediction.change_text}` : ''}.`]
       : h('span', { class: 'muted' }, "Prediction drift not measured: the bundle's reference profile has no prediction column.")),
     r.charts ? h('p', { class: 'muted legend' }, 'Bars: share of rows per bin.', h('span', { class: 'key', style: 'background:var(--ref)' }), 'reference (training)',
       h('span', { class: 'key', style: 'background:var(--cur)' }), 'current')
@@ -88,6 +88,6 @@ function card(c, prediction) {
   const chart = h('div', {});
   if (c.svg) chart.innerHTML = c.svg;
   return h('section', { class: 'card', id: `drift-${c.column}`, 'data-drifted': String(c.drifted) },
-    h('h3', {}, c.column, prediction ? ' (prediction)' : '', ' — ', verdict(c.drifted, 'drifted', 'no drift')),
+    h('h3', {}, c.column, prediction && c.column !== 'prediction' ? ' (prediction)' : '', ' — ', verdict(c.drifted, 'drifted', 'no drift')),
     h('p', {}, c.score_text), c.change_text ? h('p', { class: 'muted' }, c.change_text) : null, chart, profile);
 }
