@@ -129,15 +129,18 @@ public record Histogram(boolean numeric, List<String> labels, List<Double> edges
     return 10 * power;
   }
 
-  /** Formats a bin edge compactly: up to 4 significant digits, no trailing zeros. */
+  /**
+   * Formats a bin edge compactly: up to 6 significant digits (edges are round numbers, so a
+   * step of 2.5 reads 2002.5, never "2003"), no trailing zeros, scientific when tiny or huge.
+   */
   static String format(double x) {
     if (x == Math.rint(x) && Math.abs(x) < 1e7) {
       return String.format(Locale.ROOT, "%d", (long) x);
     }
-    String s = String.format(Locale.ROOT, "%.4g", x);
-    if (s.contains("e")) {
-      return s;
+    if (Math.abs(x) >= 1e7 || Math.abs(x) < 1e-4) {
+      return String.format(Locale.ROOT, "%.3g", x);
     }
-    return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    return new java.math.BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros()
+        .toPlainString();
   }
 }

@@ -76,6 +76,8 @@ class HistogramTest {
     assertThat(Histogram.format(20)).isEqualTo("20");
     assertThat(Histogram.format(0.30000000000000004)).isEqualTo("0.3");
     assertThat(Histogram.format(-2.5)).isEqualTo("-2.5");
+    assertThat(Histogram.format(2002.5)).as("a year edge of a 2.5 step").isEqualTo("2002.5");
+    assertThat(Histogram.format(1.5e-6)).isEqualTo("1.50e-06");
     assertThat(Histogram.niceStep(7.3)).isEqualTo(10);
     assertThat(Histogram.niceStep(0.21)).isEqualTo(0.25);
   }

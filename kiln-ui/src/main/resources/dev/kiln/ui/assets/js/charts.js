@@ -51,8 +51,8 @@ function quietLegend(plot) {
   plot.root.querySelectorAll('.u-legend .u-series').forEach((row, i) => {
     const value = row.querySelector('.u-value');
     const idle = !value || value.textContent === '--';
+    row.classList.toggle('idle', idle);
     if (i === 0) row.style.display = idle ? 'none' : '';
-    else if (value) value.style.display = idle ? 'none' : '';
   });
 }
 

@@ -21,7 +21,8 @@ export function parallel(axes, runs, opts = {}) {
     svg.append(h('svg:line', { class: 'axis', x1: x, x2: x, y1: T, y2: H - B }));
     svg.append(h('svg:text', { x, y: 14, 'text-anchor': 'middle', class: a === axes.length - 1 ? 'metric' : null }, short(axis.key)));
     for (const [v, text] of scales[a].ticks) {
-      svg.append(h('svg:text', { x: x - 5, y: y(a, v) + 4, 'text-anchor': 'end', class: 'tick' }, text));
+      const last = a === axes.length - 1;
+      svg.append(h('svg:text', { x: last ? x + 6 : x - 6, y: y(a, v) + 4, 'text-anchor': last ? 'start' : 'end', class: 'tick' }, text));
     }
   });
   runs.forEach((label, r) => {

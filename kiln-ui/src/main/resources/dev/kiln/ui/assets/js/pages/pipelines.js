@@ -140,7 +140,8 @@ function visible(graph, state) {
     const all = new Set([...t.from, ...t.to]);
     if (all.size === 1 && [...all][0].startsWith('g:') && t.from.size) continue;
     const id = `d:${name}`;
-    vertices.push({ id, kind: d.parameter ? 'param' : 'data', label: name, data: d, width: width(name),
+    const sub = d.layer ? `${d.type} · ${d.layer}` : d.type || '';
+    vertices.push({ id, kind: d.parameter ? 'param' : 'data', label: name, data: d, width: Math.max(width(name), Math.min(230, sub.length * 6 + 18)),
       layer: d.layer ? layerIndex.get(d.layer) : null });
     for (const f of t.from) edges.push([f, id]);
     for (const to of t.to) edges.push([id, to]);
