@@ -4,6 +4,7 @@ import dev.kiln.core.KilnException;
 import dev.kiln.data.ColumnType;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.onnx.OnnxModel;
+import dev.kiln.ml.onnx.OnnxRuntimeSupport;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
 import dev.kiln.quality.validation.ColumnRule;
 import dev.kiln.quality.validation.Schema;
@@ -47,6 +48,7 @@ public final class OnnxImport {
    */
   public static BundleManifest write(Path onnxFile, Spec spec, Path output) {
     byte[] bytes;
+    OnnxRuntimeSupport.require();
     try {
       bytes = Files.readAllBytes(onnxFile);
     } catch (IOException e) {
