@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
         CatalogCommand.class, VizCommand.class, BundleCommand.class,
         PredictCommand.class, RunsCommand.class,
         ModelsCommand.class, TrackingCommand.class, ServeCommand.class, MonitorCommand.class,
-        RetrainCommand.class, UiCommand.class,
+        RetrainCommand.class, UiCommand.class, TestCommand.class, PackageCommand.class,
+        HealthCommand.class,
         ValidateCommand.class, SchemaCommand.class, NodesCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =

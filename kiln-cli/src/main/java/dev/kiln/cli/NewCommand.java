@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.deploy.ci.CiTemplates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,11 @@ final class NewCommand implements Callable<Integer> {
       + " (default: inferred from the target column).")
   String task;
 
+  @Option(names = "--ci", paramLabel = "SYSTEM", description = "Also write a CI/CD pipeline"
+      + " (test, validate, train, model tests, gate, package, deploy): github, gitlab, jenkins"
+      + " or all.")
+  String ci;
+
   @Override
   public Integer call() throws IOException {
     if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
@@ -76,6 +82,11 @@ final class NewCommand implements Callable<Integer> {
     if (from != null) {
       Path raw = Files.createDirectories(staging.resolve("data/01_raw"));
       Files.copy(from, raw.resolve(from.getFileName()));
+    }
+    if (ci != null) {
+      CiTemplates.write(new CiTemplates.Settings(name, "data/01_raw/"
+          + (from != null ? from.getFileName() : "new.csv"), ""),
+          CiTemplates.System.parse(ci), staging);
     }
     Files.move(staging, root);
     // The launcher says how it was invoked (./kiln, kiln on PATH) so the hint runs as printed.

@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.project.Project;
+import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.ml.bundle.ModelBundle;
@@ -35,32 +36,58 @@ final class Registry {
   record Loaded(LoadedBundle bundle, String version) {}
 
   /**
-   * Loads a bundle from a path, or from the registry for {@code NAME@alias}, {@code NAME:version}
-   * or {@code NAME} (the project is opened only then); a downloaded bundle is verified like any
-   * other, and its download deleted once it is in memory.
+   * A bundle on disk, verified: a path as given, or a registry version downloaded into a
+   * temporary folder that {@link #close()} deletes.
+   *
+   * @param bundle the bundle folder or zip
+   * @param manifest its verified manifest
+   * @param version the registry version, else the bundle's own
+   * @param reference the registry reference, or null for a path
+   * @param download the temporary folder to delete, or null
    */
-  static Loaded load(ProjectOptions project, String reference, LoadOptions options)
-      throws IOException {
+  record Fetched(Path bundle, BundleManifest manifest, String version, String reference,
+      Path download) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (download != null) {
+        try (Stream<Path> walk = Files.walk(download)) {
+          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Finds a bundle: a path, or {@code NAME@alias}, {@code NAME:version} or {@code NAME} in the
+   * project's registry (the project is opened only then), downloaded and verified.
+   */
+  static Fetched fetch(ProjectOptions project, String reference) throws IOException {
     Path path = Path.of(reference);
     if (Files.exists(path)) {
-      LoadedBundle bundle = ModelBundle.load(path, options);
-      return new Loaded(bundle, bundle.manifest().version());
+      BundleManifest manifest = ModelBundle.verify(path);
+      return new Fetched(path, manifest, manifest.version(), null, null);
     }
     Project opened = project.open();
     try (TrackingStore store = Tracking.open(opened)) {
       ModelVersions versions = versions(opened, store);
       ModelVersion version = versions.resolve(reference);
       Path dir = Files.createTempDirectory("kiln-bundle");
-      try {
-        return new Loaded(ModelBundle.load(versions.download(version, dir.resolve("bundle")),
-            options), Long.toString(version.version()));
-      } finally {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
+      Path bundle = versions.download(version, dir.resolve("bundle"));
+      return new Fetched(bundle, ModelBundle.verify(bundle), Long.toString(version.version()),
+          reference, dir);
+    }
+  }
+
+  /**
+   * Loads a bundle from a path or the registry (see {@link #fetch}); a download is deleted once
+   * the bundle is in memory.
+   */
+  static Loaded load(ProjectOptions project, String reference, LoadOptions options)
+      throws IOException {
+    try (Fetched fetched = fetch(project, reference)) {
+      return new Loaded(ModelBundle.load(fetched.bundle(), options), fetched.version());
     }
   }
 }

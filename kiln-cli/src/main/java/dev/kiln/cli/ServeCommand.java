@@ -164,7 +164,7 @@ final class ServeCommand implements Callable<Integer> {
       ModelServer server = ModelServer.start(config, repository, metrics, log, version(),
           new ModelPages());
       announce(server, log);
-      awaitShutdown(server);
+      awaitShutdown(server, spec.commandLine().getOut(), drainTimeout);
       return 0;
     } finally {
       if (store != null) {
@@ -314,10 +314,16 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private static void awaitShutdown(ModelServer server) throws InterruptedException {
+  private static void awaitShutdown(ModelServer server, PrintWriter out, Duration drain)
+      throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      out.printf("Stopping: no new requests; draining those in flight (up to %s)%n", drain);
+      out.flush();
+      long start = System.nanoTime();
       server.close();
+      out.printf("Stopped gracefully in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+      out.flush();
       stopped.countDown();
     }, "kiln-shutdown"));
     stopped.await();

@@ -10,4 +10,9 @@ public final class LifecycleException extends KilnException {
   public LifecycleException(String message, String hint) {
     super(message, hint);
   }
+
+  /** Creates an error with a message, a hint and the cause. */
+  public LifecycleException(String message, String hint, Throwable cause) {
+    super(message, hint, cause);
+  }
 }

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param championMetrics the champion's metrics on the same holdout, or null
  * @param verdict the blessing verdict
  * @param promoted whether the challenger became champion
+ * @param modelTests the challenger's model test results, or null when the project has none
  */
 public record RetrainOutcome(String pipelineRunId, String decisionRunId, long version,
     Long championVersion, Map<String, Double> challengerMetrics,
-    Map<String, Double> championMetrics, BlessingRule.Verdict verdict, boolean promoted) {}
+    Map<String, Double> championMetrics, BlessingRule.Verdict verdict, boolean promoted,
+    dev.kiln.lifecycle.modeltest.ModelTestReport modelTests) {}

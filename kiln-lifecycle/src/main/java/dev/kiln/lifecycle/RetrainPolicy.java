@@ -28,6 +28,8 @@ import dev.kiln.core.project.PipelineRegistry;
  */
 public record RetrainPolicy(String model, String pipeline, String bundleDataset,
     String holdoutDataset, BlessingRule rule, boolean promote) {
+  /** The catalog dataset of the retrained bundle when {@code retrain.bundle} is not set. */
+  public static final String DEFAULT_BUNDLE = "model_bundle";
 
   /**
    * Reads the policy of a project.
@@ -40,7 +42,7 @@ public record RetrainPolicy(String model, String pipeline, String bundleDataset,
         "add e.g. 'retrain: {metric: rmse, max_regression: 0.02}' to conf/base/kiln.yml"));
     return new RetrainPolicy(config.setting("retrain.model").orElse(projectName),
         config.setting("retrain.pipeline").orElse(PipelineRegistry.DEFAULT),
-        config.setting("retrain.bundle").orElse("model_bundle"),
+        config.setting("retrain.bundle").orElse(DEFAULT_BUNDLE),
         config.setting("retrain.holdout").orElse("test"),
         new BlessingRule(metric, number(config, "retrain.max_regression", 0.0),
             config.setting("retrain.floor").map(f -> number(config, "retrain.floor", 0.0))

@@ -8,6 +8,9 @@ import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.data.Frame;
+import dev.kiln.lifecycle.modeltest.ModelTestReport;
+import dev.kiln.lifecycle.modeltest.ModelTestRunner;
+import dev.kiln.lifecycle.modeltest.ProjectModelTests;
 import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.ArtifactStore;
@@ -99,11 +102,18 @@ public final class Retrainer {
     ModelVersion champion = champion(policy.model());
     Map<String, Double> championMetrics = champion == null ? null
         : HoldoutEvaluation.evaluate(download(champion), holdout);
-    BlessingRule.Verdict verdict = policy.rule().judge(challengerMetrics, championMetrics);
+    ModelTestReport tests = ProjectModelTests.suite(project).map(suite -> new ModelTestRunner(
+        challenger, ProjectModelTests.data(project)).run(suite, challenger.manifest().version()))
+        .orElse(null);
+    BlessingRule.Verdict verdict = withTests(policy.rule().judge(challengerMetrics,
+        championMetrics), tests);
 
     Map<String, String> tags = new LinkedHashMap<>();
     tags.put("kiln.blessed", Boolean.toString(verdict.blessed()));
     tags.put("kiln.pipeline_run", training.trackedRunId());
+    if (tests != null) {
+      tags.put("kiln.model_tests", tests.passed() ? "passed" : "failed");
+    }
     ModelVersion registered = versions.register(policy.model(), bundleDir,
         training.trackedRunId(), tags);
     store.updateAlias(policy.model(), "challenger", registered.version());
@@ -115,7 +125,20 @@ public final class Retrainer {
         challengerMetrics, championMetrics, verdict, promote);
     return new RetrainOutcome(training.trackedRunId(), decisionRun, registered.version(),
         champion == null ? null : champion.version(), challengerMetrics, championMetrics,
-        verdict, promote);
+        verdict, promote, tests);
+  }
+
+  /** Adds the model tests to a verdict: a failed test refuses the challenger. */
+  private static BlessingRule.Verdict withTests(BlessingRule.Verdict verdict,
+      ModelTestReport tests) {
+    if (tests == null) {
+      return verdict;
+    }
+    List<String> reasons = new ArrayList<>(verdict.reasons());
+    reasons.add(tests.passed() ? "passed model tests: " + tests.summary()
+        : "FAILED model tests: " + tests.summary() + " (" + String.join(", ", tests.failures())
+            + ")");
+    return new BlessingRule.Verdict(verdict.blessed() && tests.passed(), reasons);
   }
 
   private static Path datasetPath(DataCatalog catalog, String name) {

@@ -1,0 +1,100 @@
+package dev.kiln.cli;
+
+import dev.kiln.deploy.PackageSpec;
+import dev.kiln.deploy.PackageTarget;
+import dev.kiln.deploy.Packager;
+import dev.kiln.deploy.ci.CiTemplates;
+import dev.kiln.ml.onnx.OnnxModel;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kiln package MODEL --target T}: images, manifests, CI files, PaaS folders, jars. */
+@Command(name = "package", mixinStandardHelpOptions = true,
+    description = "Package a model for deployment: an OCI image built without a daemon"
+        + " (image), a Kustomize base and canary overlay (k8s), a KServe InferenceService"
+        + " (kserve), CI/CD files (ci), a Heroku-style folder (paas) or a runnable jar (jar).")
+final class PackageCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ProjectOptions project;
+
+  @Parameters(paramLabel = "MODEL", description = "Registered model (NAME@alias, NAME:version,"
+      + " NAME) or a bundle folder or zip.")
+  String model;
+
+  @Option(names = "--target", required = true, paramLabel = "TARGET", description = "image,"
+      + " k8s, kserve, ci, paas or jar.")
+  String target;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default:"
+      + " build/TARGET; for ci the project folder).")
+  Path out;
+
+  @Option(names = "--image", paramLabel = "REF", description = "Image name and tag (default"
+      + " kiln/NAME:VERSION).")
+  String image;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Server port in the"
+      + " container (default 8080).")
+  int port;
+
+  @Option(names = "--kiln-jar", paramLabel = "JAR", description = "The runnable kiln.jar to"
+      + " package (default: the one running).")
+  Path kilnJar;
+
+  @Option(names = "--with", split = ",", paramLabel = "PART", description = "Optional parts to"
+      + " add beside kiln.jar: onnx, s3, postgresql (onnx is added for ONNX models).")
+  List<String> parts = new ArrayList<>();
+
+  @Option(names = "--ci", defaultValue = "all", paramLabel = "SYSTEM", description = "For"
+      + " --target ci: github, gitlab, jenkins or all (default).")
+  String ci;
+
+  @Option(names = "--data", defaultValue = "data/01_raw/new.csv", description = "For --target"
+      + " ci: the new data file the pipeline validates.")
+  String data;
+
+  @Option(names = "--schema", defaultValue = "", description = "For --target ci: the schema"
+      + " it is validated against (default: no validation step).")
+  String schema;
+
+  @Override
+  public Integer call() throws Exception {
+    PackageTarget t = PackageTarget.parse(target);
+    PrintWriter w = spec.commandLine().getOut();
+    try (Registry.Fetched fetched = Registry.fetch(project, model)) {
+      if (t == PackageTarget.CI) {
+        for (Path f : CiTemplates.write(new CiTemplates.Settings(fetched.manifest().name(),
+            data, schema), CiTemplates.System.parse(ci), out != null ? out : project.project)) {
+          w.println("Wrote " + f);
+        }
+        return 0;
+      }
+      Path jar = kilnJar != null ? kilnJar : KilnJar.running();
+      PackageSpec packaged = PackageSpec.builder(fetched.bundle(), out != null ? out
+              : Path.of("build", t.cliName()))
+          .registry(fetched.version(), fetched.reference()).image(image).port(port)
+          .kilnJar(jar, KilnJar.optionalJars(jar, parts,
+              OnnxModel.FORMAT.equals(fetched.manifest().modelFormat())))
+          .build();
+      Packager.Result result = new Packager(KilnJar.cacheDir(), ModelJarMain.class.getName())
+          .write(t, packaged);
+      result.files().forEach(f -> w.println("Wrote " + f));
+      if (result.image() != null) {
+        w.printf("Image %s (%d MB tarball). Run it:%n  podman load -i %s%n  podman run --rm"
+            + " -p %d:%d %s%n", result.image().reference(), Files.size(result.image().tarball())
+            >> 20, result.image().tarball(), port, port, result.image().reference());
+      }
+      return 0;
+    }
+  }
+}

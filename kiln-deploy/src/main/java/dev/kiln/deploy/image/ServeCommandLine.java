@@ -1,0 +1,37 @@
+package dev.kiln.deploy.image;
+
+import dev.kiln.deploy.PackageSpec;
+import java.util.List;
+
+/** The command line a Kiln image runs: {@code java -jar kiln.jar serve MODEL --port P}. */
+public final class ServeCommandLine {
+  private ServeCommandLine() {}
+
+  /**
+   * Returns the entrypoint: the jlink runtime running kiln.jar's {@code serve}, with a heap sized
+   * from the container's memory limit and an exit (so the orchestrator restarts it) when memory
+   * runs out.
+   */
+  public static List<String> entrypoint() {
+    return List.of(ImageLayout.JAVA_HOME + "/bin/java", "-XX:MaxRAMPercentage=75",
+        "-XX:+ExitOnOutOfMemoryError", "-jar", ImageLayout.KILN_JAR, "serve");
+  }
+
+  /**
+   * Returns the default arguments (the image's CMD): the baked-in bundle, the port, and no
+   * reloading, since an image's files never change.
+   */
+  public static List<String> arguments(PackageSpec spec) {
+    return List.of(ImageLayout.MODEL, "--port", Integer.toString(spec.port()), "--no-reload");
+  }
+
+  /**
+   * Returns the health check command: the kiln command's {@code health} probe of the ready
+   * endpoint, for runtimes that run one inside the container ({@code podman run --health-cmd}).
+   */
+  public static List<String> healthCheck(PackageSpec spec) {
+    return List.of(ImageLayout.JAVA_HOME + "/bin/java", "-XX:TieredStopAtLevel=1", "-jar",
+        ImageLayout.KILN_JAR, "health", "--url", "http://127.0.0.1:" + spec.port()
+            + ImageLayout.READY_PATH);
+  }
+}
