@@ -4,6 +4,7 @@ import dev.kiln.deploy.PackageSpec;
 import dev.kiln.deploy.PackageTarget;
 import dev.kiln.deploy.Packager;
 import dev.kiln.deploy.ci.CiTemplates;
+import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.ml.onnx.OnnxModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -71,14 +72,16 @@ final class PackageCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PackageTarget t = PackageTarget.parse(target);
     PrintWriter w = spec.commandLine().getOut();
-    try (Registry.Fetched fetched = Registry.fetch(project, model)) {
-      if (t == PackageTarget.CI) {
-        for (Path f : CiTemplates.write(new CiTemplates.Settings(fetched.manifest().name(),
-            data, schema), CiTemplates.System.parse(ci), out != null ? out : project.project)) {
-          w.println("Wrote " + f);
-        }
-        return 0;
+    if (t == PackageTarget.CI) { // per project: the model need not be trained yet
+      String name = Files.exists(Path.of(model)) ? ModelBundle.verify(Path.of(model)).name()
+          : model.split("[@:]")[0];
+      for (Path f : CiTemplates.write(new CiTemplates.Settings(name, data, schema),
+          CiTemplates.System.parse(ci), out != null ? out : project.project)) {
+        w.println("Wrote " + f);
       }
+      return 0;
+    }
+    try (Registry.Fetched fetched = Registry.fetch(project, model)) {
       Path jar = kilnJar != null ? kilnJar : KilnJar.running();
       PackageSpec packaged = PackageSpec.builder(fetched.bundle(), out != null ? out
               : Path.of("build", t.cliName()))

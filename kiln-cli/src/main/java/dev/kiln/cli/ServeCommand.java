@@ -318,7 +318,8 @@ final class ServeCommand implements Callable<Integer> {
       throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      out.printf("Stopping: no new requests; draining those in flight (up to %s)%n", drain);
+      out.printf("Stopping: no new requests; draining those in flight (up to %d s)%n",
+          drain.toSeconds());
       out.flush();
       long start = System.nanoTime();
       server.close();

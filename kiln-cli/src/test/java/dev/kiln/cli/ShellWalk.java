@@ -27,14 +27,23 @@ final class ShellWalk {
   private ShellWalk() {}
 
   static Result run(Path markdown, Path work) throws IOException, InterruptedException {
+    return run(markdown, work, "'" + Path.of(System.getProperty("java.home"), "bin", "java")
+        + "' --add-opens=java.base/java.nio=ALL-UNNAMED -cp '"
+        + System.getProperty("java.class.path") + "' dev.kiln.cli.Main", 300);
+  }
+
+  /**
+   * Runs the walk with {@code ./kiln} starting {@code launcher} (e.g. {@code java -jar
+   * kiln.jar}), failing after {@code timeoutSeconds}.
+   */
+  static Result run(Path markdown, Path work, String launcher, int timeoutSeconds)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
     Path kiln = work.resolve("kiln");
-    Files.writeString(kiln, "#!/usr/bin/env bash\nexec '" + Path.of(System.getProperty(
-        "java.home"), "bin", "java") + "' --add-opens=java.base/java.nio=ALL-UNNAMED -cp '" + System.getProperty("java.class.path")
-        + "' dev.kiln.cli.Main \"$@\"\n");
+    Files.writeString(kiln, "#!/usr/bin/env bash\nexec " + launcher + " \"$@\"\n");
     kiln.toFile().setExecutable(true);
     List<String> script = new ArrayList<>(List.of("set -euo pipefail",
         "trap 'kill $(jobs -p) 2>/dev/null; wait' EXIT"));
@@ -62,9 +71,10 @@ final class ShellWalk {
     Process bash = new ProcessBuilder("bash", file.toString()).directory(work.toFile())
         .redirectErrorStream(true).start();
     String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!bash.waitFor(300, TimeUnit.SECONDS)) {
+    if (!bash.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       bash.destroyForcibly();
-      throw new AssertionError("the walk did not finish in 5 minutes:\n" + output);
+      throw new AssertionError("the walk did not finish in " + timeoutSeconds + " s:\n"
+          + output);
     }
     return new Result(bash.exitValue(), output);
   }

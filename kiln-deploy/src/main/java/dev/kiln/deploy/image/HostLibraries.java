@@ -36,9 +36,12 @@ final class HostLibraries {
       for (Path jar : jars) {
         binaries.addAll(linuxNatives(jar, natives));
       }
+      Set<String> own = new TreeSet<>();
+      binaries.forEach(b -> own.add(b.getFileName().toString()));
+      own.add("libjvm.so"); // in lib/server/, found by the launcher, not by the loader
       Set<Path> libraries = new TreeSet<>();
       for (Path binary : binaries) {
-        for (Path lib : ldd(binary)) {
+        for (Path lib : ldd(binary, own)) {
           Path n = lib.normalize();
           if (!n.startsWith(runtime.normalize()) && !n.startsWith(natives)) {
             libraries.add(n);
@@ -75,8 +78,12 @@ final class HostLibraries {
     return out;
   }
 
-  /** Returns what {@code ldd} resolves for one binary; statically linked files give nothing. */
-  static List<Path> ldd(Path binary) throws IOException {
+  /**
+   * Returns what {@code ldd} resolves for one binary; statically linked files give nothing.
+   *
+   * @param own libraries of the runtime itself, which the loader need not find
+   */
+  static List<Path> ldd(Path binary, Set<String> own) throws IOException {
     Process p;
     try {
       p = new ProcessBuilder("ldd", binary.toString()).redirectErrorStream(true).start();
@@ -93,7 +100,7 @@ final class HostLibraries {
     }
     List<Path> libs = new ArrayList<>();
     for (String line : out.lines().map(String::strip).toList()) {
-      if (line.contains("not found")) {
+      if (line.contains("not found") && !own.contains(line.split("\\s+")[0])) {
         throw new DeployException("'" + binary.getFileName() + "' needs a library this machine"
             + " does not have: " + line + ".", "install it, then package again");
       }

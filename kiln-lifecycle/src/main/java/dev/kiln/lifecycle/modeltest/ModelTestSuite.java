@@ -120,8 +120,12 @@ public record ModelTestSuite(List<Golden> golden, List<Slice> slices,
       ModelTestSuite suite = YAML.readValue(file.toFile(), ModelTestSuite.class);
       return suite == null ? new ModelTestSuite(null, null, null, null) : suite;
     } catch (JsonMappingException e) {
-      String where = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
-      throw new LifecycleException("Model tests '" + file + "'" + where + ": "
+      StringBuilder where = new StringBuilder();
+      for (JsonMappingException.Reference r : e.getPath()) {
+        where.append(r.getFieldName() != null ? (where.isEmpty() ? "" : ".") + r.getFieldName()
+            : "[" + r.getIndex() + "]");
+      }
+      throw new LifecycleException("Model tests '" + file + "', at '" + where + "': "
           + e.getOriginalMessage().split("\n")[0], "the sections are golden, slices,"
           + " directional and invariance; see docs/deployment.md", e);
     } catch (IOException e) {

@@ -4,8 +4,10 @@ import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import dev.kiln.lifecycle.HoldoutEvaluation;
 import dev.kiln.lifecycle.LifecycleException;
+import dev.kiln.ml.Task;
 import dev.kiln.ml.bundle.LoadedBundle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +53,12 @@ final class SliceChecks {
   }
 
   private ModelTestResult judge(ModelTestSuite.Slice s, String name, Frame slice) {
+    String label = bundle.manifest().label();
+    if (bundle.manifest().task() == Task.BINARY_CLASSIFICATION && slice.hasColumn(label)
+        && Arrays.stream(slice.column(label).toDoubleArray()).distinct().count() < 2) {
+      return new ModelTestResult("slice", name, ModelTestResult.Status.SKIPPED, "one class only"
+          + " in " + slice.rowCount() + " rows: " + s.metric() + " is undefined");
+    }
     Map<String, Double> metrics = HoldoutEvaluation.evaluate(bundle, slice);
     Double value = metrics.get(s.metric());
     if (value == null) {
