@@ -75,7 +75,8 @@ public final class ModelJar {
     Manifest m = new Manifest();
     Attributes a = m.getMainAttributes();
     a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    for (String key : List.of("Implementation-Version", "Multi-Release", "Class-Path")) {
+    for (String key : List.of("Implementation-Version", "Multi-Release", "Class-Path",
+        "Add-Opens")) {
       String value = kiln.getMainAttributes().getValue(key);
       if (value != null) {
         a.putValue(key, value);
