@@ -40,6 +40,8 @@ class CiTemplatesIT {
         System.getProperty("java.home"), "bin", "java") + "' -jar '"
         + Path.of("target/kiln.jar").toAbsolutePath() + "' \"$@\"\n");
     bin.resolve("kiln").toFile().setExecutable(true);
+    // new data arrives: here the example's hook generates it, and only the gate node runs
+    run(bin, project, "kiln run --nodes validate");
     assertThat(run(bin, project, "kiln package fraud-detection@champion --target ci --ci all"
         + " --data data/01_raw/creditcard.csv --schema conf/base/schema.yml")).contains("Wrote");
 

@@ -64,7 +64,7 @@ final class HostLibraries {
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       for (ZipEntry e : zip.stream().toList()) {
         String n = e.getName();
-        boolean linux64 = n.contains("linux_amd64") || n.contains("linux/x86_64")
+        boolean linux64 = n.contains("linux_amd64") || n.contains("x86_64/")
             || n.contains("Linux/x86_64") || n.contains("linux-x64");
         if (!e.isDirectory() && linux64 && n.contains(".so")) {
           Path file = dir.resolve(out.size() + "-" + Path.of(n).getFileName());
