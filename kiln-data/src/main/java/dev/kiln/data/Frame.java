@@ -2,6 +2,7 @@ package dev.kiln.data;
 
 import dev.kiln.core.catalog.Tabular;
 import dev.kiln.core.pipeline.Names;
+import dev.kiln.data.expr.Expression;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -157,6 +158,26 @@ public final class Frame implements Tabular {
   /** Returns the given rows, in that order (rows may repeat). */
   public Frame take(int[] rowIndexes) {
     return of(columns.values().stream().map(c -> c.take(rowIndexes)).toList());
+  }
+
+  /**
+   * Returns the rows for which a boolean expression is true (rows where it is false or null are
+   * dropped), e.g. {@code filter("Amount > 100 and Class = 1")}.
+   *
+   * @throws dev.kiln.data.expr.ExpressionException naming the position of an error
+   */
+  public Frame filter(String expression) {
+    return FrameExpressions.filter(this, expression);
+  }
+
+  /**
+   * Returns the frame with a column computed from an expression, added or replaced by name, e.g.
+   * {@code withColumn("log_amount", "log1p(Amount)")}.
+   *
+   * @throws dev.kiln.data.expr.ExpressionException naming the position of an error
+   */
+  public Frame withColumn(String name, String expression) {
+    return withColumn(Expression.parse(expression).evaluate(this, name));
   }
 
   /** Returns the rows for which the predicate on the row index holds. */
