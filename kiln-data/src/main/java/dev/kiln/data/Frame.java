@@ -3,6 +3,12 @@ package dev.kiln.data;
 import dev.kiln.core.catalog.Tabular;
 import dev.kiln.core.pipeline.Names;
 import dev.kiln.data.expr.Expression;
+import dev.kiln.data.ops.GroupBy;
+import dev.kiln.data.ops.JoinType;
+import dev.kiln.data.ops.Joins;
+import dev.kiln.data.ops.Rows;
+import dev.kiln.data.ops.SortKey;
+import dev.kiln.data.ops.Sorting;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -178,6 +184,52 @@ public final class Frame implements Tabular {
    */
   public Frame withColumn(String name, String expression) {
     return withColumn(Expression.parse(expression).evaluate(this, name));
+  }
+
+  /**
+   * Returns the frame without rows missing a value (null, or NaN in a double column) in the given
+   * columns, or in any column when none are given (pandas' {@code dropna(subset=...)}).
+   */
+  public Frame dropNulls(String... columns) {
+    return Rows.dropNulls(this, List.of(columns));
+  }
+
+  /**
+   * Returns the frame without rows that repeat an earlier row's values in the given columns, or in
+   * all columns when none are given; the first occurrence is kept, order is kept (pandas'
+   * {@code drop_duplicates(subset=..., keep='first')}).
+   */
+  public Frame dropDuplicates(String... columns) {
+    return Rows.dropDuplicates(this, List.of(columns));
+  }
+
+  /** Returns the distinct rows in order of first appearance (SQL's {@code SELECT DISTINCT}). */
+  public Frame distinct() {
+    return dropDuplicates();
+  }
+
+  /** Returns the rows sorted by the keys, stable, missing values last unless a key says first. */
+  public Frame sort(SortKey... keys) {
+    return Sorting.sort(this, List.of(keys));
+  }
+
+  /**
+   * Joins another frame on key columns of the same names and types (see {@link Joins#join}).
+   *
+   * @throws DataFormatException naming a missing key or keys whose types differ
+   */
+  public Frame join(Frame right, List<String> on, JoinType how) {
+    return Joins.join(this, right, on, how);
+  }
+
+  /** Groups the rows by key columns, to aggregate with {@link GroupBy#agg}. */
+  public GroupBy groupBy(String... keys) {
+    return new GroupBy(this, List.of(keys));
+  }
+
+  /** Returns each distinct combination of the columns with its row count, most frequent first. */
+  public Frame valueCounts(String... columns) {
+    return groupBy(columns).valueCounts();
   }
 
   /** Returns the rows for which the predicate on the row index holds. */
