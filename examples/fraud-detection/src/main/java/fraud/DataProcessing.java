@@ -2,8 +2,6 @@ package fraud;
 
 import dev.kiln.core.pipeline.Metrics;
 import dev.kiln.core.pipeline.Outputs;
-import dev.kiln.data.Column;
-import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.preprocess.Preprocessor;
 import dev.kiln.ml.preprocess.Step;
@@ -12,11 +10,8 @@ import dev.kiln.quality.validation.Schema;
 import dev.kiln.quality.validation.ValidationGate;
 import dev.kiln.quality.validation.ValidationResult;
 import dev.kiln.quality.validation.Validator;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The data-processing nodes: plain functions over frames. */
 public final class DataProcessing {
@@ -46,45 +41,19 @@ public final class DataProcessing {
    */
   public static Outputs clean(Frame raw, String label) {
     raw.column(label);
-    List<Column> columns = raw.columns();
-    Set<List<Object>> seen = new HashSet<>();
-    List<Integer> kept = new ArrayList<>();
-    int missing = 0;
-    int duplicates = 0;
-    for (int i = 0; i < raw.rowCount(); i++) {
-      List<Object> row = new ArrayList<>(columns.size());
-      boolean hasNull = false;
-      for (Column c : columns) {
-        hasNull |= c.isNull(i);
-        row.add(c.get(i));
-      }
-      if (hasNull) {
-        missing++;
-      } else if (!seen.add(row)) {
-        duplicates++;
-      } else {
-        kept.add(i);
-      }
-    }
-    Frame clean = raw.take(kept.stream().mapToInt(Integer::intValue).toArray());
+    Frame complete = raw.dropNulls();
+    Frame clean = complete.dropDuplicates();
     Metrics report = Metrics.of(Map.of("rows_in", (double) raw.rowCount(),
-        "rows_out", (double) clean.rowCount(), "dropped_missing", (double) missing,
-        "dropped_duplicates", (double) duplicates));
+        "rows_out", (double) clean.rowCount(),
+        "dropped_missing", (double) raw.rowCount() - complete.rowCount(),
+        "dropped_duplicates", (double) complete.rowCount() - clean.rowCount()));
     return Outputs.of(Pipelines.CLEAN, clean).and(Pipelines.CLEANING, report);
   }
 
   /** Adds log(1 + Amount) and the hour of day of the transaction. */
   public static Frame engineerFeatures(Frame clean) {
-    Column amount = clean.column("Amount");
-    Column time = clean.column("Time");
-    double[] logAmount = new double[clean.rowCount()];
-    double[] hour = new double[clean.rowCount()];
-    for (int i = 0; i < logAmount.length; i++) {
-      logAmount[i] = Math.log1p(Math.max(0, amount.getDouble(i)));
-      hour[i] = Math.floor(time.getDouble(i) / 3600) % 24;
-    }
-    return clean.withColumn(DoubleColumn.of("log_amount", logAmount))
-        .withColumn(DoubleColumn.of("hour", hour)).drop(List.of("Time"));
+    return clean.withColumn("log_amount", "log1p(greatest(Amount, 0))")
+        .withColumn("hour", "floor(Time / 3600) % 24").drop(List.of("Time"));
   }
 
   /** Splits into train and test, stratified by the label so both keep the fraud rate. */

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sorts frames by several keys. Every key becomes a sortable {@code long} per row (text by its
- * rank among the column's distinct values), then a stable merge sort orders row numbers.
+ * Sorts frames by several keys. Every key becomes an order-preserving {@code long} per row (text
+ * by its rank among the column's distinct values), then a stable radix sort orders row numbers.
  */
 public final class Sorting {
   private Sorting() {}
@@ -31,17 +31,23 @@ public final class Sorting {
     int k = keys.size();
     long[][] values = new long[k][];
     boolean[][] nulls = new boolean[k][];
+    boolean[] descending = new boolean[k];
+    boolean[] nullsFirst = new boolean[k];
     for (int j = 0; j < k; j++) {
       Column c = frame.column(keys.get(j).column());
       values[j] = new long[n];
       nulls[j] = new boolean[n];
-      sortable(c, values[j], nulls[j]);
+      if (!sortable(c, values[j], nulls[j])) {
+        nulls[j] = null;
+      }
+      descending[j] = keys.get(j).descending();
+      nullsFirst[j] = !keys.get(j).nullsLast();
     }
-    return new RowOrder(keys, values, nulls).sort(n);
+    return RadixOrder.sort(values, nulls, descending, nullsFirst, n);
   }
 
-  /** Fills order-preserving longs and missing flags for a column. */
-  private static void sortable(Column c, long[] out, boolean[] missing) {
+  /** Fills order-preserving longs (0 where missing, so ties keep their order) and missing flags. */
+  private static boolean sortable(Column c, long[] out, boolean[] missing) {
     int n = out.length;
     if (c instanceof DoubleColumn d) {
       for (int i = 0; i < n; i++) {
@@ -64,6 +70,14 @@ public final class Sorting {
             : ((dev.kiln.data.TimestampColumn) c).getLong(i);
       }
     }
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      if (missing[i]) {
+        out[i] = 0;
+        any = true;
+      }
+    }
+    return any;
   }
 
   private static void ranks(StringColumn s, long[] out, boolean[] missing) {
