@@ -55,7 +55,7 @@ final class Aggregator {
       long[] sums = new long[groups];
       for (int i = 0; i < g.length; i++) {
         if (!c.isNull(i)) {
-          sums[g[i]] += (long) c.getDouble(i);
+          sums[g[i]] += c.getLong(i);
         }
       }
       return LongColumn.of(name, sums);

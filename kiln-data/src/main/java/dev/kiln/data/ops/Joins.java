@@ -40,11 +40,12 @@ public final class Joins {
             + "right.withColumn(\"" + key + "\", \"cast(" + key + " as " + name(l) + ")\")");
       }
     }
-    KeyColumns leftKeys = Rows.keys(left, on);
-    GroupIndex index = GroupIndex.of(Rows.keys(right, on));
+    int n = left.rowCount();
+    KeyColumns rightKeys = Rows.keys(right, on);
+    GroupIndex index = GroupIndex.of(rightKeys);
+    KeyColumns leftKeys = new KeyColumns(Rows.columns(left, on), n, rightKeys);
     int[] offsets = index.offsets();
     int[] rightRows = index.rowsByGroup(offsets);
-    int n = left.rowCount();
     int[] match = new int[n];
     int total = 0;
     for (int i = 0; i < n; i++) {

@@ -1,83 +1,99 @@
 package dev.kiln.data.ops;
 
-import dev.kiln.data.BooleanColumn;
 import dev.kiln.data.Column;
 import dev.kiln.data.DoubleColumn;
-import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
-import dev.kiln.data.TimestampColumn;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The key columns of a frame read once into primitive arrays, with a 64-bit hash per row and
- * row equality. Nulls (and NaN doubles) are one key value, equal to each other, as in pandas'
- * {@code drop_duplicates} and SQL's {@code GROUP BY}.
+ * The key columns of a frame read once as one {@code long} per row and column (numbers by value,
+ * doubles by their bits, text by dictionary code), with a 64-bit hash per row. Missing values
+ * (and NaN doubles) are one key value, equal to each other, as in pandas' {@code drop_duplicates}
+ * and SQL's {@code GROUP BY}.
  */
 final class KeyColumns {
   private static final long NULL_HASH = 0x9E3779B97F4A7C15L;
 
-  private final long[][] longs;
-  private final String[][] strings;
+  private final long[][] values;
   private final boolean[][] nulls;
+  private final List<Column> columns;
   final long[] hashes;
   final int rows;
 
+  /** Reads key columns on their own. */
   KeyColumns(List<Column> columns, int rows) {
+    this(columns, rows, null);
+  }
+
+  /**
+   * Reads key columns; when {@code alignTo} is given (the other side of a join), text is coded in
+   * its dictionaries so that equal strings have equal codes on both sides.
+   */
+  KeyColumns(List<Column> columns, int rows, KeyColumns alignTo) {
     int k = columns.size();
     this.rows = rows;
-    longs = new long[k][];
-    strings = new String[k][];
+    this.columns = columns;
+    values = new long[k][];
     nulls = new boolean[k][];
     hashes = new long[rows];
     for (int j = 0; j < k; j++) {
-      read(j, columns.get(j));
+      Column c = columns.get(j);
+      values[j] = new long[rows];
+      boolean[] missing = new boolean[rows];
+      if (c instanceof StringColumn s) {
+        codes(s, alignTo == null ? s : (StringColumn) alignTo.columns.get(j), values[j], missing);
+      } else {
+        read(c, values[j], missing);
+      }
+      boolean any = false;
+      for (int i = 0; i < rows; i++) {
+        any |= missing[i];
+        hashes[i] = mix(hashes[i], missing[i] ? NULL_HASH : values[j][i]);
+      }
+      nulls[j] = any ? missing : null;
     }
   }
 
-  private void read(int j, Column c) {
-    boolean[] missing = new boolean[rows];
-    boolean any = false;
-    if (c instanceof StringColumn s) {
-      String[] v = new String[rows];
-      for (int i = 0; i < rows; i++) {
-        v[i] = s.getString(i);
-        missing[i] = v[i] == null;
-        any |= missing[i];
-        hashes[i] = mix(hashes[i], missing[i] ? NULL_HASH : v[i].hashCode());
-      }
-      strings[j] = v;
-      nulls[j] = any ? missing : null;
-      return;
-    }
-    long[] v = new long[rows];
+  private void read(Column c, long[] out, boolean[] missing) {
     if (c instanceof DoubleColumn d) {
       for (int i = 0; i < rows; i++) {
         double x = d.getDouble(i);
         missing[i] = x != x;
-        v[i] = missing[i] ? 0 : Double.doubleToRawLongBits(x + 0.0);
+        out[i] = missing[i] ? 0 : Double.doubleToRawLongBits(x + 0.0);
+      }
+      return;
+    }
+    boolean hasNulls = c.nullCount() > 0;
+    for (int i = 0; i < rows; i++) {
+      missing[i] = hasNulls && c.isNull(i);
+      out[i] = missing[i] ? 0 : c.getLong(i);
+    }
+  }
+
+  /** Codes text in {@code space}'s dictionary; values it lacks get codes that match nothing. */
+  private void codes(StringColumn s, StringColumn space, long[] out, boolean[] missing) {
+    long[] translate = new long[s.dictionarySize()];
+    if (space == s) {
+      for (int c = 0; c < translate.length; c++) {
+        translate[c] = c;
       }
     } else {
-      boolean hasNulls = c.nullCount() > 0;
-      for (int i = 0; i < rows; i++) {
-        missing[i] = hasNulls && c.isNull(i);
-        v[i] = longValue(c, i);
+      Map<String, Integer> index = new HashMap<>();
+      for (int c = 0; c < space.dictionarySize(); c++) {
+        index.put(space.dictionaryValue(c), c);
+      }
+      for (int c = 0; c < translate.length; c++) {
+        Integer at = index.get(s.dictionaryValue(c));
+        translate[c] = at == null ? -2L - c : at;
       }
     }
     for (int i = 0; i < rows; i++) {
-      any |= missing[i];
-      hashes[i] = mix(hashes[i], missing[i] ? NULL_HASH : v[i]);
+      int code = s.code(i);
+      missing[i] = code == StringColumn.NULL_CODE;
+      out[i] = missing[i] ? 0 : translate[code];
     }
-    longs[j] = v;
-    nulls[j] = any ? missing : null;
-  }
-
-  private static long longValue(Column c, int i) {
-    if (c instanceof LongColumn l) {
-      return l.getLong(i);
-    } else if (c instanceof TimestampColumn t) {
-      return t.getLong(i);
-    }
-    return ((BooleanColumn) c).getBoolean(i) ? 1 : 0;
   }
 
   static long mix(long h, long v) {
@@ -88,15 +104,10 @@ final class KeyColumns {
 
   /** Returns whether row {@code i} of this and row {@code j} of {@code other} have equal keys. */
   boolean equal(int i, KeyColumns other, int j) {
-    for (int c = 0; c < longs.length; c++) {
+    for (int c = 0; c < values.length; c++) {
       boolean ni = nulls[c] != null && nulls[c][i];
       boolean nj = other.nulls[c] != null && other.nulls[c][j];
-      if (ni || nj) {
-        if (ni != nj) {
-          return false;
-        }
-      } else if (strings[c] != null ? !strings[c][i].equals(other.strings[c][j])
-          : longs[c][i] != other.longs[c][j]) {
+      if (ni != nj || !ni && values[c][i] != other.values[c][j]) {
         return false;
       }
     }

@@ -37,11 +37,11 @@ final class NullableTake {
       }
       return new DoubleColumn(c.name(), v, nulls);
     } else if (c instanceof StringColumn s) {
-      String[] v = new String[n];
+      int[] codes = new int[n];
       for (int i = 0; i < n; i++) {
-        v[i] = rows[i] < 0 ? null : s.getString(rows[i]);
+        codes[i] = rows[i] < 0 ? StringColumn.NULL_CODE : s.code(rows[i]);
       }
-      return new StringColumn(c.name(), v);
+      return StringColumn.ofCodes(c.name(), codes, s.dictionary().toArray(String[]::new));
     } else if (c instanceof BooleanColumn b) {
       boolean[] v = new boolean[n];
       for (int i = 0; i < n; i++) {
@@ -50,12 +50,10 @@ final class NullableTake {
       return new BooleanColumn(c.name(), v, nulls);
     }
     long[] v = new long[n];
-    boolean timestamps = c instanceof TimestampColumn;
     for (int i = 0; i < n; i++) {
-      v[i] = rows[i] < 0 ? 0 : timestamps ? ((TimestampColumn) c).getLong(rows[i])
-          : ((LongColumn) c).getLong(rows[i]);
+      v[i] = rows[i] < 0 || nulls.get(i) ? 0 : c.getLong(rows[i]);
     }
-    return timestamps ? new TimestampColumn(c.name(), v, nulls) : new LongColumn(c.name(), v,
+    return c instanceof TimestampColumn ? new TimestampColumn(c.name(), v, nulls) : new LongColumn(c.name(), v,
         nulls);
   }
 }

@@ -1,10 +1,8 @@
 package dev.kiln.data.ops;
 
-import dev.kiln.data.BooleanColumn;
 import dev.kiln.data.Column;
 import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
-import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
 import java.util.Arrays;
 import java.util.List;
@@ -58,16 +56,10 @@ public final class Sorting {
       }
     } else if (c instanceof StringColumn s) {
       ranks(s, out, missing);
-    } else if (c instanceof BooleanColumn b) {
-      for (int i = 0; i < n; i++) {
-        missing[i] = b.isNull(i);
-        out[i] = b.getBoolean(i) ? 1 : 0;
-      }
     } else {
       for (int i = 0; i < n; i++) {
         missing[i] = c.isNull(i);
-        out[i] = c instanceof LongColumn l ? l.getLong(i)
-            : ((dev.kiln.data.TimestampColumn) c).getLong(i);
+        out[i] = c.getLong(i);
       }
     }
     boolean any = false;
@@ -80,25 +72,21 @@ public final class Sorting {
     return any;
   }
 
+  /** Ranks text by sorting its dictionary once, then reads each row's rank by its code. */
   private static void ranks(StringColumn s, long[] out, boolean[] missing) {
-    GroupIndex distinct = GroupIndex.of(new KeyColumns(List.of(s), out.length));
-    Integer[] groups = new Integer[distinct.groups];
-    for (int g = 0; g < groups.length; g++) {
-      groups[g] = g;
+    Integer[] codes = new Integer[s.dictionarySize()];
+    for (int c = 0; c < codes.length; c++) {
+      codes[c] = c;
     }
-    int[] first = distinct.firstRow;
-    Arrays.sort(groups, (a, b) -> {
-      String x = s.getString(first[a]);
-      String y = s.getString(first[b]);
-      return x == null || y == null ? Boolean.compare(x == null, y == null) : x.compareTo(y);
-    });
-    long[] rank = new long[groups.length];
-    for (int r = 0; r < groups.length; r++) {
-      rank[groups[r]] = r;
+    Arrays.sort(codes, (a, b) -> s.dictionaryValue(a).compareTo(s.dictionaryValue(b)));
+    long[] rank = new long[codes.length];
+    for (int r = 0; r < codes.length; r++) {
+      rank[codes[r]] = r;
     }
     for (int i = 0; i < out.length; i++) {
-      missing[i] = s.getString(i) == null;
-      out[i] = rank[distinct.groupOf[i]];
+      int code = s.code(i);
+      missing[i] = code == StringColumn.NULL_CODE;
+      out[i] = missing[i] ? 0 : rank[code];
     }
   }
 }
