@@ -184,6 +184,11 @@ final class Binder {
       return n;
     }
     if (n.type == ColumnType.LONG && to == ColumnType.DOUBLE) {
+      if (n instanceof LiteralNode l) {
+        Scalar s = new Scalar();
+        s.setDouble(l.value.l);
+        return LiteralNode.of(to, s);
+      }
       return new WidenNode(n);
     }
     if (to == ColumnType.TIMESTAMP && isTextLiteral(n)) {

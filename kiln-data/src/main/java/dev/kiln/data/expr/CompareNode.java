@@ -5,15 +5,23 @@ import dev.kiln.data.ColumnType;
 
 /** A comparison of two operands of the same type; null when either is null. */
 final class CompareNode extends Node {
-  private final String op;
   private final Node left;
   private final Node right;
+  private final boolean less;
+  private final boolean equal;
+  private final boolean greater;
 
   CompareNode(String op, Node left, Node right) {
     super(ColumnType.BOOLEAN);
-    this.op = op;
     this.left = left;
     this.right = right;
+    this.less = test(op, -1);
+    this.equal = test(op, 0);
+    this.greater = test(op, 1);
+  }
+
+  private boolean outcome(int cmp) {
+    return cmp < 0 ? less : cmp > 0 ? greater : equal;
   }
 
   static int compare(ColumnType type, Scalar a, Scalar b) {
@@ -25,7 +33,7 @@ final class CompareNode extends Node {
     };
   }
 
-  static boolean test(String op, int cmp) {
+  private static boolean test(String op, int cmp) {
     return switch (op) {
       case "=", "==" -> cmp == 0;
       case "!=", "<>" -> cmp != 0;
@@ -44,7 +52,7 @@ final class CompareNode extends Node {
     if (in[0].isNull || in[1].isNull) {
       out.setNull();
     } else {
-      out.setBoolean(test(op, compare(left.type, in[0], in[1])));
+      out.setBoolean(outcome(compare(left.type, in[0], in[1])));
     }
   }
 
@@ -61,9 +69,18 @@ final class CompareNode extends Node {
         if (Double.isNaN(x[i]) || Double.isNaN(y[i])) {
           out.setNull(i);
         } else {
-          z[i] = test(op, x[i] < y[i] ? -1 : x[i] > y[i] ? 1 : 0);
+          z[i] = x[i] < y[i] ? less : x[i] > y[i] ? greater : equal;
         }
       }
+      return out;
+    }
+    if (left.type == ColumnType.LONG || left.type == ColumnType.TIMESTAMP) {
+      long[] x = a.l;
+      long[] y = b.l;
+      for (int i = 0; i < rows; i++) {
+        z[i] = x[i] < y[i] ? less : x[i] > y[i] ? greater : equal;
+      }
+      out.nulls = ArithNode.union(a.nulls, b.nulls);
       return out;
     }
     Scalar sa = new Scalar();
@@ -74,7 +91,7 @@ final class CompareNode extends Node {
       if (sa.isNull || sb.isNull) {
         out.setNull(i);
       } else {
-        z[i] = test(op, compare(left.type, sa, sb));
+        z[i] = outcome(compare(left.type, sa, sb));
       }
     }
     return out;
