@@ -73,6 +73,7 @@ public final class FraudDataBench {
     }
     row("total (goal: ratio <= 1)", total[0], total[1], total[2]);
     System.out.println("ratio = Kiln time / pandas time (with Parquet, in memory)");
+    Scratch.delete(dir);
   }
 
   private static Frame features(Frame clean) {

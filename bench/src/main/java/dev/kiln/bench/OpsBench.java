@@ -71,6 +71,7 @@ public final class OpsBench {
       }
     }
     System.out.println("ratio = Kiln time / DuckDB time (goal <= 2 against DuckDB's threads=2)");
+    Scratch.delete(dir);
   }
 
   private static double duck(Statement s, String sql, int threads) throws Exception {

@@ -1,7 +1,6 @@
 package dev.kiln.data.expr;
 
 import dev.kiln.data.Column;
-import dev.kiln.data.ColumnType;
 import java.util.List;
 
 /**

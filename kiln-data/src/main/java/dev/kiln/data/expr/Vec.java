@@ -105,13 +105,9 @@ final class Vec {
       for (int i = 0; i < n; i++) {
         v.d[i] = dc.getDouble(i);
       }
-    } else if (c instanceof LongColumn lc) {
+    } else if (c instanceof LongColumn || c instanceof TimestampColumn) {
       for (int i = 0; i < n; i++) {
-        v.l[i] = lc.getLong(i);
-      }
-    } else if (c instanceof TimestampColumn tc) {
-      for (int i = 0; i < n; i++) {
-        v.l[i] = tc.getLong(i);
+        v.l[i] = c.getLong(i);
       }
     } else if (c instanceof BooleanColumn bc) {
       for (int i = 0; i < n; i++) {
