@@ -1,6 +1,5 @@
 package dev.kiln.data.expr;
 
-import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
@@ -54,10 +53,7 @@ public final class DerivedColumns {
   public Frame apply(Frame frame) {
     Frame out = frame;
     for (DerivedColumn d : columns) {
-      Node node = bind(d, out.schema());
-      Column c = node.eval(out.columns().toArray(Column[]::new), out.rowCount()).toColumn(
-          d.name());
-      out = out.withColumn(c);
+      out = out.withColumn(d.parsed().evaluate(bind(d, out.schema()), out, d.name()));
     }
     return out;
   }

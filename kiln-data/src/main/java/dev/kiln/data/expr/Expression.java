@@ -4,6 +4,7 @@ import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
 import dev.kiln.data.FrameSchema;
+import dev.kiln.data.TimestampColumn;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,8 +63,23 @@ public final class Expression {
    * @throws ExpressionException naming the position of an unknown column or a type mismatch
    */
   public Column evaluate(Frame frame, String name) {
-    Node node = bind(frame.schema());
-    return node.eval(frame.columns().toArray(Column[]::new), frame.rowCount()).toColumn(name);
+    return evaluate(bind(frame.schema()), frame, name);
+  }
+
+  /**
+   * Evaluates a bound expression over a frame. A timestamp result has the kind (date, local,
+   * instant) of the first timestamp column the expression reads, else it is a local date-time.
+   */
+  Column evaluate(Node node, Frame frame, String name) {
+    TimestampColumn.Kind kind = TimestampColumn.Kind.LOCAL;
+    for (String c : columns()) {
+      if (frame.column(c) instanceof TimestampColumn t) {
+        kind = t.kind();
+        break;
+      }
+    }
+    return node.eval(frame.columns().toArray(Column[]::new), frame.rowCount()).toColumn(name,
+        kind);
   }
 
   /**

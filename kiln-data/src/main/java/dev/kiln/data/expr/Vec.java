@@ -130,8 +130,11 @@ final class Vec {
     return v;
   }
 
-  /** Returns a frame column holding these values; NaN doubles become missing values. */
-  Column toColumn(String name) {
+  /**
+   * Returns a frame column holding these values; NaN doubles become missing values, timestamps
+   * are of the given kind.
+   */
+  Column toColumn(String name, TimestampColumn.Kind kind) {
     return switch (type) {
       case DOUBLE -> {
         BitSet mask = null;
@@ -144,7 +147,7 @@ final class Vec {
         yield new DoubleColumn(name, d, mask);
       }
       case LONG -> new LongColumn(name, l, nulls);
-      case TIMESTAMP -> new TimestampColumn(name, l, nulls);
+      case TIMESTAMP -> new TimestampColumn(name, l, nulls, kind);
       case BOOLEAN -> new BooleanColumn(name, b, nulls);
       case STRING -> new StringColumn(name, s);
     };

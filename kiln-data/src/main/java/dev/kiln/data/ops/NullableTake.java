@@ -53,7 +53,7 @@ final class NullableTake {
     for (int i = 0; i < n; i++) {
       v[i] = rows[i] < 0 || nulls.get(i) ? 0 : c.getLong(rows[i]);
     }
-    return c instanceof TimestampColumn ? new TimestampColumn(c.name(), v, nulls) : new LongColumn(c.name(), v,
-        nulls);
+    return c instanceof TimestampColumn t ? new TimestampColumn(c.name(), v, nulls, t.kind())
+        : new LongColumn(c.name(), v, nulls);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
+import dev.kiln.data.TimestampColumn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,12 @@ final class Evaluations {
       row.setRow(frame, i);
       compiled.evaluate(row, out);
       Object perRow = out.toObject(compiled.type());
-      assertThat(perRow).as("row %d of '%s'", i, text).isEqualTo(vectorized.get(i));
+      Object expected = vectorized.get(i);
+      if (vectorized instanceof TimestampColumn t) {
+        perRow = out.isNull() ? null : out.longValue();
+        expected = t.isNull(i) ? null : t.getLong(i);
+      }
+      assertThat(perRow).as("row %d of '%s'", i, text).isEqualTo(expected);
       values.add(perRow);
     }
     assertThat(vectorized.type()).isEqualTo(compiled.type());

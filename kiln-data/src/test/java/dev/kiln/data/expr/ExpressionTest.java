@@ -11,6 +11,8 @@ import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
 import dev.kiln.data.TimestampColumn;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
@@ -148,6 +150,21 @@ class ExpressionTest {
     assertThat(values("cast(ts as string)")).containsExactly("2024-02-29 13:45:10",
         "1970-01-01 00:00:00", "1969-12-31 23:00:00", "2000-03-01 00:00:00.500000");
     assertThat(values("to_timestamp(0) = cast('1970-01-01' as timestamp)")).containsOnly(true);
+  }
+
+  @Test
+  void timestampResults_keepTheKindOfTheColumnTheyRead() {
+    Frame f = Frame.of(TimestampColumn.ofLocal("local", LocalDateTime.of(2024, 5, 1, 8, 30)),
+        TimestampColumn.ofDates("day", LocalDate.of(2024, 5, 1)));
+    TimestampColumn local = (TimestampColumn) f.withColumn("t", "coalesce(local, '2020-01-01')")
+        .column("t");
+    assertThat(local.kind()).isEqualTo(TimestampColumn.Kind.LOCAL);
+    assertThat(local.get(0)).isEqualTo(LocalDateTime.of(2024, 5, 1, 8, 30));
+    assertThat(((TimestampColumn) f.withColumn("t", "case when true then day end").column("t"))
+        .kind()).isEqualTo(TimestampColumn.Kind.DATE);
+    assertThat(((TimestampColumn) f.withColumn("t", "cast('2024-01-01' as timestamp)")
+        .column("t")).get(0)).isEqualTo(LocalDateTime.of(2024, 1, 1, 0, 0));
+    assertThat(both(f, "hour(local) * 100 + minute(local)")).containsExactly(830L);
   }
 
   @Test

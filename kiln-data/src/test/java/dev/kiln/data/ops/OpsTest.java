@@ -10,6 +10,7 @@ import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
+import dev.kiln.data.TimestampColumn;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -124,6 +125,14 @@ class OpsTest {
     assertThat(values(left, "segment")).containsExactly("compact", "compact+", "city",
         "compact", "compact+", null, null, "city");
     assertThat(values(left, "price_right")).containsExactly(1L, 2L, 3L, 1L, 2L, null, null, 3L);
+    Frame dated = Frame.of(StringColumn.of("make", "vw"), TimestampColumn.ofDates("since",
+        java.time.LocalDate.of(1937, 5, 28)));
+    TimestampColumn since = (TimestampColumn) cars().join(dated, List.of("make"), JoinType.LEFT)
+        .column("since");
+    assertThat(since.kind()).isEqualTo(TimestampColumn.Kind.DATE);
+    assertThat(values(cars().join(dated, List.of("make"), JoinType.LEFT), "since"))
+        .containsExactly(java.time.LocalDate.of(1937, 5, 28), null, java.time.LocalDate.of(1937,
+            5, 28), java.time.LocalDate.of(1937, 5, 28), null, null);
   }
 
   @Test
