@@ -7,7 +7,7 @@ import dev.kiln.data.DataFormatException;
  * A derived column as stored in configuration and model bundles: its name, its expression text
  * and, optionally, its declared type (the value is converted to it as {@code cast} does). Plain
  * values, so it serializes to JSON or YAML as {@code {"name": "log_amount", "expression":
- * "log1p(Amount)", "type": "DOUBLE"}}.
+ * "log1p(Amount)", "type": "double"}}.
  *
  * @param name the column name
  * @param expression the expression text

@@ -70,7 +70,7 @@ class DerivedColumnsTest {
     ObjectMapper json = new ObjectMapper();
     String text = json.writeValueAsString(FEATURES.columns());
     assertThat(text).contains("{\"name\":\"bucket\",\"expression\":\"floor(c / 10)\","
-        + "\"type\":\"LONG\"}");
+        + "\"type\":\"long\"}");
     DerivedColumn[] back = json.readValue(text, DerivedColumn[].class);
     assertThat(List.of(back)).isEqualTo(FEATURES.columns());
   }
