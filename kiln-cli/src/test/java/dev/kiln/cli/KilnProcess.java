@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code kiln} command as a real child process (a JVM of the test class path), for tests that
- * need an environment of their own or kill the process. Standard error is merged into the output.
+ * The {@code kiln} command as a real child process (a JVM of the test class path, opened for Arrow
+ * as the kiln jar is), for tests that need an environment of their own or kill the process.
+ * Standard error is merged into the output.
  */
 final class KilnProcess implements AutoCloseable {
   private final Process process;
@@ -28,8 +29,8 @@ final class KilnProcess implements AutoCloseable {
   /** Starts {@code kiln args...} with extra environment variables. */
   static KilnProcess start(Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"),
-        "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+        "bin", "java").toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().putAll(env);

@@ -27,4 +27,21 @@ class AtomicFilesTest {
       assertThat(files).containsExactly(target);
     }
   }
+
+  @Test
+  void writeCheckpoint_replacesWholeFile_andMoveTakesAFolder() throws Exception {
+    Path target = dir.resolve("state.json");
+    AtomicFiles.writeCheckpoint(target, "{\"n\": 1}".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeCheckpoint(target, "{\"n\": 2}".getBytes(StandardCharsets.UTF_8));
+    assertThat(target).hasContent("{\"n\": 2}");
+
+    Path tmp = Files.createDirectories(dir.resolve(".bundle.tmp/inner"));
+    Files.writeString(tmp.resolve("model.json"), "{}");
+    AtomicFiles.move(dir.resolve(".bundle.tmp"), dir.resolve("bundle"));
+    assertThat(dir.resolve("bundle/inner/model.json")).hasContent("{}");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("state.json", "bundle");
+    }
+  }
 }

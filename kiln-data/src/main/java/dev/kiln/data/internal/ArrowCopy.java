@@ -39,7 +39,7 @@ public final class ArrowCopy {
               + copy.target() + " (" + copy.options() + ")");
         } finally {
           stream.release();
-          s.execute("DROP VIEW IF EXISTS " + view);
+          dropView(c, view);
         }
       }
     }
@@ -59,9 +59,22 @@ public final class ArrowCopy {
           s.execute("CREATE OR REPLACE TEMP TABLE " + table + " AS SELECT * FROM " + view);
         } finally {
           stream.release();
-          s.execute("DROP VIEW IF EXISTS " + view);
+          dropView(c, view);
         }
       }
+    }
+  }
+
+  /**
+   * Drops a registered view, best effort, on a statement of its own: after a failed query DuckDB
+   * has closed the query's statement, and a second error from here would hide the first (a full
+   * disk read as "Statement was closed"). A view left behind goes with its connection.
+   */
+  private static void dropView(DuckDBConnection c, String view) {
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP VIEW IF EXISTS " + view);
+    } catch (SQLException e) {
+      // the query's own outcome is what the caller needs
     }
   }
 

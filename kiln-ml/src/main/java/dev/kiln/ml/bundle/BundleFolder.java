@@ -1,5 +1,6 @@
 package dev.kiln.ml.bundle;
 
+import dev.kiln.core.catalog.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Writes bundle folders atomically: the files go to a hidden sibling folder that is renamed into
- * place once complete, so a reader sees the old bundle or the new one, never half of one.
+ * Writes bundle folders atomically: the files go to a hidden sibling folder that is forced to disk
+ * and renamed into place once complete, so a reader (or a run resumed after a crash or power loss)
+ * sees the old bundle or the new one, never half of one.
  */
 final class BundleFolder {
   private BundleFolder() {}
@@ -58,7 +60,7 @@ final class BundleFolder {
       if (Files.exists(dir)) {
         Files.move(dir, old);
       }
-      Files.move(tmp, dir);
+      AtomicFiles.move(tmp, dir);
       delete(old);
     } finally {
       delete(tmp);

@@ -1,5 +1,6 @@
 package dev.kiln.tracking.internal.artifact;
 
+import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.tracking.ArtifactInfo;
 import dev.kiln.tracking.ArtifactStore;
 import dev.kiln.tracking.ResourceNotFoundException;
@@ -16,7 +17,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** An {@link ArtifactStore} on the local file system. */
+/**
+ * An {@link ArtifactStore} on the local file system. A file is written to a hidden {@code .part}
+ * file beside its target, forced to disk and renamed into place, so a crash or a full disk never
+ * leaves part of a file under the real name, and a registered version's files are durable before
+ * the version is recorded.
+ */
 public final class LocalArtifactStore implements ArtifactStore {
   private final Path root;
 
@@ -38,7 +44,7 @@ public final class LocalArtifactStore implements ArtifactStore {
       PathGuard.confine(root, path);
       tmp = Files.createTempFile(target.getParent(), ".kiln-", ".part");
       Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.move(tmp, target);
     } catch (IOException e) {
       deleteQuietly(tmp);
       throw ioFailure("store artifact '" + path + "'", e);

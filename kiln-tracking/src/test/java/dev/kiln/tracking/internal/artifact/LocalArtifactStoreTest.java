@@ -44,6 +44,32 @@ class LocalArtifactStoreTest {
   }
 
   @Test
+  void put_writeFailsMidway_keepsPreviousFileAndLeavesNoPartialFile() throws Exception {
+    ArtifactStore store = ArtifactStores.local(dir.resolve("run1"));
+    store.put("model/bundle.json", bytes("{\"v\":1}"));
+    InputStream failing = new InputStream() {
+      private int given;
+
+      @Override
+      public int read() throws java.io.IOException {
+        if (given++ >= 50_000) {
+          throw new java.io.IOException("No space left on device");
+        }
+        return 'x';
+      }
+    };
+    assertThatThrownBy(() -> store.put("model/bundle.json", failing))
+        .isInstanceOf(dev.kiln.tracking.TrackingException.class)
+        .hasMessageContaining("No space left on device")
+        .hasMessageContaining("model/bundle.json");
+    assertThat(read(store, "model/bundle.json")).isEqualTo("{\"v\":1}");
+    try (var files = Files.walk(dir.resolve("run1"))) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
+          .containsExactly("bundle.json");
+    }
+  }
+
+  @Test
   void delete_directory_removesTreeAndGetThrowsNotFound() {
     ArtifactStore store = ArtifactStores.local(dir);
     store.put("model/a/b.bin", bytes("x"));
