@@ -74,4 +74,11 @@ public final class BooleanColumn extends MaskedColumn {
     System.arraycopy(o.values, 0, out, values.length, o.values.length);
     return new BooleanColumn(name(), out, nullsThen(o));
   }
+
+  @Override
+  final void fillValues(float[] out, int from, int to, int column, int stride) {
+    for (int i = from, at = from * stride + column; i < to; i++, at += stride) {
+      out[at] = values[i] ? 1f : 0f;
+    }
+  }
 }

@@ -78,4 +78,11 @@ public final class DoubleColumn extends MaskedColumn {
     }
     return out;
   }
+
+  @Override
+  final void fillValues(float[] out, int from, int to, int column, int stride) {
+    for (int i = from, at = from * stride + column; i < to; i++, at += stride) {
+      out[at] = (float) values[i];
+    }
+  }
 }

@@ -23,6 +23,8 @@ import java.util.stream.IntStream;
  * returns a new frame; columns are shared, never copied, when they do not change.
  */
 public final class Frame implements Tabular {
+  /** Rows per block when filling a row-major matrix: a block of all columns stays in cache. */
+  private static final int MATRIX_BLOCK = 2048;
   private final Map<String, Column> columns;
   private final int rows;
 
@@ -276,12 +278,21 @@ public final class Frame implements Tabular {
    * @throws DataFormatException if a column is not numeric
    */
   public float[] toFloatMatrix(List<String> names) {
-    float[] out = new float[rows * names.size()];
-    for (int j = 0; j < names.size(); j++) {
+    int stride = names.size();
+    MaskedColumn[] cols = new MaskedColumn[stride];
+    for (int j = 0; j < stride; j++) {
       Column c = column(names.get(j));
-      int stride = names.size();
-      for (int i = 0; i < rows; i++) {
-        out[i * stride + j] = (float) c.getDouble(i);
+      if (!(c instanceof MaskedColumn m)) {
+        c.getDouble(0);
+        throw new IllegalStateException("not numeric: " + c.name());
+      }
+      cols[j] = m;
+    }
+    float[] out = new float[rows * stride];
+    for (int from = 0; from < rows; from += MATRIX_BLOCK) {
+      int to = Math.min(rows, from + MATRIX_BLOCK);
+      for (int j = 0; j < stride; j++) {
+        cols[j].fillFloats(out, from, to, j, stride);
       }
     }
     return out;

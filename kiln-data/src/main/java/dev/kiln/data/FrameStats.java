@@ -61,6 +61,15 @@ final class FrameStats {
   }
 
   private static long distinct(Column c) {
+    if (c instanceof StringColumn s) {
+      java.util.BitSet used = new java.util.BitSet(s.dictionarySize());
+      for (int i = 0; i < s.size(); i++) {
+        if (!s.isNull(i)) {
+          used.set(s.code(i));
+        }
+      }
+      return used.cardinality();
+    }
     Set<Object> seen = new HashSet<>();
     for (int i = 0; i < c.size(); i++) {
       if (!c.isNull(i)) {

@@ -52,4 +52,11 @@ abstract sealed class LongValuedColumn extends MaskedColumn permits LongColumn, 
     System.arraycopy(o.values, 0, out, values.length, o.values.length);
     return with(name(), out, nullsThen(o));
   }
+
+  @Override
+  final void fillValues(float[] out, int from, int to, int column, int stride) {
+    for (int i = from, at = from * stride + column; i < to; i++, at += stride) {
+      out[at] = (float) values[i];
+    }
+  }
 }

@@ -36,6 +36,22 @@ abstract sealed class MaskedColumn implements Column
     return nulls;
   }
 
+  /**
+   * Writes rows {@code [from, to)} as floats into a row-major matrix at column {@code column} of
+   * {@code stride} columns, NaN for missing values.
+   */
+  final void fillFloats(float[] out, int from, int to, int column, int stride) {
+    fillValues(out, from, to, column, stride);
+    if (nulls != null) {
+      for (int i = nulls.nextSetBit(from); i >= 0 && i < to; i = nulls.nextSetBit(i + 1)) {
+        out[i * stride + column] = Float.NaN;
+      }
+    }
+  }
+
+  /** Writes the raw values of rows {@code [from, to)} as floats, see {@link #fillFloats}. */
+  abstract void fillValues(float[] out, int from, int to, int column, int stride);
+
   /** Returns the mask of the given rows, in that order. */
   final BitSet nullsAt(int[] rows) {
     return Column.takeNulls(nulls, rows);

@@ -4,10 +4,12 @@ import dev.kiln.data.DataFormatException;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * Opens embedded DuckDB connections and Arrow allocators the way every Kiln reader and writer
@@ -25,9 +27,16 @@ public final class DuckDb {
     return open("jdbc:duckdb:");
   }
 
-  /** Opens a database at a JDBC URL ({@code jdbc:duckdb:} for in-memory, or a file). */
+  /**
+   * Opens a database at a JDBC URL ({@code jdbc:duckdb:} for in-memory, or a file). Results
+   * stream: DuckDB produces rows as they are fetched instead of materialising the whole result
+   * first, so reading a file in chunks keeps memory bounded.
+   */
   public static DuckDBConnection open(String url) throws SQLException {
-    DuckDBConnection c = DriverManager.getConnection(url).unwrap(DuckDBConnection.class);
+    Properties properties = new Properties();
+    properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
+    DuckDBConnection c = DriverManager.getConnection(url, properties)
+        .unwrap(DuckDBConnection.class);
     try (Statement s = c.createStatement()) {
       s.execute("SET TimeZone = 'UTC'");
     } catch (SQLException e) {

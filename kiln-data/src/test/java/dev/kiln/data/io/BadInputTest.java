@@ -38,13 +38,16 @@ class BadInputTest {
     }
     text.append("60000,oops\n");
     Files.writeString(file, text);
+    int[] chunksBeforeTheError = {0};
     assertThatThrownBy(() -> {
       try (FrameChunks chunks = FrameReader.chunks(file, FileFormat.CSV, new CsvOptions(",", true,
           Map.of("amount", ColumnType.LONG)), 10_000)) {
-        chunks.forEachRemaining(c -> { });
+        chunks.forEachRemaining(c -> chunksBeforeTheError[0]++);
       }
     }).isInstanceOf(DataFormatException.class)
         .hasMessageContaining("line 60002, column 'amount': 'oops' is not a valid long");
+    assertThat(chunksBeforeTheError[0]).as("DuckDB streams: chunks arrive before the end is read")
+        .isPositive();
   }
 
   @Test

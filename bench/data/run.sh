@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# bench/run data: the data path against baselines measured in the same run. In one JVM
+# (DataBench): CSV read vs pandas read_csv, a generated 3M-row Parquet table read vs DuckDB
+# filling its own table and vs the JDBC row path. Whole processes (JVM start included), best wall
+# time of 3 and peak RSS from /usr/bin/time: `kiln predict` CSV->CSV on the fraud rows vs the
+# Python batch job bench/data/predict.py (pandas read_csv + XGBoost predict_proba + to_csv), and
+# `kiln predict` on a 3M-row Parquet file.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$here"
+work="${KILN_BENCH_WORK:-$(mktemp -d)}"
+csv=examples/fraud-detection/data/01_raw/creditcard.csv
+bundle=examples/fraud-detection/data/06_models/bundle
+[ -d "$bundle" ] || ./kiln run --project examples/fraud-detection >/dev/null
+./mvnw -q -B -DskipTests package -pl kiln-cli -am
+java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx4g -cp bench/target/kiln-bench.jar \
+  dev.kiln.bench.DataBench "$csv" "$work"
+
+# best wall seconds of 3 runs and the largest peak RSS (MB), as "SECONDS MB"
+measure() {
+  local best="" rss=0
+  for _ in 1 2 3; do
+    if ! /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt"; then
+      echo "failed: $*" >&2; tail -5 "$work/err.txt" >&2; exit 1
+    fi
+    read -r secs kb < "$work/time.txt"
+    best=$(python3 -c "print(min(float('$secs'), float('${best:-1e9}')))")
+    rss=$(( kb / 1024 > rss ? kb / 1024 : rss ))
+  done
+  echo "$best $rss"
+}
+kiln=(java -jar kiln-cli/target/kiln.jar)
+rows=$(( $(wc -l < "$work/fraud-score.csv") - 1 ))
+read -r k_s k_mb <<< "$(measure "${kiln[@]}" predict "$bundle" --input "$work/fraud-score.csv" \
+  --output "$work/kiln-out.csv")"
+read -r p_s p_mb <<< "$(measure /usr/bin/python3 bench/data/predict.py "$work/fraud-score.csv" \
+  "$bundle" "$work/py-out.csv")"
+/usr/bin/python3 - "$work" <<'PY'
+import sys, pandas as pd
+a = pd.read_csv(f"{sys.argv[1]}/kiln-out.csv"); b = pd.read_csv(f"{sys.argv[1]}/py-out.csv")
+d = (a.probability - b.probability).abs().max()
+assert d < 1e-5 and (a.prediction == b.prediction).all(), f"outputs differ: {d}"
+print(f"\nkiln predict and the Python job agree: max |probability difference| {d:.1e}")
+PY
+printf "%-44s %7.2f s  peak RSS %5d MB\n" "kiln predict, $rows rows CSV->CSV" "$k_s" "$k_mb"
+printf "%-44s %7.2f s  peak RSS %5d MB   -> ratio %.2f (goal <= 0.5)\n" \
+  "  Python: read_csv+predict_proba+to_csv" "$p_s" "$p_mb" "$(python3 -c "print($k_s/$p_s)")"
+read -r b_s b_mb <<< "$(measure "${kiln[@]}" predict "$bundle" --input "$work/fraud-3m.parquet" \
+  --output "$work/scored.parquet")"
+printf "%-44s %7.2f s  peak RSS %5d MB   -> %s rows/s (goal >= 1M)\n" \
+  "kiln predict, 3M rows Parquet->Parquet" "$b_s" "$b_mb" \
+  "$(python3 -c "print(f'{3_000_000/$b_s:,.0f}')")"
+[ -n "${KILN_BENCH_WORK:-}" ] || rm -rf "$work"
