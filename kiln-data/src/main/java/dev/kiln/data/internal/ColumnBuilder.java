@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Calendar;
@@ -58,17 +59,34 @@ final class ColumnBuilder {
       case LONG -> longs[size] = rs.getLong(index);
       case BOOLEAN -> booleans[size] = rs.getBoolean(index);
       case STRING -> strings[size] = rs.getString(index);
-      case TIMESTAMP -> {
-        Timestamp t = kind == TimestampColumn.Kind.INSTANT ? rs.getTimestamp(index)
-            : rs.getTimestamp(index, utc);
-        longs[size] = t == null ? 0 : Math.floorDiv(t.getTime(), 1000) * 1_000_000
-            + t.getNanos() / 1000;
-      }
+      case TIMESTAMP -> longs[size] = timestamp(rs);
     }
     if (rs.wasNull()) {
       nulls.set(size);
     }
     size++;
+  }
+
+  /**
+   * Reads a date or timestamp from its text (as SQLite stores and PostgreSQL prints it), or from
+   * the driver's Timestamp when the database stores a number (epoch milliseconds).
+   */
+  private long timestamp(ResultSet rs) throws SQLException {
+    String text = rs.getString(index);
+    if (text == null) {
+      return 0;
+    }
+    if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+      Timestamp t = kind == TimestampColumn.Kind.INSTANT ? rs.getTimestamp(index)
+          : rs.getTimestamp(index, utc);
+      return Math.floorDiv(t.getTime(), 1000) * 1_000_000 + t.getNanos() / 1000 % 1000;
+    }
+    try {
+      return TimeText.micros(text);
+    } catch (DateTimeParseException e) {
+      throw new SQLException("Column '" + name + "' holds '" + text + "', which is not a date"
+          + " or timestamp.", e);
+    }
   }
 
   private void grow() {

@@ -3,11 +3,15 @@ package dev.kiln.data.io;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
+import dev.kiln.data.TimestampColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,10 +23,11 @@ final class JdbcTableWriter {
   static void replace(Connection c, String table, Frame frame) throws SQLException {
     boolean auto = c.getAutoCommit();
     c.setAutoCommit(false);
+    boolean zones = !"SQLite".equals(c.getMetaData().getDatabaseProductName());
     try (Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + table);
       s.execute("CREATE TABLE " + table + " (" + frame.columns().stream()
-          .map(col -> "\"" + col.name() + "\" " + sqlType(col.type()))
+          .map(col -> "\"" + col.name() + "\" " + sqlType(col, zones))
           .collect(Collectors.joining(", ")) + ")");
       insert(c, table, frame);
       c.commit();
@@ -48,8 +53,14 @@ final class JdbcTableWriter {
             p.setString(j + 1, (String) col.get(i));
           } else if (col.type() == ColumnType.DOUBLE) {
             p.setDouble(j + 1, col.getDouble(i));
+          } else if (col.type() == ColumnType.BOOLEAN) {
+            p.setBoolean(j + 1, col.getLong(i) != 0);
+          } else if (col.get(i) instanceof Instant instant) {
+            p.setObject(j + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+          } else if (col.type() == ColumnType.TIMESTAMP) {
+            p.setObject(j + 1, col.get(i));
           } else {
-            p.setLong(j + 1, (long) col.getDouble(i));
+            p.setLong(j + 1, col.getLong(i));
           }
         }
         p.addBatch();
@@ -61,10 +72,19 @@ final class JdbcTableWriter {
     }
   }
 
-  private static String sqlType(ColumnType type) {
-    return switch (type) {
+  /**
+   * Dates, local date-times and instants keep their SQL types, so they read back unmoved (SQLite
+   * has no zoned type: instants are stored as UTC text with their offset).
+   */
+  private static String sqlType(Column column, boolean zones) {
+    return switch (column.type()) {
       case DOUBLE -> "DOUBLE PRECISION";
-      case LONG, TIMESTAMP -> "BIGINT";
+      case LONG -> "BIGINT";
+      case TIMESTAMP -> switch (((TimestampColumn) column).kind()) {
+        case DATE -> "DATE";
+        case LOCAL -> "TIMESTAMP";
+        case INSTANT -> zones ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP";
+      };
       case BOOLEAN -> "BOOLEAN";
       case STRING -> "TEXT";
     };

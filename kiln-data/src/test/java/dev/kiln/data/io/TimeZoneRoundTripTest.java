@@ -2,6 +2,9 @@ package dev.kiln.data.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kiln.core.catalog.DataCatalog;
+import dev.kiln.core.catalog.Dataset;
+import dev.kiln.core.config.ProjectConfig;
 import dev.kiln.data.Frame;
 import dev.kiln.data.TimestampColumn;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +36,7 @@ class TimeZoneRoundTripTest {
 
   @Test
   void csvDatesAndTimes_readAsWritten_inEveryFormat() throws Exception {
-    Path csv = dir.resolve("times.csv");
-    Files.writeString(csv, "day,local,zoned\n1970-01-01,1970-01-01 00:00:00,"
-        + "2023-03-26 01:30:00+02\n2024-02-29,2023-11-05 01:30:00.25,2023-11-05 06:30:00+00\n");
-    Frame read = FrameReader.csv(csv, CsvOptions.defaults());
+    Frame read = FrameReader.csv(csvOfTimes(), CsvOptions.defaults());
     assertValues(read, "read from CSV");
     for (FileFormat format : new FileFormat[] {FileFormat.CSV, FileFormat.PARQUET}) {
       Path out = dir.resolve("back." + format.name().toLowerCase());
@@ -65,6 +66,30 @@ class TimeZoneRoundTripTest {
       assertThat(back.column("local").get(1)).as(format.name())
           .isEqualTo(LocalDateTime.of(1900, 1, 1, 0, 0, 0, 1000));
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void jdbcTable_keepsDatesLocalTimesAndInstants() throws Exception {
+    Frame frame = FrameReader.csv(csvOfTimes(), CsvOptions.defaults());
+    Map<String, Object> catalog = Map.of("t", Map.of("type", "jdbc", "url", "jdbc:sqlite:"
+        + dir.resolve("t.db"), "table", "times"));
+    DataCatalog cat = DataCatalog.create(new ProjectConfig(dir, "test", catalog, Map.of(),
+        Map.of(), Map.of()), getClass().getClassLoader(), DataCatalog.CatalogSettings.defaults(dir));
+    ((Dataset<Frame>) cat.dataset("t")).save(frame);
+    Frame back = (Frame) cat.dataset("t").load();
+    assertThat(back.column("day").get(1)).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThat(back.column("local").get(1)).isEqualTo(LocalDateTime.of(2023, 11, 5, 1, 30, 0,
+        250_000_000));
+    assertThat(back.column("zoned").getLong(0)).as("SQLite has no zoned type; the instant stays")
+        .isEqualTo(frame.column("zoned").getLong(0));
+  }
+
+  private Path csvOfTimes() throws Exception {
+    Path csv = dir.resolve("times.csv");
+    Files.writeString(csv, "day,local,zoned\n1970-01-01,1970-01-01 00:00:00,"
+        + "2023-03-26 01:30:00+02\n2024-02-29,2023-11-05 01:30:00.25,2023-11-05 06:30:00+00\n");
+    return csv;
   }
 
   private static void assertValues(Frame f, String what) {
