@@ -56,7 +56,7 @@ public final class DataBench {
     Step rows = Step.best(1, () -> jdbcRows(trips));
     Report.rate("Parquet read (Arrow, goal >= 10M rows/s)", read, TRIP_ROWS);
     Report.baseline(read, TRIP_ROWS, "DuckDB into its own table", duck.seconds(),
-        duck.peakRssMb(), "the ceiling");
+        duck.peakRssMb(), "");
     Report.baseline(read, TRIP_ROWS, "JDBC rows (Kiln's old path)", rows.seconds(),
         rows.peakRssMb(), "");
 
