@@ -1,6 +1,6 @@
 """Writes request bodies for the serving benchmark from a bundle's input schema: random values
-within each field's training range (seeded), one row and 100 rows, in Kiln's native shape and as
-the FastAPI app expects them."""
+within each field's training range (seeded), one row and 100 rows, in Kiln's native shape
+({"instances": [record, ...]}), which the Python peers answer too."""
 import json
 import os
 import random
@@ -16,9 +16,6 @@ def row():
             for f in inputs}
 
 
-one, hundred = row(), [row() for _ in range(100)]
-files = {"kiln1.json": {"instances": [one]}, "kiln100.json": {"instances": hundred},
-         "fastapi1.json": one, "fastapi100.json": hundred}
-for name, body in files.items():
+for name, rows in {"body1.json": 1, "body100.json": 100}.items():
     with open(os.path.join(out, name), "w") as f:
-        json.dump(body, f)
+        json.dump({"instances": [row() for _ in range(rows)]}, f)
