@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Reading request bodies and headers, and writing JSON answers. */
@@ -153,7 +152,7 @@ final class Bodies {
   /** Returns the client's {@code X-Request-Id} if it is a sane token, else a new UUID. */
   static String requestId(Context ctx, String fromBody) {
     String id = fromBody != null ? fromBody : ctx.header("X-Request-Id");
-    return id != null && REQUEST_ID.matcher(id).matches() ? id : UUID.randomUUID().toString();
+    return id != null && REQUEST_ID.matcher(id).matches() ? id : RequestIds.next();
   }
 
   /** Answers 200 with a JSON value. */
