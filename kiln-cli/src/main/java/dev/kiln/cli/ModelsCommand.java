@@ -9,6 +9,7 @@ import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.AliasMove;
 import dev.kiln.tracking.ModelVersion;
+import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
@@ -41,7 +42,9 @@ final class ModelsCommand {
       description = "Verify a bundle and register it as the next version of a model.")
   void register(@Mixin ProjectOptions options, @Parameters(paramLabel = "BUNDLE") Path bundle,
       @Option(names = "--name", description = "Model name (default: the bundle's).") String name,
-      @Option(names = "--run", description = "Tracked run that produced it.") String runId) {
+      @Option(names = "--run", paramLabel = "RUN_ID", description = "Tracked run that produced"
+          + " it (default: the run recorded in the bundle's lineage, when this project tracked"
+          + " it).") String runId) {
     BundleManifest manifest = ModelBundle.verify(bundle);
     Project project = options.open();
     Map<String, String> tags = new LinkedHashMap<>();
@@ -50,9 +53,12 @@ final class ModelsCommand {
     }
     try (TrackingStore store = Tracking.open(project)) {
       String model = name == null ? manifest.name() : name;
-      ModelVersion v = Registry.versions(project, store).register(model, bundle, runId, tags);
-      spec.commandLine().getOut().printf("Registered %s version %d (source %s)%n", model,
-          v.version(), v.source());
+      ModelVersions versions = Registry.versions(project, store);
+      String run = runId != null ? store.getRun(runId).id()
+          : versions.producingRun(bundle).orElse(null);
+      ModelVersion v = versions.register(model, bundle, run, tags);
+      spec.commandLine().getOut().printf("Registered %s version %d (source %s, run %s)%n", model,
+          v.version(), v.source(), run == null ? "none: pass --run RUN_ID to link one" : run);
     }
   }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelsCommandTest {
   @TempDir static Path work;
   static Path project;
+  static String trackedRun;
 
   static String kiln(int expected, String... args) {
     StringWriter out = new StringWriter();
@@ -28,14 +29,22 @@ class ModelsCommandTest {
     project = work.resolve("fraud");
     ProjectCopies.copy(Path.of("..", "examples", "fraud-detection").toAbsolutePath().normalize(),
         project);
-    kiln(0, "run", "--project", project.toString(), "--params", "raw_data.rows=20000");
+    String out = kiln(0, "run", "--project", project.toString(), "--params",
+        "raw_data.rows=20000");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Tracked as run (\\S+)")
+        .matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    trackedRun = m.group(1);
   }
 
   @Test
   void register_promote_rollback_predictFromRegistry() {
     String p = project.toString();
     String bundle = project.resolve("data/06_models/bundle").toString();
-    assertThat(kiln(0, "models", "register", bundle, "--project", p)).contains("version 1");
+    assertThat(kiln(0, "models", "register", bundle, "--project", p)).contains("version 1")
+        .contains("run " + trackedRun);
+    assertThat(kiln(0, "models", "versions", "fraud-detection", "--project", p))
+        .contains(trackedRun);
     assertThat(kiln(0, "models", "register", bundle, "--project", p)).contains("version 2");
     kiln(0, "models", "promote", "fraud-detection", "1", "--project", p);
     kiln(0, "models", "promote", "fraud-detection", "2", "--project", p);
@@ -50,6 +59,18 @@ class ModelsCommandTest {
     assertThat(Files.exists(out)).isTrue();
     assertThat(kiln(0, "models", "download", "fraud-detection:2", "--to",
         work.resolve("v2").toString(), "--project", p)).contains("verified");
+  }
+
+  @Test
+  void register_bundleFromAnotherProject_linksNoRun_unknownRunExit2() throws Exception {
+    Path other = work.resolve("other");
+    Files.createDirectories(other.resolve("conf/base"));
+    Files.writeString(other.resolve("conf/base/kiln.yml"), "name: other\n");
+    String bundle = project.resolve("data/06_models/bundle").toString();
+    assertThat(kiln(0, "models", "register", bundle, "--project", other.toString()))
+        .contains("run none: pass --run RUN_ID");
+    assertThat(kiln(2, "models", "register", bundle, "--project", other.toString(), "--run",
+        "no-such-run")).contains("no-such-run");
   }
 
   @Test

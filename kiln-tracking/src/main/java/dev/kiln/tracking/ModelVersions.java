@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +75,44 @@ public final class ModelVersions {
     return versions.stream().max(java.util.Comparator.comparingLong(ModelVersion::version))
         .orElseThrow(() -> new ResourceNotFoundException("Model '" + reference
             + "' has no versions.", "register one with 'kiln models register'"));
+  }
+
+  /**
+   * Finds the tracked run that wrote a bundle folder: the run tagged {@code kiln.run_id} with the
+   * {@code run_id} the {@code bundle} node records in the manifest's lineage, else the newest run
+   * that recorded a dataset with the folder's content hash (a bundle written by a Java node).
+   *
+   * @return the tracked run's id; empty when no tracked run in this store wrote the folder as it
+   *     is now (a bundle copied from another project, or changed since)
+   * @throws TrackingException if the folder cannot be read
+   */
+  public Optional<String> producingRun(Path folder) {
+    List<String> experiments = store.searchExperiments(SearchRequest.of(""), ViewType.ALL)
+        .items().stream().map(Experiment::id).toList();
+    if (experiments.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Path manifest = folder.resolve("bundle.json");
+      String localId = Files.isRegularFile(manifest) ? new ObjectMapper()
+          .readTree(manifest.toFile()).path("lineage").path("run_id").asText("") : "";
+      if (!localId.isEmpty() && !localId.contains("'")) {
+        Optional<String> tagged = store.searchRuns(experiments, SearchRequest.of(
+            "tags.`kiln.run_id` = '" + localId + "'"), ViewType.ALL).items().stream()
+            .map(Run::id).findFirst();
+        if (tagged.isPresent()) {
+          return tagged;
+        }
+      }
+      String hash = ContentHash.of(folder);
+      return store.searchRuns(experiments, new SearchRequest("", 1000,
+          List.of(), null), ViewType.ALL).items().stream()
+          .filter(r -> r.inputs().stream().anyMatch(d -> hash.equals(d.contentHash())))
+          .map(Run::id).findFirst();
+    } catch (IOException e) {
+      throw new TrackingException("INVALID_PARAMETER_VALUE", "Cannot read model folder '"
+          + folder + "': " + e.getMessage(), "pass the bundle folder written by a run", e);
+    }
   }
 
   private static Map<String, String> withMetrics(Path folder, Map<String, String> tags)

@@ -124,7 +124,46 @@ public record ProjectConfig(Path projectDir, String env, Map<String, Object> cat
     } catch (IOException e) {
       value = raw;
     }
-    return ConfigMaps.with(params, override.substring(0, eq).trim(), value);
+    String key = override.substring(0, eq).trim();
+    checkKnown(params, key);
+    return ConfigMaps.with(params, key, value);
+  }
+
+  /**
+   * Refuses an override key that no parameters file defines: unknown at the top level or under a
+   * missing mapping, or a new key beside a similar one (a typo such as {@code max_depht}). A new
+   * key under an existing mapping with no similar sibling is allowed ({@code
+   * train.params.tree_method}: free-form library options).
+   */
+  private static void checkKnown(Map<String, Object> params, String key) {
+    if (params.containsKey(key) || ConfigMaps.get(params, key) != null) {
+      return;
+    }
+    int dot = key.lastIndexOf('.');
+    Object parent = dot < 0 ? null : ConfigMaps.get(params, key.substring(0, dot));
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    keys(params, "", known);
+    java.util.Optional<String> closest = dev.kiln.core.pipeline.Names.closest(key, known);
+    if (parent instanceof Map<?, ?> siblings) {
+      String prefix = key.substring(0, dot + 1);
+      closest = dev.kiln.core.pipeline.Names.closest(key.substring(dot + 1), siblings.keySet()
+          .stream().map(String::valueOf).toList()).map(c -> prefix + c);
+      if (closest.isEmpty()) {
+        return;
+      }
+    }
+    throw new ConfigException("Unknown parameter '" + key + "' in --params: no parameters*.yml"
+        + " file defines it.", closest.map(c -> "did you mean '" + c + "'? ").orElse("")
+        + "add it to conf/base/parameters.yml first to introduce a new parameter");
+  }
+
+  private static void keys(Map<?, ?> map, String prefix, java.util.Set<String> out) {
+    map.forEach((k, v) -> {
+      out.add(prefix + k);
+      if (v instanceof Map<?, ?> m) {
+        keys(m, prefix + k + ".", out);
+      }
+    });
   }
 
   private static Map<String, Map<String, String>> credentials(Map<String, Object> raw) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.kiln.core.KilnException;
+import dev.kiln.core.config.ValueKinds;
 import dev.kiln.core.pipeline.Names;
 import java.util.Map;
 import java.util.TreeSet;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  * unknown keys refused with a "did you mean", a value of the wrong type named by its key.
  */
 public final class NodeParameters {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  private static final ObjectMapper MAPPER = ValueKinds.strict(new ObjectMapper())
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
@@ -52,7 +53,7 @@ public final class NodeParameters {
     try {
       return MAPPER.convertValue(values, type);
     } catch (IllegalArgumentException e) {
-      throw invalid(e.getCause() instanceof JsonMappingException m ? m : null, e);
+      throw invalid(values, e.getCause() instanceof JsonMappingException m ? m : null, e);
     }
   }
 
@@ -62,7 +63,8 @@ public final class NodeParameters {
         .translate(component);
   }
 
-  private static Invalid invalid(JsonMappingException m, RuntimeException e) {
+  private static Invalid invalid(Map<String, Object> values, JsonMappingException m,
+      IllegalArgumentException e) {
     Throwable root = e;
     while (root.getCause() != null && !(root instanceof KilnException)) {
       root = root.getCause();
@@ -80,8 +82,7 @@ public final class NodeParameters {
           + Names.quoted(known), e);
     }
     String key = m == null || m.getPath().isEmpty() ? null : m.getPath().get(0).getFieldName();
-    String detail = m == null ? e.getMessage() : m.getOriginalMessage();
-    return new Invalid(key, (key == null ? "parameters" : "parameter '" + key + "'")
-        + " cannot be read: " + detail.lines().findFirst().orElse(detail), null, e);
+    return new Invalid(key, "parameter " + ValueKinds.mismatch(values, null, e) + ".",
+        "change the value in the node's params or in the parameters.yml key it references", e);
   }
 }

@@ -41,6 +41,7 @@ public final class ProjectRunner {
         + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     DataCatalog catalog = project.catalog(DataCatalog.CatalogSettings.of(project.dir(),
         effective.loadVersions(), start));
+    ParameterCheck.check(project, pipeline, catalog.parameters());
     List<Hook> hooks = new ArrayList<>(project.configuredHooks());
     hooks.addAll(effective.hooks());
     RunInfo info = new RunInfo(runId, effective.pipeline(), project.config().env(), project.dir(),

@@ -2,6 +2,8 @@ package dev.kiln.core.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.KilnException;
+import dev.kiln.core.config.ValueKinds;
+import dev.kiln.core.pipeline.DatasetRef;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
  * converted with Jackson, so {@code DatasetRef.param("model", ModelOptions.class)} gets a record.
  */
 final class ValueConverter {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = ValueKinds.strict(new ObjectMapper());
 
   private ValueConverter() {}
 
@@ -25,6 +27,11 @@ final class ValueConverter {
       try {
         return MAPPER.convertValue(value, boxed);
       } catch (IllegalArgumentException e) {
+        if (DatasetRef.isParameter(dataset)) {
+          throw new KilnException("Parameter " + ValueKinds.mismatch(value, dataset, e)
+              + " (read by node '" + node + "').", "write it as "
+              + ValueKinds.withArticle(ValueKinds.ofType(type)) + " in parameters.yml or --params");
+        }
         throw mismatch(value, type, dataset, node, e.getMessage());
       }
     }

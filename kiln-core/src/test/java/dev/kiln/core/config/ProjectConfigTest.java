@@ -25,7 +25,7 @@ class ProjectConfigTest {
     write("conf/base/catalog.yml", "a: {type: text, filepath: a.txt}\nb: {type: text, filepath: b.txt}\n");
     write("conf/prod/catalog.yml", "a: {type: json, filepath: a.json}\n");
     write("conf/base/parameters.yml", "model: {depth: 3, eta: 0.1}\nseed: 1\n");
-    write("conf/prod/parameters.yml", "model: {depth: 6}\n");
+    write("conf/prod/parameters.yml", "model: {depth: 6}\nflags: {fast: false}\n");
     ProjectConfig c = ProjectConfig.load(dir, "prod", List.of("seed=7", "model.eta=0.3",
         "flags.fast=true"));
     assertThat(c.catalog().get("a")).isEqualTo(Map.of("type", "json", "filepath", "a.json"));
@@ -34,6 +34,22 @@ class ProjectConfigTest {
     assertThat(ConfigMaps.get(c.parameters(), "model.eta")).isEqualTo(0.3);
     assertThat(ConfigMaps.get(c.parameters(), "seed")).isEqualTo(7);
     assertThat(ConfigMaps.get(c.parameters(), "flags.fast")).isEqualTo(true);
+  }
+
+  @Test
+  void load_unknownOverrideKey_isErrorWithDidYouMean() throws IOException {
+    write("conf/base/parameters.yml", "model: {max_depth: 3}\nseed: 1\n");
+    assertThatThrownBy(() -> ProjectConfig.load(dir, "local", List.of("model.max_depht=6")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Unknown parameter 'model.max_depht' in --params")
+        .satisfies(e -> assertThat(((ConfigException) e).hint()).hasValueSatisfying(h ->
+            assertThat(h).contains("did you mean 'model.max_depth'?")));
+    assertThatThrownBy(() -> ProjectConfig.load(dir, "local", List.of("sede=2")))
+        .hasMessageContaining("'sede'");
+    assertThatThrownBy(() -> ProjectConfig.load(dir, "local", List.of("optimizer.lr=2")))
+        .hasMessageContaining("'optimizer.lr'");
+    assertThat(ConfigMaps.get(ProjectConfig.load(dir, "local", List.of("model.tree_method=hist"))
+        .parameters(), "model.tree_method")).isEqualTo("hist");
   }
 
   @Test

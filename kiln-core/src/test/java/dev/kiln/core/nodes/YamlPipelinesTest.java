@@ -133,6 +133,23 @@ class YamlPipelinesTest {
   }
 
   @Test
+  void parameterOfWrongType_isNamedInUserTerms_fractionIsNoInteger() throws IOException {
+    Files.writeString(file, """
+        main:
+          nodes:
+            shout:
+              type: suffix
+              inputs: raw
+              outputs: out
+              params: {suffix: "!", times: 7.5}
+        """);
+    assertThatThrownBy(() -> Project.open(dir, "local", List.of()).pipelines())
+        .hasMessageContaining(file + ":7: node 'shout' (type 'suffix'): parameter 'times' is 7.5"
+            + " (a number), expected an integer")
+        .hasMessageNotContaining("java.lang");
+  }
+
+  @Test
   void portProblems_areNamed() throws IOException {
     Files.writeString(file, """
         main:

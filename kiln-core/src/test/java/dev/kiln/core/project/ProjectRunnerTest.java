@@ -66,6 +66,18 @@ class ProjectRunnerTest {
   }
 
   @Test
+  void parameterOfWrongType_namesFileLineAndTypeInUserTerms() throws IOException {
+    Files.writeString(dir.resolve("conf/base/parameters.yml"), "# flags\nfail: 7.5\n");
+    assertThatThrownBy(() -> run(List.of(), false, List.of()))
+        .hasMessageContaining("parameters.yml:2: parameter 'fail' is 7.5 (a number), expected"
+            + " a true/false (read by node 'b')")
+        .hasMessageNotContaining("java.lang");
+    assertThat(dir.resolve("out.txt")).doesNotExist();
+    assertThatThrownBy(() -> run(List.of("fail=nope"), false, List.of()))
+        .hasMessageStartingWith("--params: parameter 'fail' is 'nope' (text)");
+  }
+
+  @Test
   void unknownPipeline_suggests() {
     Project project = Project.open(dir, "local", List.of());
     assertThatThrownBy(() -> project.pipeline("mian")).hasMessageContaining("'mian' not found");
