@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,18 +22,22 @@ import java.util.stream.Stream;
  * An {@link ArtifactStore} on the local file system. A file is written to a hidden {@code .part}
  * file beside its target, forced to disk and renamed into place, so a crash or a full disk never
  * leaves part of a file under the real name, and a registered version's files are durable before
- * the version is recorded.
+ * the version is recorded. The part file's name records the writing process; opening a store
+ * * deletes the part files of processes that died mid-upload ({@code PartFiles}), and listings
+ * never show part files.
  */
 public final class LocalArtifactStore implements ArtifactStore {
   private final Path root;
+  private final PartFiles parts = new PartFiles();
 
-  /** Creates the root folder if needed. */
+  /** Creates the root folder if needed and deletes unfinished uploads of dead processes. */
   public LocalArtifactStore(Path root) {
     try {
       this.root = Files.createDirectories(root).toRealPath();
     } catch (IOException e) {
       throw ioFailure("create artifact root '" + root + "'", e);
     }
+    parts.sweep(this.root, Instant.now());
   }
 
   @Override
@@ -42,7 +47,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     try {
       Files.createDirectories(target.getParent());
       PathGuard.confine(root, path);
-      tmp = Files.createTempFile(target.getParent(), ".kiln-", ".part");
+      tmp = Files.createTempFile(target.getParent(), parts.prefix(), PartFiles.suffix());
       Files.copy(content, tmp, StandardCopyOption.REPLACE_EXISTING);
       AtomicFiles.move(tmp, target);
     } catch (IOException e) {
@@ -74,7 +79,7 @@ public final class LocalArtifactStore implements ArtifactStore {
     try (Stream<Path> children = Files.list(dir)) {
       List<ArtifactInfo> out = new ArrayList<>();
       for (Path p : children.sorted().toList()) {
-        if (p.getFileName().toString().endsWith(".part")) {
+        if (PartFiles.isPart(p)) {
           continue;
         }
         String rel = root.relativize(p).toString().replace('\\', '/');
