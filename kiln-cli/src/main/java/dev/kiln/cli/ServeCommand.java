@@ -15,6 +15,7 @@ import dev.kiln.serving.ServingMetrics;
 import dev.kiln.serving.Traffic;
 import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.rest.HostCheck;
 import dev.kiln.ui.ModelPages;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,8 +50,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ProjectOptions project;
 
-  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface (default"
-      + " 0.0.0.0).")
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface (default"
+      + " 127.0.0.1: this machine only; 0.0.0.0 for every interface, as in a container).")
   String host;
 
   @Option(names = "--port", defaultValue = "8080", description = "Port (default 8080; 0 picks"
@@ -310,6 +311,11 @@ final class ServeCommand implements Callable<Integer> {
         + " /openapi.json, /ui/ (status and prediction form)%n", scheme, host, server.port(), readyMs);
     if (log != null) {
       out.printf("Prediction log: %s%n", log.dir());
+    }
+    if (tokenEnv == null && !HostCheck.isLoopback(host)) {
+      out.printf("Warning: anyone who can reach %s:%d can call the model and read its schemas"
+          + " and metrics. Require a token with --token-env VAR, or serve behind an"
+          + " authenticating proxy.%n", host, server.port());
     }
     out.flush();
   }

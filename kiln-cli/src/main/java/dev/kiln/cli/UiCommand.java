@@ -40,6 +40,11 @@ final class UiCommand implements Callable<Integer> {
       + " and /metrics the serving page follows, e.g. http://127.0.0.1:8080 (repeatable).")
   List<String> servers = new ArrayList<>();
 
+  @Option(names = "--allowed-hosts", split = ",", paramLabel = "NAME", description = "Host"
+      + " names browsers may use besides loopback names, IP addresses and --host (DNS"
+      + " rebinding guard), e.g. kiln.example.com or *.example.com.")
+  List<String> allowedHosts = new ArrayList<>();
+
   @Option(names = "--token-env", paramLabel = "VAR", description = "Require 'Authorization:"
       + " Bearer <token>' with the token in this environment variable (default: "
       + DEFAULT_TOKEN_ENV + " when it is set).")
@@ -51,9 +56,10 @@ final class UiCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    String token = tokenEnv == null ? nonEmpty(System.getenv(DEFAULT_TOKEN_ENV))
+    String token = tokenEnv == null ? Secrets.fromDefaultEnv(DEFAULT_TOKEN_ENV)
         : Secrets.fromEnv(tokenEnv);
-    if (token == null && !isLoopback(host)) {
+    UiOptions options = new UiOptions(host, port, token, allowedHosts);
+    if (token == null && !options.loopbackOnly()) {
       throw new KilnException("kiln ui on '" + host + "' would show the project's runs and"
           + " models to the network without a token.", "set " + DEFAULT_TOKEN_ENV
           + " (or --token-env VAR), or keep the default --host 127.0.0.1");
@@ -65,7 +71,7 @@ final class UiCommand implements Callable<Integer> {
         UiServer server = UiServer.start(new Workspace(opened, store, Registry.artifacts(opened),
             project.monitoringDir(), new Workspace.Servers(urls,
                 serverTokenEnv == null ? null : Secrets.fromEnv(serverTokenEnv))),
-            new UiOptions(host, port, token))) {
+            options)) {
       spec.commandLine().getOut().printf("Kiln UI for %s on http://%s:%d/ui/ (%s); Ctrl-C"
           + " stops it%n", opened.name(), host.contains(":") ? "[" + host + "]" : host,
           server.port(), token == null ? "no authentication"
@@ -75,14 +81,6 @@ final class UiCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
-  }
-
-  private static boolean isLoopback(String host) {
-    return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
-  }
-
-  private static String nonEmpty(String value) {
-    return value == null || value.isEmpty() ? null : value;
   }
 
   private static URI url(String text) {

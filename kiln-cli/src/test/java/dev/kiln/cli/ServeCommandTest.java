@@ -115,6 +115,24 @@ class ServeCommandTest {
   }
 
   @Test
+  void host_defaultsToLoopback() {
+    ServeCommand serve = new ServeCommand();
+    new picocli.CommandLine(serve).parseArgs("fraud-detection@champion");
+    assertThat(serve.host).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void allInterfacesWithoutToken_servesButWarnsNamingTheFix() throws Exception {
+    try (KilnProcess kiln = KilnProcess.start(java.util.Map.of(), "serve",
+        "fraud-detection@champion", "--project", project.toString(), "--host", "0.0.0.0",
+        "--no-log")) {
+      kiln.awaitLine("Listening on http://0.0.0.0:");
+      assertThat(kiln.awaitLine("Warning")).contains("anyone who can reach 0.0.0.0:",
+          "--token-env VAR");
+    }
+  }
+
+  @Test
   void bad_options_are_named() {
     assertThat(ModelsCommandTest.kiln(2, "serve", "fraud-detection@champion", "--project",
         project.toString(), "--canary", "fraud-detection@champion=150"))

@@ -42,7 +42,7 @@ class KServeManifestTest {
     assertThat(c.getName()).isEqualTo("kserve-container");
     assertThat(c.getImage()).isEqualTo("kiln/churn-score:3");
     assertThat(c.getPorts().get(0).getContainerPort()).isEqualTo(9000);
-    assertThat(c.getArgs()).containsSequence("--port", "9000");
+    assertThat(c.getArgs()).containsSequence("--host", "0.0.0.0", "--port", "9000");
     assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/ready");
     assertThat(c.getSecurityContext().getRunAsNonRoot()).isTrue();
   }

@@ -52,6 +52,8 @@ class KubernetesManifestsTest {
     assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/ready");
     assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/v2/health/live");
     assertThat(c.getArgs()).containsSequence("--drain-timeout", "$(KILN_DRAIN_TIMEOUT)");
+    assertThat(c.getArgs()).as("the server binds loopback unless told").containsSequence(
+        "--host", "0.0.0.0");
     assertThat(c.getEnv().get(0).getValueFrom().getSecretKeyRef().getName())
         .isEqualTo("churn-score-auth");
     assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot())

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * How the model server listens and protects itself.
  *
- * @param host the interface to bind, e.g. {@code 0.0.0.0}
+ * @param host the interface to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0} (every one)
  * @param port the port (0 picks a free one)
  * @param threads the most request threads
  * @param maxBodyBytes the largest request body; larger ones get 413
@@ -44,9 +44,12 @@ public record ServerConfig(String host, int port, int threads, long maxBodyBytes
     }
   }
 
-  /** Port 8080 on all interfaces, 200 threads, 10 MB bodies, 10,000 rows, reload every 5 s. */
+  /**
+   * Port 8080 on loopback (this machine only; {@link #withAddress} opens it), 200 threads, 10 MB
+   * bodies, 10,000 rows, reload every 5 s.
+   */
   public static ServerConfig defaults() {
-    return new ServerConfig("0.0.0.0", 8080, 200, 10L << 20, 10_000, BatchingConfig.defaults(),
+    return new ServerConfig("127.0.0.1", 8080, 200, 10L << 20, 10_000, BatchingConfig.defaults(),
         Duration.ofSeconds(5), null, null, Duration.ofSeconds(30));
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.ui;
 
+import dev.kiln.tracking.rest.HostCheck;
 import dev.kiln.tracking.rest.TrackingServer;
 import dev.kiln.ui.internal.ProjectApi;
 import dev.kiln.ui.internal.Routes;
@@ -10,7 +11,9 @@ import org.eclipse.jetty.server.NetworkConnector;
  * The web UI of a project ({@code kiln ui}): the pages under {@code /ui/}, the UI's JSON
  * endpoints under {@code /ui/api/}, and the MLflow-compatible tracking and registry API under
  * {@code /api/2.0/mlflow/} which the runs and models pages use. With a token, every request but
- * the static page shell and assets needs {@code Authorization: Bearer <token>}.
+ * the static page shell and assets needs {@code Authorization: Bearer <token>}. Requests whose
+ * {@code Host} header names a domain the options do not allow are refused with 403
+ * {@code PERMISSION_DENIED} before anything else (the DNS-rebinding guard of the tracking server).
  */
 public final class UiServer implements AutoCloseable {
   private final Javalin app;
@@ -32,6 +35,7 @@ public final class UiServer implements AutoCloseable {
       config.startup.showOldJavalinVersionWarning = false;
       config.jetty.host = options.host();
       config.jetty.port = options.port();
+      config.routes.before(new HostCheck(options.host(), options.allowedHosts()));
       routes.configure(config);
       api.configure(config);
       TrackingServer.configure(config, workspace.store(), workspace.artifacts());

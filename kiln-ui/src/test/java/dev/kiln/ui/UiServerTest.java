@@ -20,10 +20,14 @@ import dev.kiln.tracking.Metric;
 import dev.kiln.tracking.RunStatus;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.TrackingStores;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -68,7 +72,8 @@ class UiServerTest {
     Project project = Project.open(dir, "local", List.of());
     server = UiServer.start(new Workspace(project, store, ArtifactStores.local(
         dir.resolve(".kiln/artifacts")), dir.resolve(".kiln/monitoring"),
-        Workspace.Servers.none()), UiOptions.loopback(0).withToken(TOKEN));
+        Workspace.Servers.none()), UiOptions.loopback(0).withToken(TOKEN)
+        .withAllowedHosts(List.of("kiln.corp.example")));
   }
 
   @AfterEach
@@ -126,6 +131,37 @@ class UiServerTest {
     HttpResponse<String> traversal = get("/ui/assets/%2e%2e/%2e%2e/etc/passwd", false);
     assertThat(traversal.statusCode()).isIn(400, 404);
     assertThat(traversal.body()).doesNotContain("root:");
+  }
+
+  /** Sends a raw signed HTTP/1.1 request with a chosen Host header (HttpClient cannot). */
+  private String raw(String host, String path, String body) throws Exception {
+    String method = body == null ? "GET" : "POST";
+    String content = body == null ? "" : body;
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
+          + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + content.length()
+          + "\r\nConnection: close\r\n\r\n" + content).getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void hostHeader_foreignDomain_is403EvenWithToken_loopbackIpAndAllowedNamesServed()
+      throws Exception {
+    String rebound = raw("attacker.example", "/api/2.0/mlflow/experiments/create",
+        "{\"name\":\"planted\"}");
+    assertThat(rebound).startsWith("HTTP/1.1 403").contains("PERMISSION_DENIED",
+        "Host 'attacker.example' is not allowed", "DNS rebinding");
+    assertThat(raw("attacker.example", "/ui/api/pipelines", null)).startsWith("HTTP/1.1 403");
+    assertThat(raw("attacker.example", "/ui/", null)).startsWith("HTTP/1.1 403");
+    assertThat(raw("localhost", "/api/2.0/mlflow/experiments/get-by-name"
+        + "?experiment_name=planted", null)).startsWith("HTTP/1.1 404");
+    for (String ok : List.of("localhost:" + server.port(), "127.0.0.1", "[::1]:1",
+        "kiln.corp.example")) {
+      assertThat(raw(ok, "/ui/api/pipelines", null)).as(ok).startsWith("HTTP/1.1 200");
+    }
   }
 
   @Test

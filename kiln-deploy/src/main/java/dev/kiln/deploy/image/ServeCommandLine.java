@@ -3,8 +3,14 @@ package dev.kiln.deploy.image;
 import dev.kiln.deploy.PackageSpec;
 import java.util.List;
 
-/** The command line a Kiln image runs: {@code java -jar kiln.jar serve MODEL --port P}. */
+/**
+ * The command line a Kiln image runs: {@code java -jar kiln.jar serve MODEL --host 0.0.0.0
+ * --port P}.
+ */
 public final class ServeCommandLine {
+  /** The interface a server in a container binds: all of them. */
+  public static final String ALL_INTERFACES = "0.0.0.0";
+
   private ServeCommandLine() {}
 
   /**
@@ -18,11 +24,14 @@ public final class ServeCommandLine {
   }
 
   /**
-   * Returns the default arguments (the image's CMD): the baked-in bundle, the port, and no
-   * reloading, since an image's files never change.
+   * Returns the default arguments (the image's CMD): the baked-in bundle, every interface (the
+   * server's default is loopback, which a container's port mapping cannot reach), the port, and
+   * no reloading, since an image's files never change. Arguments given to {@code run} replace
+   * these, so they must name {@code --host 0.0.0.0} again.
    */
   public static List<String> arguments(PackageSpec spec) {
-    return List.of(ImageLayout.MODEL, "--port", Integer.toString(spec.port()), "--no-reload");
+    return List.of(ImageLayout.MODEL, "--host", ALL_INTERFACES, "--port",
+        Integer.toString(spec.port()), "--no-reload");
   }
 
   /**

@@ -1,4 +1,4 @@
-package dev.kiln.tracking.internal.rest;
+package dev.kiln.tracking.rest;
 
 import dev.kiln.tracking.TrackingException;
 import io.javalin.http.Context;
@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * defeats DNS rebinding: a web page that points its own domain at this server's address still
  * sends its domain as {@code Host}. Loopback names and IP literals are always accepted (a rebound
  * request carries a domain name, never an address), as is the name the server was bound to;
- * {@code allowed} adds names ({@code *.example.com} for subdomains, {@code *} for any).
+ * {@code allowed} adds names ({@code *.example.com} for subdomains, {@code *} for any). The
+ * tracking server and the web UI ({@code kiln ui}) install it before every other handler.
  */
 public final class HostCheck implements Handler {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
@@ -47,7 +48,7 @@ public final class HostCheck implements Handler {
     String shown = header.length() > ECHO_LIMIT ? header.substring(0, ECHO_LIMIT) + "..."
         : header;
     throw new TrackingException("PERMISSION_DENIED", "Host '" + shown + "' is not allowed on"
-        + " this tracking server (a guard against DNS rebinding).", "Address the server by IP or"
+        + " this server (a guard against DNS rebinding).", "Address the server by IP or"
         + " by an allowed name; operators add names with --allowed-hosts.", null);
   }
 

@@ -1,6 +1,5 @@
 package dev.kiln.tracking.rest;
 
-import dev.kiln.tracking.internal.rest.HostCheck;
 import java.util.List;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import dev.kiln.tracking.TrackingException;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.internal.rest.ArtifactRoutes;
 import dev.kiln.tracking.internal.rest.BearerAuth;
-import dev.kiln.tracking.internal.rest.HostCheck;
 import dev.kiln.tracking.internal.rest.MlflowApi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;

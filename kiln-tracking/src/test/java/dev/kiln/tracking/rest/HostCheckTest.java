@@ -1,4 +1,4 @@
-package dev.kiln.tracking.internal.rest;
+package dev.kiln.tracking.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
