@@ -93,7 +93,7 @@ class CliTest {
     Files.writeString(project.resolve("conf/base/parameters.yml"),
         "report: {min_length: 3, top_n: not-a-number}\n");
     assertThat(kiln("run", "--project", project.toString())).isEqualTo(2);
-    assertThat(err).contains("params:report.top_n");
+    assertThat(err).contains("parameter 'report.top_n'").contains("parameters.yml:1");
     Files.writeString(project.resolve("conf/base/parameters.yml"),
         "report: {min_length: 3, top_n: 5}\n");
     Files.delete(project.resolve("data/01_raw/corpus.txt"));
