@@ -1,8 +1,10 @@
 package dev.kiln.quality.drift;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.DoubleStream;
 
 /**
  * Tests and distances on categorical samples with Evidently's and TFDV's definitions: Pearson's
@@ -29,7 +31,8 @@ public final class CategoricalTests {
 
   /**
    * Chi-square of the current counts against the reference shares scaled to the current size; a
-   * category absent from the reference gives an infinite statistic and p = 0.
+   * category absent from the reference gives an infinite statistic and p = 0. With a single
+   * category there are no degrees of freedom and p is NaN (undefined), as in SciPy.
    */
   public static Result chiSquare(String[] reference, String[] current) {
     String[] r = Samples.clean(reference, "reference");
@@ -45,38 +48,53 @@ public final class CategoricalTests {
       stat += expected == 0 ? Double.POSITIVE_INFINITY
           : (observed - expected) * (observed - expected) / expected;
     }
-    double p = Gamma.upperRegularized((keys.size() - 1) / 2.0, stat / 2);
+    double p = keys.size() == 1 ? Double.NaN
+        : Gamma.upperRegularized((keys.size() - 1) / 2.0, stat / 2);
     return new Result(stat, p);
   }
 
   /**
-   * Two-proportion Z-test: the smallest value of the union maps to 0, the others to 1; p = 1 when
-   * both samples are the same constant.
+   * Two-proportion Z-test: the smallest value of the union (in string order) maps to 0, the others
+   * to 1; p = 1 when both samples are the same constant.
    */
   public static Result zTest(String[] reference, String[] current) {
     String[] r = Samples.clean(reference, "reference");
     String[] c = Samples.clean(current, "current");
     TreeSet<String> union = new TreeSet<>(Binning.counts(r).keySet());
     union.addAll(Binning.counts(c).keySet());
-    if (union.size() == 1) {
+    String zero = union.first();
+    return zTest(union.size(), r.length, count(r, zero::equals), c.length, count(c, zero::equals));
+  }
+
+  /**
+   * The Z-test on numbers: the smallest value of the union maps to 0 (numeric order, -0.0 equal
+   * to 0.0), the others to 1; missing and infinite values are dropped.
+   */
+  public static Result zTest(double[] reference, double[] current) {
+    double[] r = Samples.clean(reference, "reference");
+    double[] c = Samples.clean(current, "current");
+    double zero = Math.min(Arrays.stream(r).min().orElseThrow(), Arrays.stream(c).min().orElseThrow());
+    long distinct = DoubleStream.concat(Arrays.stream(r), Arrays.stream(c)).distinct().limit(2).count();
+    return zTest((int) distinct, r.length, count(r, zero), c.length, count(c, zero));
+  }
+
+  private static Result zTest(int distinct, int n1, int zeros1, int n2, int zeros2) {
+    if (distinct == 1) {
       return new Result(0, 1);
     }
-    String zero = union.first();
-    double p1 = share(r, zero);
-    double p2 = share(c, zero);
-    double pooled = (r.length * p1 + c.length * p2) / (r.length + c.length);
-    double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / r.length + 1.0 / c.length));
+    double p1 = (n1 - zeros1) / (double) n1;
+    double p2 = (n2 - zeros2) / (double) n2;
+    double pooled = (n1 * p1 + n2 * p2) / (n1 + n2);
+    double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
     return new Result(z, 2 * (1 - Normal.cdf(Math.abs(z))));
   }
 
-  private static double share(String[] values, String zero) {
-    double ones = 0;
-    for (String v : values) {
-      if (!v.equals(zero)) {
-        ones++;
-      }
-    }
-    return ones / values.length;
+  private static int count(String[] values, java.util.function.Predicate<String> zero) {
+    return (int) Arrays.stream(values).filter(zero).count();
+  }
+
+  private static int count(double[] values, double zero) {
+    return (int) Arrays.stream(values).filter(v -> v == zero).count();
   }
 
   /** TFDV's L-infinity distance between the two samples' category shares. */

@@ -14,7 +14,9 @@ import java.util.Set;
  * as Evidently does unless overridden: for at most 1,000 reference rows, statistical tests (KS for
  * numbers with more than 5 distinct values, chi-square for 3–5 or categorical with more than 2, the
  * Z-test otherwise); above that, distances (normed Wasserstein for numbers with more than 5
- * distinct values, Jensen–Shannon otherwise).
+ * distinct values, Jensen–Shannon otherwise). A test without a defined result (chi-square over a
+ * single category) scores NaN: the column's verdict is "undefined" and it counts as checked but not
+ * drifted, as in Evidently. Numbers are compared as numpy does (-0.0 equals 0.0).
  *
  * @param driftShare the share of drifted columns that makes the data set drifted (default 0.5)
  * @param tests per-column test overrides (ks, chisquare, z, wasserstein, jensenshannon, psi)
@@ -67,7 +69,7 @@ public record DriftDetector(double driftShare, Map<String, String> tests,
 
   private static String defaultTest(Column ref, Column cur, boolean numeric) {
     int unique = uniques(ref, cur);
-    if (ref.size() - ref.nullCount() <= 1000) {
+    if (present(ref) <= 1000) {
       if (numeric) {
         return unique <= 2 ? "z" : unique <= 5 ? "chisquare" : "ks";
       }
@@ -81,7 +83,8 @@ public record DriftDetector(double driftShare, Map<String, String> tests,
       case "ks" -> KolmogorovSmirnov.test(ref.toDoubleArray(), cur.toDoubleArray()).pValue();
       case "wasserstein" -> Wasserstein.normed(ref.toDoubleArray(), cur.toDoubleArray());
       case "chisquare" -> CategoricalTests.chiSquare(text(ref), text(cur)).pValue();
-      case "z" -> CategoricalTests.zTest(text(ref), text(cur)).pValue();
+      case "z" -> numeric ? CategoricalTests.zTest(ref.toDoubleArray(), cur.toDoubleArray()).pValue()
+          : CategoricalTests.zTest(text(ref), text(cur)).pValue();
       case "jensenshannon" -> Distances.jensenShannon(bins(ref, cur, numeric));
       case "psi" -> Distances.psi(bins(ref, cur, numeric));
       default -> throw new KilnException("Unknown drift test '" + test + "' for column '"
@@ -99,21 +102,35 @@ public record DriftDetector(double driftShare, Map<String, String> tests,
     for (int i = 0; i < out.length; i++) {
       Object v = c.get(i);
       out[i] = v == null || (v instanceof Double d && !Double.isFinite(d)) ? null
-          : c.type() == ColumnType.STRING ? (String) v : Double.toString(c.getDouble(i));
+          : c.type() == ColumnType.STRING ? (String) v
+              : Double.toString(Samples.zero(c.getDouble(i)));
     }
     return out;
   }
 
-  /** Counts distinct non-missing values of both columns, stopping at 6 (all the rules need). */
+  /** Counts distinct present values of both columns, stopping at 6 (all the rules need). */
   private static int uniques(Column ref, Column cur) {
     Set<Object> seen = new HashSet<>();
     for (Column c : List.of(ref, cur)) {
       for (int i = 0; i < c.size() && seen.size() <= 5; i++) {
-        if (!c.isNull(i) && !(c.type() != ColumnType.STRING && Double.isNaN(c.getDouble(i)))) {
-          seen.add(c.type() == ColumnType.STRING ? c.get(i) : c.getDouble(i));
+        if (present(c, i)) {
+          seen.add(c.type() == ColumnType.STRING ? c.get(i) : Samples.zero(c.getDouble(i)));
         }
       }
     }
     return seen.size();
+  }
+
+  /** Counts the values left after cleaning (not null; finite for numbers). */
+  private static int present(Column c) {
+    int n = 0;
+    for (int i = 0; i < c.size(); i++) {
+      n += present(c, i) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static boolean present(Column c, int row) {
+    return !c.isNull(row) && (c.type() == ColumnType.STRING || Double.isFinite(c.getDouble(row)));
   }
 }

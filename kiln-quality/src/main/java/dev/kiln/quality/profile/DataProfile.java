@@ -46,7 +46,7 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
     double sq = 0;
     long n = 0;
     for (int i = 0; i < c.size(); i++) {
-      double x = c.getDouble(i);
+      double x = c.getDouble(i) + 0.0; // -0.0 counts as 0.0, as in numpy
       if (Double.isFinite(x)) {
         sketch.update(x);
         sum += x;
