@@ -2,8 +2,16 @@ package dev.kiln.ml.linear;
 
 import dev.kiln.core.KilnException;
 
-/** Solves symmetric positive-definite systems (lower triangle given) by Cholesky factorisation. */
+/**
+ * Solves symmetric positive-definite systems (lower triangle given) by Cholesky factorisation.
+ * A pivot counts as zero when it is at most {@link #RELATIVE_PIVOT} times its own diagonal entry,
+ * i.e. when the column is a linear combination of the earlier ones up to that share of its norm;
+ * the test is relative per column, so rescaling a feature (by 1e-7 or 1e7) never changes it.
+ */
 final class Cholesky {
+  /** The smallest pivot, relative to its diagonal entry, that is not treated as zero. */
+  static final double RELATIVE_PIVOT = 1e-10;
+
   private Cholesky() {}
 
   static double[] solve(double[][] lower, double[] b) {
@@ -16,7 +24,7 @@ final class Cholesky {
           sum -= l[i][k] * l[j][k];
         }
         if (i == j) {
-          if (sum <= 1e-12) {
+          if (!(sum > RELATIVE_PIVOT * lower[i][i])) {
             throw new KilnException("The linear model's system is singular (a constant or"
                 + " duplicated feature?).", "add an L2 penalty (l2 > 0) or drop the feature");
           }

@@ -9,6 +9,11 @@ import java.util.stream.IntStream;
  * Score-based binary metrics with scikit-learn's exact definitions: the ROC curve (one point per
  * distinct score, ties form one step, first threshold +inf), ROC-AUC (trapezoids), the
  * precision-recall curve and average precision (a step sum, not a trapezoid), and log loss.
+ *
+ * <p>Labels of one class only: ROC-AUC throws and the ROC curve's undefined rate is NaN, as in
+ * scikit-learn; average precision without positives is NaN (scikit-learn 1.2 returns 0 with a
+ * warning, which reads like a real score); log loss is defined (the labels are known to be 0/1;
+ * it equals scikit-learn's {@code log_loss(y, p, labels=[0, 1])}).
  */
 public final class ScoreCurves {
   private final double[] thresholds;
@@ -78,7 +83,8 @@ public final class ScoreCurves {
 
   /**
    * Returns the ROC curve as {@code [fpr, tpr, thresholds]}, starting at (0, 0, +inf), without
-   * intermediate collinear points (scikit-learn's default {@code drop_intermediate=True}).
+   * intermediate collinear points (scikit-learn's default {@code drop_intermediate=True}); the
+   * rate of a class absent from the labels is NaN throughout.
    */
   public double[][] rocCurve() {
     int[] kept = java.util.stream.IntStream.range(0, thresholds.length)
@@ -86,6 +92,8 @@ public final class ScoreCurves {
             || fps[k + 1] - 2 * fps[k] + fps[k - 1] != 0 || tps[k + 1] - 2 * tps[k] + tps[k - 1] != 0)
         .toArray();
     double[][] curve = new double[3][kept.length + 1];
+    curve[0][0] = negatives == 0 ? Double.NaN : 0;
+    curve[1][0] = positives == 0 ? Double.NaN : 0;
     curve[2][0] = Double.POSITIVE_INFINITY;
     for (int j = 0; j < kept.length; j++) {
       int k = kept[j];
@@ -118,8 +126,14 @@ public final class ScoreCurves {
     return curve;
   }
 
-  /** Returns average precision: the sum over thresholds of (R_n - R_{n-1}) * P_n. */
+  /**
+   * Returns average precision: the sum over thresholds of (R_n - R_{n-1}) * P_n; NaN when the
+   * labels hold no positive.
+   */
   public double averagePrecision() {
+    if (positives == 0) {
+      return Double.NaN;
+    }
     double[][] pr = precisionRecallCurve();
     double sum = 0;
     for (int i = 0; i < pr[1].length - 1; i++) {
@@ -130,7 +144,7 @@ public final class ScoreCurves {
 
   /**
    * Returns the mean negative log-likelihood of labels given probabilities of class 1, clipped to
-   * [eps, 1 - eps] with eps the double machine epsilon.
+   * [eps, 1 - eps] with eps the double machine epsilon; defined for labels of one class too.
    */
   public static double logLoss(int[] truth, double[] probabilities) {
     MetricChecks.sameLength(truth.length, probabilities.length);
@@ -146,5 +160,10 @@ public final class ScoreCurves {
   /** Returns the number of positive labels. */
   public long positives() {
     return positives;
+  }
+
+  /** Returns the number of negative labels. */
+  public long negatives() {
+    return negatives;
   }
 }

@@ -20,7 +20,8 @@ import java.util.function.Function;
 /**
  * Grid or random search scored by (stratified, for classification) K-fold cross-validation, with
  * the folds of all configurations run in parallel on a pool of threads; the best configuration is
- * refitted on all the data.
+ * refitted on all the data. Configurations whose mean score is undefined (NaN, e.g. PR-AUC on folds
+ * without positives) rank last.
  *
  * @param estimators builds an estimator from a configuration
  * @param scoring how folds are scored (higher is better)
@@ -73,7 +74,8 @@ public record HyperparameterSearch(Function<Map<String, Object>, Estimator> esti
         }
         trials.add(new Trial(configurations.get(c), scores));
       }
-      trials.sort(Comparator.comparingDouble(Trial::mean).reversed());
+      trials.sort(Comparator.comparing((Trial t) -> Double.isNaN(t.mean()))
+          .thenComparing(Comparator.comparingDouble(Trial::mean).reversed()));
       Model best = estimators.apply(trials.get(0).params()).fit(data, null);
       return new Result(List.copyOf(trials), best);
     } finally {

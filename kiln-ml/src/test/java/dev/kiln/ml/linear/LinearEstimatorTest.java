@@ -71,6 +71,37 @@ class LinearEstimatorTest {
   }
 
   @Test
+  void tinyFeatureScale_fitsTheSameModel() {
+    for (Task task : List.of(Task.REGRESSION, Task.BINARY_CLASSIFICATION)) {
+      TrainingData d = data(task == Task.BINARY_CLASSIFICATION);
+      float[] scaled = d.features().clone();
+      for (int i = 0; i < scaled.length; i++) {
+        scaled[i] *= 1e-7f;
+      }
+      TrainingData small = new TrainingData(scaled, d.rows(), d.featureNames(), d.labels(), null);
+      LinearEstimator estimator = new LinearEstimator(task, 0, 50);
+      double[] expected = estimator.fit(d, null).predict(d.features(), d.rows());
+      double[] actual = estimator.fit(small, null).predict(scaled, d.rows());
+      for (int i = 0; i < expected.length; i++) {
+        assertThat(actual[i]).as("%s row %d", task, i).isCloseTo(expected[i], within(1e-6));
+      }
+    }
+  }
+
+  @Test
+  void duplicatedFeature_isRefusedWithHint() {
+    TrainingData d = data(false);
+    float[] x = d.features().clone();
+    for (int i = 0; i < d.rows(); i++) {
+      x[i * 3 + 2] = x[i * 3] * 1e-7f;
+    }
+    assertThatThrownBy(() -> new LinearEstimator(Task.REGRESSION, 0, 1)
+        .fit(new TrainingData(x, d.rows(), d.featureNames(), d.labels(), null), null))
+        .isInstanceOfSatisfying(dev.kiln.core.KilnException.class, e -> assertThat(e.describe())
+            .contains("singular").contains("l2 > 0"));
+  }
+
+  @Test
   void missingValues_areRefusedWithHint() {
     TrainingData d = data(false);
     d.features()[4] = Float.NaN;

@@ -111,6 +111,33 @@ class MetricsVectorsTest {
   }
 
   @Test
+  void r2_constantTruthWithInexactMean_isZero() {
+    double[] truth = new double[10];
+    java.util.Arrays.fill(truth, 0.1);
+    double[] predicted = truth.clone();
+    predicted[9] = 0.2;
+    assertThat(RegressionMetrics.of(truth, predicted).r2()).isEqualTo(0.0);
+    assertThat(RegressionMetrics.of(java.util.Arrays.copyOf(truth, 7),
+        java.util.Arrays.copyOf(truth, 7)).r2()).isEqualTo(1.0);
+  }
+
+  @Test
+  void oneClassLabels_curvesUndefinedAndReportSaysSo() {
+    int[] y = {1, 1, 1};
+    double[] s = {0.9, 0.8, 0.7};
+    ScoreCurves curves = ScoreCurves.of(y, s);
+    assertThat(java.util.Arrays.stream(curves.rocCurve()[0]).allMatch(Double::isNaN)).isTrue();
+    assertThat(curves.rocCurve()[1]).containsExactly(0, 1 / 3.0, 1);
+    assertThat(curves.averagePrecision()).isEqualTo(1.0);
+    assertThat(ScoreCurves.of(new int[] {0, 0}, new double[] {.2, .3}).averagePrecision()).isNaN();
+    close(ScoreCurves.logLoss(y, s), 0.22839300363692283);
+    BinaryReport report = BinaryReport.of(y, s, 0.5);
+    assertThat(report.rocAuc()).isNaN();
+    assertThat(report.toMap()).doesNotContainKey("roc_auc").containsKey("pr_auc");
+    assertThat(report.toTable()).contains("roc_auc    undefined").doesNotContain("NaN");
+  }
+
+  @Test
   void rocAuc_oneClass_throwsWithHint() {
     assertThatThrownBy(() -> ScoreCurves.of(new int[] {1, 1}, new double[] {.2, .3}).rocAuc())
         .isInstanceOf(KilnException.class).hasMessageContaining("only one class");
