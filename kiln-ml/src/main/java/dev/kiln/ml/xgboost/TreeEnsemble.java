@@ -1,84 +1,94 @@
 package dev.kiln.ml.xgboost;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.KilnException;
-import java.io.IOException;
 
 /**
- * An XGBoost tree model (gbtree) compiled from its JSON into flat arrays and evaluated in plain
- * Java: no native call, no lock, a few microseconds per row. Supports binary:logistic,
- * multi:softprob / multi:softmax (probabilities), reg:squarederror and other identity-link
- * objectives, base_score, and missing values following each split's default direction.
- * Categorical splits send the codes in a node's category set right and other codes left (NaN
- * follows the default direction), as XGBoost's own predictor does.
+ * An XGBoost tree model (gbtree or dart) compiled from its JSON into flat arrays and evaluated in
+ * plain Java: no native call, no lock, a few microseconds per row. It follows XGBoost's predictor
+ * step by step in float arithmetic — margins start at the objective's margin of the base score,
+ * trees add their leaves in order (dart: weighted as XGBoost's in-place prediction does), missing
+ * values (NaN) take each split's default branch, categorical splits send the categories of the
+ * split's set right — then applies the objective's transform. Every objective of XGBoost 1.7–3.0
+ * is supported (see {@link Objective}); multi-target trees with vector leaves are not.
  */
-public final class TreeEnsemble {
+public final class TreeEnsemble implements JavaPredictor {
+  private final Objective objective;
+  private final int groups;
+  private final int numFeatures;
+  private final float baseMargin;
   private final int[] roots;
+  private final int[] treeGroup;
+  private final float[] treeWeight;
   private final int[] left;
   private final int[] right;
   private final int[] feature;
-  private final float[] threshold;
+  private final float[] value;
   private final boolean[] defaultLeft;
-  private final int[][] categories;
-  private final int[] treeClass;
-  private final double[] baseMargin;
-  private final int numClass;
-  private final int numFeatures;
-  private final String objective;
+  private final int[] catStart;
+  private final int[] catEnd;
+  private final int[] categories;
 
-  private TreeEnsemble(Builder b) {
-    this.roots = b.roots;
-    this.left = b.left;
-    this.right = b.right;
-    this.feature = b.feature;
-    this.threshold = b.threshold;
-    this.defaultLeft = b.defaultLeft;
-    this.categories = b.categories;
-    this.treeClass = b.treeClass;
-    this.baseMargin = b.baseMargin;
-    this.numClass = b.numClass;
-    this.numFeatures = b.numFeatures;
-    this.objective = b.objective;
+  private TreeEnsemble(TreeReader r, XGBoostJson m) {
+    this.objective = Objective.of(m.objective());
+    this.groups = m.outputs();
+    this.numFeatures = m.numFeature();
+    this.baseMargin = objective.margin(m.baseScore());
+    this.roots = r.roots;
+    this.treeGroup = r.treeGroup;
+    this.treeWeight = r.treeWeight;
+    this.left = r.left;
+    this.right = r.right;
+    this.feature = r.feature;
+    this.value = r.value;
+    this.defaultLeft = r.defaultLeft;
+    this.catStart = r.catStart;
+    this.catEnd = r.catEnd;
+    this.categories = r.categories;
   }
 
   /**
-   * Compiles a model from XGBoost's JSON.
+   * Compiles a gbtree or dart model from XGBoost's JSON.
    *
-   * @throws KilnException if the JSON is not a gbtree model, or uses an
-   *     objective this predictor does not know
+   * @throws KilnException if the JSON is not such a model, or it uses vector leaves or an unknown
+   *     objective ({@link XGBoostModel} predicts those through XGBoost itself)
    */
   public static TreeEnsemble fromJson(byte[] json) {
-    try {
-      return new Builder(new ObjectMapper().readTree(json)).build();
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof KilnException k) {
-        throw k;
-      }
-      throw new KilnException("Cannot compile the XGBoost JSON model: " + e.getMessage(),
-          "pass a gbtree model saved as JSON by XGBoost 1.6 or newer", e);
+    return compile(XGBoostJson.parse(json));
+  }
+
+  static TreeEnsemble compile(XGBoostJson m) {
+    if (!m.booster().equals("gbtree") && !m.booster().equals("dart")) {
+      throw new KilnException("Only gbtree and dart XGBoost models are tree ensembles, not '"
+          + m.booster() + "'.", "load it with XGBoostModel.load, which predicts any booster");
     }
+    Objective.of(m.objective());
+    return new TreeEnsemble(new TreeReader(m), m);
   }
 
-  /** Returns the number of output values per row: 1, or the number of classes. */
+  @Override
   public int outputsPerRow() {
-    return Math.max(1, numClass);
+    return objective.outputs(groups);
   }
 
-  /**
-   * Predicts rows of a row-major matrix (NaN = missing) into {@code out} (rows x outputsPerRow):
-   * probabilities for classification, values for regression.
-   */
+  @Override
+  public int features() {
+    return numFeatures;
+  }
+
+  @Override
   public void predict(float[] features, int rows, double[] out) {
     int k = outputsPerRow();
-    double[] margin = new double[k];
+    float[] margin = new float[groups];
     for (int r = 0; r < rows; r++) {
-      System.arraycopy(baseMargin, 0, margin, 0, k);
+      java.util.Arrays.fill(margin, baseMargin);
       int offset = r * numFeatures;
       for (int t = 0; t < roots.length; t++) {
-        margin[treeClass[t]] += leafValue(roots[t], features, offset);
+        float leaf = leafValue(roots[t], features, offset);
+        int g = treeGroup[t];
+        margin[g] += treeWeight == null ? leaf : ((baseMargin + leaf) - baseMargin) * treeWeight[t];
       }
-      transform(margin, out, r * k);
+      objective.transform(margin, out, r * k);
     }
   }
 
@@ -88,130 +98,118 @@ public final class TreeEnsemble {
       float v = x[offset + feature[n]];
       if (Float.isNaN(v)) {
         n = defaultLeft[n] ? left[n] : right[n];
-      } else if (categories[n] != null) {
-        n = v >= 0 && java.util.Arrays.binarySearch(categories[n], (int) v) >= 0 ? right[n]
-            : left[n];
+      } else if (catStart[n] >= 0) {
+        n = inSet(n, v) ? right[n] : left[n];
       } else {
-        n = v < threshold[n] ? left[n] : right[n];
+        n = v < value[n] ? left[n] : right[n];
       }
     }
-    return threshold[n];
+    return value[n];
   }
 
-  private void transform(double[] margin, double[] out, int at) {
-    if (objective.equals("binary:logistic") || objective.equals("reg:logistic")) {
-      out[at] = 1 / (1 + Math.exp(-margin[0]));
-    } else if (objective.startsWith("multi:")) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (double m : margin) {
-        max = Math.max(max, m);
-      }
-      double sum = 0;
-      for (int c = 0; c < margin.length; c++) {
-        out[at + c] = Math.exp(margin[c] - max);
-        sum += out[at + c];
-      }
-      for (int c = 0; c < margin.length; c++) {
-        out[at + c] /= sum;
-      }
-    } else {
-      out[at] = margin[0];
+  /**
+   * XGBoost's categorical decision: a value is its category when in [0, 2^24), truncated to an
+   * integer; categories in the split's set go right, everything else (negative, too large, not in
+   * the set) goes left.
+   */
+  private boolean inSet(int node, float v) {
+    if (v < 0 || v >= 16_777_216f) {
+      return false;
     }
+    int c = (int) v;
+    for (int i = catStart[node]; i < catEnd[node]; i++) {
+      if (categories[i] == c) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Reads the JSON into flat arrays; one tree's nodes follow another's. */
-  private static final class Builder {
+  /** Reads the trees of a model into flat arrays; one tree's nodes follow another's. */
+  private static final class TreeReader {
     int[] roots;
+    int[] treeGroup;
+    float[] treeWeight;
     int[] left;
     int[] right;
     int[] feature;
-    float[] threshold;
+    float[] value;
     boolean[] defaultLeft;
-    int[][] categories;
-    int[] treeClass;
-    double[] baseMargin;
-    int numClass;
-    int numFeatures;
-    String objective;
+    int[] catStart;
+    int[] catEnd;
+    int[] categories;
 
-    Builder(JsonNode root) {
-      JsonNode learner = root.path("learner");
-      JsonNode params = learner.path("learner_model_param");
-      objective = learner.path("objective").path("name").asText();
-      if (!learner.path("gradient_booster").path("name").asText().equals("gbtree")) {
-        throw new KilnException("Only gbtree XGBoost models can be compiled, not '"
-            + learner.path("gradient_booster").path("name").asText() + "'.", null);
-      }
-      numClass = Integer.parseInt(params.path("num_class").asText("0"));
-      numFeatures = Integer.parseInt(params.path("num_feature").asText());
-      baseMargin = baseMargin(params.path("base_score").asText(), Math.max(1, numClass));
-      JsonNode model = learner.path("gradient_booster").path("model");
-      readTrees(model.path("trees"), model.path("tree_info"));
-    }
-
-    private double[] baseMargin(String text, int outputs) {
-      String[] parts = text.replace("[", "").replace("]", "").split(",");
-      double[] result = new double[outputs];
-      for (int k = 0; k < outputs; k++) {
-        double score = Double.parseDouble(parts[Math.min(k, parts.length - 1)].trim());
-        boolean logit = objective.equals("binary:logistic") || objective.equals("reg:logistic");
-        result[k] = logit ? Math.log(score / (1 - score)) : score;
-      }
-      return result;
-    }
-
-    private void readTrees(JsonNode trees, JsonNode info) {
+    TreeReader(XGBoostJson m) {
+      JsonNode trees = m.model().path("trees");
+      JsonNode info = m.model().path("tree_info");
       int total = 0;
+      int cats = 0;
       for (JsonNode t : trees) {
+        if (t.path("tree_param").path("size_leaf_vector").asInt(1) > 1) {
+          throw new KilnException("The model has multi-target trees (vector leaves), which the"
+              + " plain-Java predictor does not evaluate.", "XGBoostModel predicts them natively");
+        }
         total += t.path("left_children").size();
+        cats += t.path("categories").size();
       }
       roots = new int[trees.size()];
-      treeClass = new int[trees.size()];
+      treeGroup = new int[trees.size()];
+      treeWeight = m.dartWeights() == null ? null : new float[trees.size()];
       left = new int[total];
       right = new int[total];
       feature = new int[total];
-      threshold = new float[total];
+      value = new float[total];
       defaultLeft = new boolean[total];
-      categories = new int[total][];
+      catStart = new int[total];
+      catEnd = new int[total];
+      categories = new int[cats];
       int base = 0;
+      int catBase = 0;
       for (int t = 0; t < trees.size(); t++) {
-        JsonNode tree = trees.get(t);
         roots[t] = base;
-        treeClass[t] = numClass > 0 ? info.get(t).asInt() : 0;
-        base = readTree(tree, base);
+        treeGroup[t] = info.get(t).asInt();
+        if (treeGroup[t] < 0 || treeGroup[t] >= m.outputs()) {
+          throw new KilnException("Tree " + t + " belongs to output " + treeGroup[t] + " of "
+              + m.outputs() + ".", "pass a model saved by XGBoost");
+        }
+        if (treeWeight != null) {
+          treeWeight[t] = (float) m.dartWeights().get(t).asDouble();
+        }
+        catBase = readCategories(trees.get(t), base, catBase);
+        base = readTree(trees.get(t), base);
       }
     }
 
     private int readTree(JsonNode tree, int base) {
-      int n = tree.path("left_children").size();
-      for (int i = 0; i < n; i++) {
-        int l = tree.path("left_children").get(i).asInt();
+      JsonNode lefts = tree.path("left_children");
+      for (int i = 0; i < lefts.size(); i++) {
+        int l = lefts.get(i).asInt();
         left[base + i] = l < 0 ? -1 : base + l;
         right[base + i] = l < 0 ? -1 : base + tree.path("right_children").get(i).asInt();
         feature[base + i] = tree.path("split_indices").get(i).asInt();
-        threshold[base + i] = (float) tree.path("split_conditions").get(i).asDouble();
+        value[base + i] = (float) tree.path("split_conditions").get(i).asDouble();
         defaultLeft[base + i] = tree.path("default_left").get(i).asInt() == 1;
       }
-      readCategories(tree, base);
-      return base + n;
+      return base + lefts.size();
     }
 
-    /** Reads each categorical node's sorted category set. */
-    private void readCategories(JsonNode tree, int base) {
+    /** Marks every node numerical (-1), then records the category sets of categorical ones. */
+    private int readCategories(JsonNode tree, int base, int catBase) {
+      int n = tree.path("left_children").size();
+      java.util.Arrays.fill(catStart, base, base + n, -1);
       JsonNode nodes = tree.path("categories_nodes");
+      JsonNode all = tree.path("categories");
       for (int j = 0; j < nodes.size(); j++) {
-        int start = tree.path("categories_segments").get(j).asInt();
-        int[] set = new int[tree.path("categories_sizes").get(j).asInt()];
-        for (int k = 0; k < set.length; k++) {
-          set[k] = tree.path("categories").get(start + k).asInt();
-        }
-        java.util.Arrays.sort(set);
-        categories[base + nodes.get(j).asInt()] = set;
+        int node = base + nodes.get(j).asInt();
+        int from = tree.path("categories_segments").get(j).asInt();
+        int size = tree.path("categories_sizes").get(j).asInt();
+        catStart[node] = catBase + from;
+        catEnd[node] = catBase + from + size;
       }
-    }
-
-    TreeEnsemble build() {
-      return new TreeEnsemble(this);
+      for (int i = 0; i < all.size(); i++) {
+        categories[catBase + i] = all.get(i).asInt();
+      }
+      return catBase + all.size();
     }
   }
 }

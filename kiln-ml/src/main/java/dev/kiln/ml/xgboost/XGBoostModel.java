@@ -20,16 +20,20 @@ public final class XGBoostModel implements Model {
   static final String VALIDATION_HISTORY = "validation_history";
 
   /**
-   * Up to this many rows, predictions walk the trees in Java instead of calling XGBoost; the
+   * Up to this many rows a call is predicted in plain Java when the model compiles (every
+   * objective and booster of XGBoost 1.7–3.0; not multi-target trees), else by XGBoost itself.
+   * The default sends every batch size the same way, so results never depend on batch size; the
    * system property {@code kiln.xgboost.java-rows} changes it (0: always call XGBoost).
    */
-  static final int JAVA_ROWS = Integer.getInteger("kiln.xgboost.java-rows", 64);
+  static final int JAVA_ROWS = Integer.getInteger("kiln.xgboost.java-rows", Integer.MAX_VALUE);
 
   private final Booster booster;
   private final Task task;
   private final List<String> featureNames;
-  private volatile TreeEnsemble trees;
-  private volatile boolean treesUnsupported;
+  private volatile Compiled compiled;
+
+  /** The model's JSON facts and its Java predictor, or the reason it has none. */
+  private record Compiled(XGBoostJson json, JavaPredictor java, String unsupported) {}
 
   XGBoostModel(Booster booster, Task task, List<String> featureNames) {
     this.booster = booster;
@@ -46,9 +50,17 @@ public final class XGBoostModel implements Model {
     try {
       return new XGBoostModel(XGBoost.loadModel(json), task, featureNames);
     } catch (XGBoostError | IOException e) {
-      throw new KilnException("Not a valid XGBoost model: " + e.getMessage(),
+      byte[] upgraded = XGBoostJson.upgraded(json);
+      if (upgraded != null) {
+        return load(upgraded, task, featureNames);
+      }
+      throw new KilnException("Not a valid XGBoost model: " + firstLine(e.getMessage()),
           "pass a model saved by XGBoost as JSON (save_model('model.json'))", e);
     }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   @Override
@@ -61,43 +73,65 @@ public final class XGBoostModel implements Model {
     return featureNames;
   }
 
+  /**
+   * {@inheritDoc} For {@code multi:softmax} models, one class index per row, as XGBoost.
+   *
+   * @throws KilnException if the matrix holds fewer than rows x featureNames().size() values
+   */
   @Override
   public double[] predict(float[] features, int rows) {
-    TreeEnsemble java = rows <= JAVA_ROWS ? trees() : null;
-    if (java != null) {
-      double[] out = new double[rows * java.outputsPerRow()];
-      java.predict(features, rows, out);
+    if (features.length < (long) rows * featureNames.size()) {
+      throw new KilnException("Expected " + rows + " rows of " + featureNames.size()
+          + " features (" + (long) rows * featureNames.size() + " values), got "
+          + features.length + " values.", "pass one value per feature per row, NaN if missing");
+    }
+    Compiled c = compiled();
+    if (c.java() != null && rows <= JAVA_ROWS && c.java().features() == featureNames.size()) {
+      double[] out = new double[rows * c.java().outputsPerRow()];
+      c.java().predict(features, rows, out);
       return out;
     }
     try {
-      float[][] raw = booster.inplace_predict(features, rows, featureNames.size(), Float.NaN);
-      int width = raw.length == 0 ? 0 : raw[0].length;
-      double[] out = new double[rows * width];
-      for (int i = 0; i < rows; i++) {
-        for (int k = 0; k < width; k++) {
-          out[i * width + k] = raw[i][k];
-        }
-      }
-      return out;
+      return flatten(c.json() != null && c.json().booster().equals("gblinear")
+          ? booster.predict(new DMatrix(features, rows, featureNames.size(), Float.NaN))
+          : booster.inplace_predict(features, rows, featureNames.size(), Float.NaN));
     } catch (XGBoostError e) {
       throw new KilnException("XGBoost prediction failed: " + e.getMessage(),
           "pass " + featureNames.size() + " features per row", e);
     }
   }
 
-  /**
-   * Returns the model compiled for the plain-Java predictor (a few microseconds per row where a
-   * native call costs ~80), or null if it uses features that predictor does not support.
-   */
-  private TreeEnsemble trees() {
-    if (trees == null && !treesUnsupported) {
-      try {
-        trees = TreeEnsemble.fromJson(toBytes());
-      } catch (KilnException e) {
-        treesUnsupported = true;
+  /** Returns whether predictions are computed in plain Java (else by XGBoost), and why not. */
+  public String predictor() {
+    Compiled c = compiled();
+    return c.java() != null ? "java" : "native (" + c.unsupported() + ")";
+  }
+
+  private static double[] flatten(float[][] raw) {
+    int width = raw.length == 0 ? 0 : raw[0].length;
+    double[] out = new double[raw.length * width];
+    for (int i = 0; i < raw.length; i++) {
+      for (int k = 0; k < width; k++) {
+        out[i * width + k] = raw[i][k];
       }
     }
-    return trees;
+    return out;
+  }
+
+  /** Compiles the model for the plain-Java predictor once (a few microseconds per row). */
+  private Compiled compiled() {
+    Compiled c = compiled;
+    if (c == null) {
+      XGBoostJson json = null;
+      try {
+        json = XGBoostJson.parse(toBytes());
+        c = new Compiled(json, JavaPredictor.compile(json), null);
+      } catch (KilnException e) {
+        c = new Compiled(json, null, e.getMessage());
+      }
+      compiled = c;
+    }
+    return c;
   }
 
   /** Returns the version of the XGBoost library Kiln trains and predicts with, or "unknown". */
