@@ -8,14 +8,15 @@ import dev.kiln.core.pipeline.Pipeline;
 import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.bundle.BundleSpec;
+import dev.kiln.ml.selection.SelectionResult;
 import dev.kiln.ml.preprocess.Step;
 import dev.kiln.quality.validation.Schema;
 import java.util.Map;
 
 /**
  * The fraud-detection pipelines: {@code data_processing} (clean, engineer features, split, fit
- * the scaler) and {@code data_science} (train with early stopping, evaluate at a chosen threshold),
- * composed into the default pipeline.
+ * the scaler) and {@code data_science} (choose between a linear baseline and XGBoost on validation
+ * rows, evaluate at a chosen threshold, package), composed into the default pipeline.
  */
 public final class Pipelines implements PipelineRegistry {
   static final DatasetRef<Frame> TRANSACTIONS = DatasetRef.of("transactions", Frame.class);
@@ -31,7 +32,9 @@ public final class Pipelines implements PipelineRegistry {
   static final DatasetRef<Frame> TRAIN = DatasetRef.of("train", Frame.class);
   static final DatasetRef<Frame> TEST = DatasetRef.of("test", Frame.class);
   static final DatasetRef<String> PREPROCESSOR = DatasetRef.of("preprocessor", String.class);
-  static final DatasetRef<byte[]> MODEL = DatasetRef.of("model", byte[].class);
+  static final DatasetRef<SelectionResult> SELECTION = DatasetRef.of("model_selection_result",
+      SelectionResult.class);
+  static final DatasetRef<Map> SELECTION_REPORT = DatasetRef.of("selection_report", Map.class);
   static final DatasetRef<Frame> SCORES = DatasetRef.of("test_scores", Frame.class);
   static final DatasetRef<Metrics> METRICS = DatasetRef.of("metrics", Metrics.class);
   static final DatasetRef<FeatureImportance> IMPORTANCE = DatasetRef.of("feature_importance",
@@ -39,8 +42,8 @@ public final class Pipelines implements PipelineRegistry {
   static final DatasetRef<String> LABEL = DatasetRef.param("label", String.class);
   static final DatasetRef<SplitOptions> SPLIT = DatasetRef.param("split", SplitOptions.class);
   static final DatasetRef<Step[]> STEPS = DatasetRef.param("preprocessing", Step[].class);
-  static final DatasetRef<ModelOptions> MODEL_OPTIONS = DatasetRef.param("model",
-      ModelOptions.class);
+  static final DatasetRef<SelectionOptions> SELECTION_OPTIONS = DatasetRef.param(
+      "model_selection", SelectionOptions.class);
   static final DatasetRef<BundleSpec> BUNDLE = DatasetRef.of("model_bundle", BundleSpec.class);
   static final DatasetRef<Tuning.Results> TUNING_RESULTS = DatasetRef.of("tuning_results",
       Tuning.Results.class);
@@ -62,22 +65,22 @@ public final class Pipelines implements PipelineRegistry {
             .run(in -> DataProcessing.split(in.get(FEATURES), in.get(LABEL), in.get(SPLIT))),
         Node.of("fit_preprocessing", TRAIN, STEPS, PREPROCESSOR, DataProcessing::fitPreprocessing));
     Pipeline science = Pipeline.of(
-        Node.builder("train_model").inputs(TRAIN, PREPROCESSOR, LABEL, SPLIT, MODEL_OPTIONS)
-            .outputs(MODEL).tags("train")
-            .run(in -> Outputs.of(MODEL, DataScience.train(in.get(TRAIN), in.get(PREPROCESSOR),
-                in.get(LABEL), in.get(SPLIT), in.get(MODEL_OPTIONS)))),
-        Node.builder("evaluate_model").inputs(MODEL, TEST, PREPROCESSOR, LABEL, THRESHOLD)
+        Node.builder("train_model").inputs(TRAIN, PREPROCESSOR, LABEL, SPLIT, SELECTION_OPTIONS)
+            .outputs(SELECTION, SELECTION_REPORT).tags("train")
+            .run(in -> DataScience.select(in.get(TRAIN), in.get(PREPROCESSOR), in.get(LABEL),
+                in.get(SPLIT), in.get(SELECTION_OPTIONS))),
+        Node.builder("evaluate_model").inputs(SELECTION, TEST, PREPROCESSOR, LABEL, THRESHOLD)
             .outputs(SCORES, METRICS, IMPORTANCE).tags("evaluate")
-            .run(in -> DataScience.evaluate(in.get(MODEL), in.get(TEST), in.get(PREPROCESSOR),
-                in.get(LABEL), in.get(THRESHOLD))),
-        Node.builder("package_model").inputs(MODEL, TRAIN, PREPROCESSOR, LABEL, METRICS)
+            .run(in -> DataScience.evaluate(in.get(SELECTION), in.get(TEST),
+                in.get(PREPROCESSOR), in.get(LABEL), in.get(THRESHOLD))),
+        Node.builder("package_model").inputs(SELECTION, TRAIN, PREPROCESSOR, LABEL, METRICS)
             .outputs(BUNDLE).tags("package")
-            .run(in -> Outputs.of(BUNDLE, DataScience.bundle(in.get(MODEL), in.get(TRAIN),
+            .run(in -> Outputs.of(BUNDLE, DataScience.bundle(in.get(SELECTION), in.get(TRAIN),
                 in.get(PREPROCESSOR), in.get(LABEL), in.get(METRICS)))));
     Pipeline tuning = Pipeline.of(Node.builder("tune_model")
-        .inputs(TRAIN, PREPROCESSOR, LABEL, MODEL_OPTIONS, TUNING).outputs(TUNING_RESULTS)
+        .inputs(TRAIN, PREPROCESSOR, LABEL, SELECTION_OPTIONS, TUNING).outputs(TUNING_RESULTS)
         .tags("tune").run(in -> Outputs.of(TUNING_RESULTS, Tuning.tune(in.get(TRAIN),
-            in.get(PREPROCESSOR), in.get(LABEL), in.get(MODEL_OPTIONS), in.get(TUNING)))));
+            in.get(PREPROCESSOR), in.get(LABEL), in.get(SELECTION_OPTIONS), in.get(TUNING)))));
     return Map.of("data_processing", processing, "data_science", science,
         "tuning", processing.plus(tuning), DEFAULT, processing.plus(science));
   }

@@ -26,15 +26,20 @@ public final class Tuning {
    */
   public record Results(String scoring, List<Trial> trials) {}
 
-  /** Searches the space on a stratified sample of the scaled training rows. */
+  /**
+   * Searches the space on a stratified sample of the scaled training rows, starting from the
+   * model selection's XGBoost candidate's parameters.
+   */
   public static Results tune(Frame train, String preprocessorJson, String label,
-      ModelOptions model, TuningOptions options) {
+      SelectionOptions selection, TuningOptions options) {
+    Map<String, Object> base = new HashMap<>(selection.xgboost().params());
+    base.remove("scale_pos_weight");
     Frame scaled = FittedPreprocessor.fromJson(preprocessorJson).transform(train);
     double share = Math.min(1.0, (double) options.sampleRows() / scaled.rowCount());
     Frame sample = share >= 1.0 ? scaled : FrameSplit.of(scaled, label, share, 11).test();
     TrainingData data = TrainingData.of(sample, label);
     HyperparameterSearch search = new HyperparameterSearch(params -> {
-      Map<String, Object> all = new HashMap<>(model.params());
+      Map<String, Object> all = new HashMap<>(base);
       all.putAll(params);
       return new XGBoostEstimator(Task.BINARY_CLASSIFICATION, all, options.rounds(), 0);
     }, Scoring.parse(options.scoring()), options.folds(), options.workers());

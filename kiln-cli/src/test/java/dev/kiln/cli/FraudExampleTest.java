@@ -35,8 +35,23 @@ class FraudExampleTest {
     JsonNode importance = new ObjectMapper().readTree(
         project.resolve("data/08_reporting/feature_importance.json").toFile()).get("gain");
     assertThat(importance.get("V14").asDouble()).isGreaterThan(importance.get("V28").asDouble());
-    assertThat(Files.readString(project.resolve("data/06_models/model.json")))
-        .contains("\"learner\"");
+    JsonNode selection = new ObjectMapper().readTree(
+        project.resolve("data/08_reporting/model_selection.json").toFile());
+    assertThat(selection.get("metric").asText()).isEqualTo("pr_auc");
+    assertThat(selection.get("candidates").findValuesAsText("name"))
+        .containsExactly("logistic", "xgboost");
+    assertThat(selection.get("candidates").get(0).get("trials")).as("l2 grid").hasSize(3);
+    assertThat(selection.get("candidates").get(1).get("trials")).as("xgboost grid").hasSize(4);
+    String chosen = selection.get("chosen").asText();
+    for (String candidate : new String[] {"logistic", "xgboost"}) {
+      assertThat(metrics.has(candidate + ".validation_pr_auc")).as(candidate).isTrue();
+      assertThat(metrics.get(candidate + ".test_pr_auc").asDouble()).as(candidate)
+          .isBetween(0.0, 1.0);
+    }
+    JsonNode manifest = new ObjectMapper().readTree(
+        project.resolve("data/06_models/bundle/bundle.json").toFile());
+    assertThat(manifest.get("model_format").asText()).as("the bundle holds the chosen model")
+        .isEqualTo(chosen.equals("logistic") ? "kiln-linear-json" : "xgboost-json");
     assertThat(Files.readString(project.resolve("data/06_models/preprocessor.json")))
         .contains("affine");
     String runId = out.toString().substring(out.toString().indexOf("Tracked as run ") + 15)
@@ -73,6 +88,6 @@ class FraudExampleTest {
     assertThat(Files.exists(project.resolve("data/08_reporting/validation.json"))).isTrue();
     assertThat(Files.readString(project.resolve("data/02_intermediate/quarantined.csv")))
         .contains("Amount: max");
-    assertThat(Files.exists(project.resolve("data/06_models/model.json"))).isFalse();
+    assertThat(Files.exists(project.resolve("data/06_models/bundle/bundle.json"))).isFalse();
   }
 }

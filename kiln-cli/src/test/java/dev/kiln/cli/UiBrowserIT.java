@@ -63,7 +63,7 @@ class UiBrowserIT {
     kiln(0, "run", "--project", p, "--params", "raw_data.rows=12000");
     kiln(0, "models", "register", fraud.resolve("data/06_models/bundle").toString(), "--project",
         p, "--run", latestRun());
-    kiln(0, "run", "--project", p, "--params", "raw_data.rows=12000,model.params.max_depth=3");
+    kiln(0, "run", "--project", p, "--params", "raw_data.rows=12000,model_selection.workers=1");
     kiln(0, "models", "register", fraud.resolve("data/06_models/bundle").toString(), "--project",
         p, "--run", latestRun());
     kiln(0, "models", "promote", "fraud-detection", "1", "--project", p);
@@ -157,7 +157,7 @@ class UiBrowserIT {
     assertThat(browser.driver().findElements(By.cssSelector("#runs tbody tr"))).hasSize(2);
     browser.screenshot("runs");
     WebElement filter = browser.driver().findElement(By.id("run-filter"));
-    filter.sendKeys("params.`model.params.max_depth` = '3'");
+    filter.sendKeys("params.`model_selection.workers` = '1'");
     filter.submit();
     browser.until(d -> d.findElements(By.cssSelector("#runs tbody tr")).size() == 1);
     assertThat(text(By.id("run-status")))
@@ -171,10 +171,10 @@ class UiBrowserIT {
     browser.rendered("#/compare?runs=");
     browser.waitFor(By.id("scatter-param"));
     String page = text(By.id("main"));
-    assertThat(page).contains("Compare 2 runs", "model.params.max_depth", "metrics.roc_auc");
+    assertThat(page).contains("Compare 2 runs", "model_selection.workers", "metrics.roc_auc");
     assertThat(browser.driver().findElements(By.cssSelector("#parallel .run-line")))
         .as("parallel coordinates: one line per run").hasSize(2);
-    assertThat(text(By.id("parallel"))).contains("max_depth", "3", "roc_auc");
+    assertThat(text(By.id("parallel"))).contains("workers", "roc_auc");
     browser.until(d -> !d.findElements(By.cssSelector(".uplot")).isEmpty());
     browser.screenshot("compare");
   }

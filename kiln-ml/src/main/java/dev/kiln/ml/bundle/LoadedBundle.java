@@ -9,7 +9,6 @@ import dev.kiln.data.LongColumn;
 import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
-import dev.kiln.ml.xgboost.XGBoostModel;
 import dev.kiln.quality.profile.DataProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,16 +59,18 @@ public record LoadedBundle(BundleManifest manifest, FittedPreprocessor preproces
   }
 
   /**
-   * Explains each row: SHAP contributions per model feature, plus {@code bias}.
+   * Explains each row: additive contributions per model feature (SHAP for XGBoost, coefficient
+   * times value for linear models), plus {@code bias}.
    *
-   * @throws BundleException if the model cannot explain its predictions (only XGBoost can)
+   * @throws BundleException if the model cannot explain its predictions (XGBoost and linear
+   *     models can)
    */
   public List<Map<String, Double>> explain(Frame input) {
-    if (!(model instanceof XGBoostModel xgb)) {
+    if (!(model instanceof dev.kiln.ml.Explainable explainable)) {
       throw new BundleException("Model '" + manifest.name() + "' (" + manifest.modelFormat()
-          + ") cannot explain its predictions.", "explanations need an XGBoost model");
+          + ") cannot explain its predictions.", "explanations need an XGBoost or linear model");
     }
-    float[][] contributions = xgb.contributions(features(input), input.rowCount());
+    float[][] contributions = explainable.contributions(features(input), input.rowCount());
     List<Map<String, Double>> out = new ArrayList<>();
     for (float[] row : contributions) {
       Map<String, Double> named = new LinkedHashMap<>();

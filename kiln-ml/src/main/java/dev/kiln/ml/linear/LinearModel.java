@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * @param coefficients one per feature
  */
 public record LinearModel(Task task, List<String> featureNames, double intercept,
-    double[] coefficients) implements Model {
+    double[] coefficients) implements Model, dev.kiln.ml.Explainable {
   /** The format name of Kiln's linear models. */
   public static final String FORMAT = "kiln-linear-json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +52,23 @@ public record LinearModel(Task task, List<String> featureNames, double intercept
         z += coefficients[j] * features[i * f + j];
       }
       out[i] = task == Task.REGRESSION ? z : 1 / (1 + Math.exp(-z));
+    }
+    return out;
+  }
+
+  /**
+   * Returns each feature's coefficient times its value and the intercept as the bias (what
+   * XGBoost's gblinear reports): they add up to the linear score, the log-odds for a classifier.
+   */
+  @Override
+  public float[][] contributions(float[] features, int rows) {
+    int f = coefficients.length;
+    float[][] out = new float[rows][f + 1];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < f; j++) {
+        out[i][j] = (float) (coefficients[j] * features[i * f + j]);
+      }
+      out[i][f] = (float) intercept;
     }
     return out;
   }

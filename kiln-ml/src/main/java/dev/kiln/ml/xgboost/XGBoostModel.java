@@ -13,7 +13,7 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /** A trained XGBoost model, stored in XGBoost's own JSON format (readable by Python XGBoost). */
-public final class XGBoostModel implements Model {
+public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
   /** The format name of XGBoost JSON models. */
   public static final String FORMAT = "xgboost-json";
   /** The model attribute holding the validation metric of every boosting round. */
@@ -166,7 +166,8 @@ public final class XGBoostModel implements Model {
     }
   }
 
-  /** Returns per-row SHAP: one per feature plus the bias, last. */
+  /** Returns per-row SHAP values (XGBoost's TreeSHAP): one per feature plus the bias, last. */
+  @Override
   public float[][] contributions(float[] features, int rows) {
     try {
       return booster.predictContrib(new DMatrix(features, rows, featureNames.size(), Float.NaN), 0);
