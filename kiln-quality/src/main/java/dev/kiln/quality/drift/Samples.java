@@ -26,7 +26,7 @@ public final class Samples {
   }
 
   /** Returns the value with -0.0 replaced by 0.0 (adding +0.0 does exactly that). */
-  public static double zero(double value) {
+  static double zero(double value) {
     return value + 0.0;
   }
 
