@@ -58,9 +58,14 @@ public record LoadedBundle(BundleManifest manifest, FittedPreprocessor preproces
     return Frame.of(outputColumns(raw, rows));
   }
 
+  /** Returns whether the model explains its predictions (XGBoost and linear models do). */
+  public boolean explainable() {
+    return model instanceof dev.kiln.ml.Explainable;
+  }
+
   /**
-   * Explains each row: additive contributions per model feature (SHAP for XGBoost, coefficient
-   * times value for linear models), plus {@code bias}.
+   * Explains each row: SHAP contributions per model feature (TreeSHAP for XGBoost, the exact
+   * linear SHAP values for linear models), plus {@code bias}.
    *
    * @throws BundleException if the model cannot explain its predictions (XGBoost and linear
    *     models can)

@@ -57,7 +57,22 @@ public record LinearEstimator(Task task, double l2, int maxIterations) implement
       }
     }
     double[] coefficients = java.util.Arrays.copyOfRange(w, 1, p);
-    return new LinearModel(task, train.featureNames(), w[0], coefficients);
+    return new LinearModel(task, train.featureNames(), w[0], coefficients, means(train));
+  }
+
+  /** The mean of each feature over the training rows (the SHAP background). */
+  private static double[] means(TrainingData d) {
+    int f = d.featureNames().size();
+    double[] means = new double[f];
+    for (int i = 0; i < d.rows(); i++) {
+      for (int j = 0; j < f; j++) {
+        means[j] += d.features()[i * f + j];
+      }
+    }
+    for (int j = 0; j < f; j++) {
+      means[j] /= Math.max(1, d.rows());
+    }
+    return means;
   }
 
   /** Solves one weighted least-squares system: the whole fit for regression, a Newton step else. */

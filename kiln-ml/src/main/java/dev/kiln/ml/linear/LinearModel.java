@@ -16,9 +16,11 @@ import java.util.TreeMap;
  * @param featureNames the features, in order
  * @param intercept the intercept
  * @param coefficients one per feature
+ * @param featureMeans the training rows' mean of each feature, the background of the SHAP values
+ *     (null in models written before they were stored: zeros are assumed)
  */
 public record LinearModel(Task task, List<String> featureNames, double intercept,
-    double[] coefficients) implements Model, dev.kiln.ml.Explainable {
+    double[] coefficients, double[] featureMeans) implements Model, dev.kiln.ml.Explainable {
   /** The format name of Kiln's linear models. */
   public static final String FORMAT = "kiln-linear-json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,20 +59,30 @@ public record LinearModel(Task task, List<String> featureNames, double intercept
   }
 
   /**
-   * Returns each feature's coefficient times its value and the intercept as the bias (what
-   * XGBoost's gblinear reports): they add up to the linear score, the log-odds for a classifier.
+   * Returns the exact SHAP values of a linear model with independent features, as SHAP's
+   * LinearExplainer computes them: coefficient times (value - training mean) per feature, and the
+   * score at the training means as the bias. They add up to the linear score (the log-odds for a
+   * classifier).
    */
   @Override
   public float[][] contributions(float[] features, int rows) {
     int f = coefficients.length;
+    double bias = intercept;
+    for (int j = 0; j < f; j++) {
+      bias += coefficients[j] * mean(j);
+    }
     float[][] out = new float[rows][f + 1];
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < f; j++) {
-        out[i][j] = (float) (coefficients[j] * features[i * f + j]);
+        out[i][j] = (float) (coefficients[j] * (features[i * f + j] - mean(j)));
       }
-      out[i][f] = (float) intercept;
+      out[i][f] = (float) bias;
     }
     return out;
+  }
+
+  private double mean(int feature) {
+    return featureMeans == null ? 0 : featureMeans[feature];
   }
 
   @Override

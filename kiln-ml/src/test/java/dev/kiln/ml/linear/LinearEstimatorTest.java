@@ -71,6 +71,35 @@ class LinearEstimatorTest {
   }
 
   @Test
+  void contributions_areLinearShapValues_summingToTheLogOdds() {
+    TrainingData d = data(true);
+    LinearModel m = (LinearModel) new LinearEstimator(Task.BINARY_CLASSIFICATION, 1.0, 50)
+        .fit(d, null);
+    float[][] c = m.contributions(d.features(), 5);
+    double[] p = m.predict(d.features(), 5);
+    double bias = m.intercept();
+    for (int j = 0; j < 3; j++) {
+      double mean = 0;
+      for (int i = 0; i < d.rows(); i++) {
+        mean += d.features()[i * 3 + j];
+      }
+      mean /= d.rows();
+      assertThat(m.featureMeans()[j]).isCloseTo(mean, within(1e-9));
+      bias += m.coefficients()[j] * mean;
+      assertThat(c[0][j]).isCloseTo((float) (m.coefficients()[j] * (d.features()[j] - mean)),
+          within(1e-6f));
+    }
+    assertThat(c[0][3]).isCloseTo((float) bias, within(1e-6f));
+    for (int i = 0; i < 5; i++) {
+      double sum = 0;
+      for (float v : c[i]) {
+        sum += v;
+      }
+      assertThat(sum).as("row %d", i).isCloseTo(Math.log(p[i] / (1 - p[i])), within(1e-5));
+    }
+  }
+
+  @Test
   void tinyFeatureScale_fitsTheSameModel() {
     for (Task task : List.of(Task.REGRESSION, Task.BINARY_CLASSIFICATION)) {
       TrainingData d = data(task == Task.BINARY_CLASSIFICATION);

@@ -43,7 +43,7 @@ public final class FormSpec {
     out.put("task", m.task().name().toLowerCase(java.util.Locale.ROOT));
     out.put("label", m.label());
     out.put("threshold", m.threshold());
-    out.put("explainable", m.modelFormat().equals("xgboost-json"));
+    out.put("explainable", bundle.explainable());
     out.put("fields", fields);
     return out;
   }

@@ -101,7 +101,7 @@ public final class ModelApi {
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("predictions", rows);
-    if (bundle.manifest().modelFormat().equals("xgboost-json")) {
+    if (bundle.explainable()) {
       out.put("explanations", bundle.explain(input));
     }
     return out;

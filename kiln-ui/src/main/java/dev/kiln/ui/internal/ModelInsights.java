@@ -127,7 +127,7 @@ final class ModelInsights {
   }
 
   private static Map<String, Object> shap(LoadedBundle bundle, List<DatasetInput> lineage) {
-    if (!bundle.manifest().modelFormat().equals("xgboost-json")) {
+    if (!bundle.explainable()) {
       return null;
     }
     List<String> inputs = bundle.manifest().inputs().stream().map(FieldSpec::name).toList();
