@@ -60,7 +60,7 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
       }
       return new XGBoostModel(booster, task, train.featureNames());
     } catch (XGBoostError e) {
-      throw new KilnException("XGBoost training failed: " + e.getMessage(),
+      throw new KilnException("XGBoost training failed: " + NativeErrors.reason(e),
           "check the parameters (" + params + ") and that labels suit the task " + task, e);
     }
   }

@@ -46,23 +46,30 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
   /**
    * Loads a model from XGBoost JSON (written by Kiln or by Python XGBoost).
    *
-   * @throws KilnException if the bytes are not an XGBoost model
+   * @throws KilnException if the bytes are not an XGBoost model, or the model takes another
+   *     number of features than {@code featureNames} names
    */
   public static XGBoostModel load(byte[] json, Task task, List<String> featureNames) {
+    Booster booster;
+    long features;
     try {
-      return new XGBoostModel(XGBoost.loadModel(json), task, featureNames);
+      booster = XGBoost.loadModel(json);
+      features = booster.getNumFeature();
     } catch (XGBoostError | IOException e) {
       byte[] upgraded = XGBoostJson.upgraded(json);
       if (upgraded != null) {
         return load(upgraded, task, featureNames);
       }
-      throw new KilnException("Not a valid XGBoost model: " + firstLine(e.getMessage()),
-          "pass a model saved by XGBoost as JSON (save_model('model.json'))", e);
+      throw new KilnException("Not a valid XGBoost model (XGBoost: " + NativeErrors.reason(e)
+          + ").", "pass a model saved by XGBoost as JSON (save_model('model.json'))", e);    }
+    if (features != featureNames.size()) {
+      booster.dispose();
+      throw new KilnException("The XGBoost model takes " + features + (features == 1
+          ? " feature" : " features") + ", but "
+          + featureNames.size() + " feature names are given.",
+          "the feature names must be the model's features, in training order");
     }
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
+    return new XGBoostModel(booster, task, featureNames);
   }
 
   @Override
@@ -98,7 +105,7 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
           ? booster.predict(new DMatrix(features, rows, featureNames.size(), Float.NaN))
           : booster.inplace_predict(features, rows, featureNames.size(), Float.NaN));
     } catch (XGBoostError e) {
-      throw new KilnException("XGBoost prediction failed: " + e.getMessage(),
+      throw new KilnException("XGBoost prediction failed: " + NativeErrors.reason(e),
           "pass " + featureNames.size() + " features per row", e);
     }
   }
@@ -162,7 +169,8 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
       }
       return java.util.Arrays.stream(text.split(",")).map(Double::valueOf).toList();
     } catch (XGBoostError e) {
-      throw new KilnException("Cannot read the model's attributes: " + e.getMessage(), null, e);
+      throw new KilnException("Cannot read the model's attributes: " + NativeErrors.reason(e),
+          null, e);
     }
   }
 
@@ -172,7 +180,7 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
     try {
       return booster.predictContrib(new DMatrix(features, rows, featureNames.size(), Float.NaN), 0);
     } catch (XGBoostError e) {
-      throw new KilnException("XGBoost contributions failed: " + e.getMessage(), null, e);
+      throw new KilnException("XGBoost contributions failed: " + NativeErrors.reason(e), null, e);
     }
   }
 
@@ -181,7 +189,7 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
     try {
       return booster.toByteArray("json");
     } catch (XGBoostError e) {
-      throw new KilnException("Cannot save XGBoost model: " + e.getMessage(), null, e);
+      throw new KilnException("Cannot save XGBoost model: " + NativeErrors.reason(e), null, e);
     }
   }
 
@@ -198,7 +206,7 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
       featureNames.forEach(f -> result.put(f, gain.getOrDefault(f, 0.0)));
       return result;
     } catch (XGBoostError e) {
-      throw new KilnException("Cannot compute feature importance: " + e.getMessage(), null, e);
+      throw new KilnException("Cannot compute feature importance: " + NativeErrors.reason(e), null, e);
     }
   }
 }

@@ -77,6 +77,18 @@ class ModelBundleTest {
   }
 
   @Test
+  void newerFormatVersion_isRefusedWithTheMessageTheDocsQuote() throws Exception {
+    Path manifest = bundle.resolve("bundle.json");
+    int next = BundleManifest.FORMAT_VERSION + 1;
+    Files.writeString(manifest, Files.readString(manifest)
+        .replace("\"format_version\" : 1", "\"format_version\" : " + next));
+    Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> ModelBundle.load(bundle));
+    String quoted = e.getMessage().replace(bundle.toString(), "...");
+    assertThat(Files.readString(Path.of("../docs/bundles.md"))).as("docs/bundles.md quotes it")
+        .contains("`" + quoted + "`");
+  }
+
+  @Test
   void zip_roundTrips_andTraversalEntriesAreRefused() throws Exception {
     Path zip = dir.resolve("b.zip");
     ModelBundle.zip(bundle, zip);
