@@ -5,6 +5,7 @@ import dev.kiln.ml.bundle.BundleKey;
 import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.BundleSignatures;
 import dev.kiln.ml.bundle.FieldSpec;
+import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.ModelBundle;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,12 +25,20 @@ final class BundleCommand {
   @Spec CommandSpec spec;
 
   @Command(name = "inspect", mixinStandardHelpOptions = true,
-      description = "Verify a bundle's checksums and show its model, schema and metrics (no key"
-          + " needed for an encrypted bundle).")
+      description = "Verify a bundle's checksums, load its model to check it agrees with"
+          + " bundle.json, and show its model, schema and metrics (an encrypted bundle without"
+          + " its key is verified but not loaded).")
   void inspect(@Parameters(paramLabel = "PATH", description = "Bundle folder or zip.") Path path) {
     BundleManifest m = ModelBundle.verify(path);
+    LoadOptions options = new LoadOptions(LoadOptions.fromEnvironment().key(), null);
+    boolean loadable = m.encryption() == null || options.key() != null;
+    if (loadable) {
+      ModelBundle.load(path, options);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Bundle %s (verified: %d files match their SHA-256)%n", path, m.files().size());
+    out.printf("Bundle %s (verified: %d files match their SHA-256; %s)%n", path, m.files().size(),
+        loadable ? "the model loads and agrees with bundle.json"
+            : "encrypted, the model was not loaded: set " + BundleKey.ENV + " to check it");
     out.printf("  model     %s version %s, %s, %s%n", m.name(), m.version(), m.task(),
         m.modelFormat());
     out.printf("  created   %s%n", m.createdAt());

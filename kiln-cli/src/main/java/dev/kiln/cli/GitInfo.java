@@ -23,8 +23,7 @@ final class GitInfo {
       String status = git(dir, "status", "--porcelain", "--", ".");
       tags.put("git.dirty", String.valueOf(status != null && !status.isEmpty()));
     }
-    String version = GitInfo.class.getPackage().getImplementationVersion();
-    tags.put("kiln.version", version == null ? "development" : version);
+    tags.put("kiln.version", KilnVersion.number());
     tags.put("xgboost.version", XGBoostModel.libraryVersion());
     return tags;
   }

@@ -6,8 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class KilnVersion implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return new String[] {"kiln " + number() + " (Java " + Runtime.version() + ")"};
+  }
+
+  /** Returns Kiln's version from the jar manifest, or {@code development} outside a jar. */
+  static String number() {
     String version = KilnVersion.class.getPackage().getImplementationVersion();
-    return new String[] {"kiln " + (version == null ? "development" : version)
-        + " (Java " + Runtime.version() + ")"};
+    return version == null ? "development" : version;
   }
 }

@@ -9,10 +9,10 @@ import picocli.CommandLine;
  * Entry point of the {@code kiln} command.
  *
  * <p>Exit codes: 0 success; 1 a pipeline run failed (the failed node and the resume command are
- * printed); 2 bad usage or bad input (arguments, project, configuration, data); 3 an unexpected
- * internal error (rerun with {@code --debug} and report it); 4 a check did not pass (a retrained
- * model was refused, a guard rolled a model back, {@code kiln monitor} detected dataset drift,
- * prediction drift or decay).
+ * printed); 2 bad usage or bad input (arguments, project, configuration, data, a server's port
+ * already in use); 3 an unexpected internal error (rerun with {@code --debug} and report it);
+ * 4 a check did not pass (a retrained model was refused, a guard rolled a model back,
+ * {@code kiln monitor} detected dataset drift, prediction drift or decay).
  */
 public final class Main {
   /** Exit code of a failed pipeline run. */
@@ -42,7 +42,7 @@ public final class Main {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new KilnCommand());
     cli.setOut(out).setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, err, debug));
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, err, debug));
     return cli.execute(args);
   }
 
@@ -51,9 +51,10 @@ public final class Main {
     java.util.logging.Logger.getLogger("ml.dmlc.xgboost4j").setLevel(java.util.logging.Level.WARNING);
   }
 
-  private static int handle(Exception e, PrintWriter err, boolean debug) {
-    if (e instanceof KilnException k) {
-      err.println("Error: " + k.describe());
+  private static int handle(Exception e, CommandLine command, PrintWriter err, boolean debug) {
+    KilnException user = e instanceof KilnException k ? k : ListenErrors.of(e, command);
+    if (user != null) {
+      err.println("Error: " + user.describe());
       if (debug) {
         e.printStackTrace(err);
       }

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.data.Frame;
 import dev.kiln.ml.bundle.BatchScoring;
 import dev.kiln.ml.bundle.BundleKey;
 import dev.kiln.ml.bundle.LoadOptions;
@@ -7,9 +8,7 @@ import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.serving.ServerClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,13 +65,7 @@ final class PredictCommand implements Callable<Integer> {
     }
     Registry.Loaded found = Registry.load(project, model, loadOptions());
     LoadedBundle loaded = found.bundle();
-    long rows;
-    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Scoring").setUnit(" rows", 1)
-        .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).continuousUpdate()
-        .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(
-            System.err)).build()) {
-      rows = BatchScoring.score(loaded, input, output, chunkRows, bar::stepTo);
-    }
+    long rows = score(loaded::predict);
     spec.commandLine().getOut().printf("Scored %,d rows with %s version %s into %s%n", rows,
         loaded.manifest().name(), found.version(), output);
     return 0;
@@ -83,10 +76,18 @@ final class PredictCommand implements Callable<Integer> {
     String prefix = input.getFileName().toString().replaceAll("\\W+", "-") + "-"
         + Long.toString(System.currentTimeMillis(), 36);
     ServerClient client = new ServerClient(server, name, Secrets.fromEnv(tokenEnv), prefix);
-    long rows = BatchScoring.score(client, input, output, chunkRows, n -> { });
+    long rows = score(client);
     spec.commandLine().getOut().printf("Scored %,d rows through %s (model %s) into %s%n", rows,
         server, name, output);
     return 0;
+  }
+
+  /** Scores the input file in chunks, reporting progress on stderr. */
+  private long score(UnaryOperator<Frame> predictor) {
+    try (Progress progress = Progress.start("Scoring", "rows", System.err,
+        spec.commandLine().getErr())) {
+      return BatchScoring.score(predictor, input, output, chunkRows, progress);
+    }
   }
 
   private LoadOptions loadOptions() {

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.KilnException;
 import dev.kiln.core.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,23 @@ final class ProjectOptions {
 
   Project open() {
     return Project.open(project, env, params);
+  }
+
+  /**
+   * Opens the project to look up a model reference that is not a path in its registry.
+   *
+   * @throws KilnException saying there is no bundle at the reference when the folder is not a
+   *     project (a mistyped path, most likely)
+   */
+  Project openForModel(String reference) {
+    if (!Files.isDirectory(project.resolve("conf/base"))) {
+      throw new KilnException("No bundle at '" + reference + "' (no such file or folder), and '"
+          + project.toAbsolutePath().normalize() + "' is not a Kiln project whose registry"
+          + " could hold a model of that name.", "check the path; registered models (NAME@alias,"
+          + " NAME:version, NAME) are looked up in the project given by --project (default: the"
+          + " current folder)");
+    }
+    return open();
   }
 
   /** The prediction log folder of {@code kiln serve}: .kiln/predictions in a project. */

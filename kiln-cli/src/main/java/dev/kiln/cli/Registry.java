@@ -69,7 +69,7 @@ final class Registry {
       BundleManifest manifest = ModelBundle.verify(path);
       return new Fetched(path, manifest, manifest.version(), null, null);
     }
-    Project opened = project.open();
+    Project opened = project.openForModel(reference);
     try (TrackingStore store = Tracking.open(opened)) {
       ModelVersions versions = versions(opened, store);
       ModelVersion version = versions.resolve(reference);

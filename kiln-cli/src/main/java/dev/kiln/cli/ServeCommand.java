@@ -162,8 +162,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       PredictionLog log = noLog ? null : new PredictionLog(logDir(), 100_000, 256L << 20,
           Duration.ofMinutes(5).toMillis(), logSample, metrics);
-      ModelServer server = ModelServer.start(config, repository, metrics, log, version(),
-          new ModelPages());
+      ModelServer server = ModelServer.start(config, repository, metrics, log,
+          KilnVersion.number(), new ModelPages());
       announce(server, log);
       awaitShutdown(server, spec.commandLine().getOut(), drainTimeout);
       return 0;
@@ -265,7 +265,10 @@ final class ServeCommand implements Callable<Integer> {
     if (Files.exists(path)) {
       return new BundleSource(path);
     }
-    Project p = project();
+    if (openedProject == null) {
+      openedProject = project.openForModel(reference);
+    }
+    Project p = openedProject;
     if (store == null) {
       store = Tracking.open(p);
     }
@@ -285,11 +288,6 @@ final class ServeCommand implements Callable<Integer> {
     return logDir != null ? logDir : project.predictionLogDir();
   }
 
-  private static String version() {
-    String v = ServeCommand.class.getPackage().getImplementationVersion();
-    return v == null ? "development" : v;
-  }
-
   private void announce(ModelServer server, PredictionLog log) {
     long readyMs = System.currentTimeMillis()
         - ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -297,10 +295,8 @@ final class ServeCommand implements Callable<Integer> {
     String scheme = tlsKeyStore == null ? "http" : "https";
     for (ModelSlot slot : server.models().slots()) {
       ModelSlot.Deployment d = slot.deployment();
-      String batching = noBatching ? "off" : d.primary().batching() ? "on"
-          : "off: a model call costs less than a hand-off";
       out.printf("Serving %s version %s (micro-batching %s)%s%n", slot.name(),
-          d.primary().version(), batching,
+          d.primary().version(), d.primary().batchingDescription(),
           d.challenger() == null ? "" : " with " + slot.traffic().mode().name()
               .toLowerCase(java.util.Locale.ROOT) + " version " + d.challenger().version()
               + (slot.traffic().mode() == Traffic.Mode.CANARY

@@ -129,4 +129,43 @@ class BundleCommandTest {
         "--task", "ranking", "--output", work.resolve("x"))).isEqualTo(2);
     assertThat(err).contains("--task 'ranking'");
   }
+
+  @Test
+  void predict_intoAFile_writesNoCursorCodes() throws Exception {
+    Path log = work.resolve("stderr.txt");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "predict", bundle.toString(), "--input", input.toString(), "--output",
+        work.resolve("o.csv").toString()).redirectError(log.toFile())
+        .redirectOutput(work.resolve("stdout.txt").toFile()).start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(work.resolve("stdout.txt"))).contains("Scored 2 rows");
+    assertThat(Files.readString(log)).doesNotContain("\r").doesNotContain("\u001b")
+        .doesNotContain("[=");
+  }
+
+  @Test
+  void inspectAndPredict_refuseABundleWhoseModelAndManifestDisagree() throws Exception {
+    Path manifest = bundle.resolve("bundle.json");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(manifest.toFile());
+    ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("features")).add("x2");
+    json.writeValue(manifest.toFile(), tree);
+    assertThat(kiln("bundle", "inspect", bundle)).isEqualTo(2);
+    assertThat(err).contains("cannot be loaded from its model file 'model.json': The XGBoost"
+        + " model takes 1 feature, but 2 feature names are given.").contains("Hint:")
+        .doesNotContain("[bt]").doesNotContain("\tat ");
+    assertThat(kiln("predict", bundle, "--input", input, "--output", work.resolve("o.csv")))
+        .isEqualTo(2);
+    assertThat(err).contains("takes 1 feature, but 2").doesNotContain("[bt]");
+  }
+
+  @Test
+  void predict_aMistypedPathOutsideAProject_saysThereIsNoBundle() {
+    assertThat(kiln("predict", work.resolve("bundel"), "--project", work, "--input", input,
+        "--output", work.resolve("o.csv"))).isEqualTo(2);
+    assertThat(err).contains("No bundle at '" + work.resolve("bundel") + "'")
+        .doesNotContain("is not a Kiln project:");
+  }
 }

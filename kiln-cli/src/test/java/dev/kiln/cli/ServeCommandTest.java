@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -69,8 +71,15 @@ class ServeCommandTest {
         }
       }
       assertThat(port).as(seen.toString()).isPositive();
-      assertThat(seen).contains("Serving fraud-detection version 1")
+      assertThat(seen).contains("Serving fraud-detection version 1 (micro-batching o")
           .as("host and port from kiln.yml").contains("Listening on http://127.0.0.1:");
+      Thread rest = new Thread(() -> out.lines().forEach(l -> {
+        synchronized (seen) {
+          seen.append(l).append('\n');
+        }
+      }));
+      rest.setDaemon(true);
+      rest.start();
       assertThat(port).isNotEqualTo(8080);
       String base = "http://127.0.0.1:" + port;
       HttpClient http = HttpClient.newHttpClient();
@@ -95,6 +104,11 @@ class ServeCommandTest {
         version = post(http, base, body).headers().firstValue("X-Model-Version").orElse("?");
       }
       assertThat(version).isEqualTo("2");
+      while (!logged(seen, "now serves version 2") && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(logged(seen, "INFO dev.kiln.serving.ModelSlot - Model 'fraud-detection' now"
+          + " serves version 2 (micro-batching o")).as(seen.toString()).isTrue();
       assertThat(get(http, base + "/metrics").body())
           .contains("kiln_requests_total{code=\"200\",model=\"fraud-detection\"");
     } finally {
@@ -142,6 +156,30 @@ class ServeCommandTest {
     assertThat(ModelsCommandTest.kiln(2, "serve", "fraud-detection@champion", "--project",
         project.toString(), "--token-env", "KILN_TEST_UNSET_VARIABLE"))
         .contains("KILN_TEST_UNSET_VARIABLE");
+  }
+
+  @Test
+  void a_port_in_use_and_a_mistyped_bundle_path_are_user_errors() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      String port = Integer.toString(taken.getLocalPort());
+      assertThat(ModelsCommandTest.kiln(2, "serve", "fraud-detection@champion", "--project",
+          project.toString(), "--port", port)).contains("Error: Port " + port + " is already in"
+          + " use on 127.0.0.1").contains("Hint:").contains("--port 0")
+          .doesNotContain("Unexpected").doesNotContain("JavalinBindException");
+      assertThat(ModelsCommandTest.kiln(2, "tracking", "serve", "--project",
+          project.toString(), "--port", port)).contains("Port " + port + " is already in use")
+          .doesNotContain("Unexpected");
+    }
+    Path typo = work.resolve("bundel");
+    assertThat(ModelsCommandTest.kiln(2, "serve", typo.toString(), "--project",
+        work.toString())).contains("No bundle at '" + typo + "'")
+        .doesNotContain("is not a Kiln project:");
+  }
+
+  private static boolean logged(StringBuilder seen, String text) {
+    synchronized (seen) {
+      return seen.indexOf(text) >= 0;
+    }
   }
 
   /** A row of the model's input schema: zeros, or the first category. */

@@ -34,6 +34,8 @@ final class MicroBatcher implements AutoCloseable {
    * a batch would cost more than it saves.
    */
   static final long HANDOFF_NANOS = 20_000;
+  private static final int CALIBRATION_BLOCKS = 10;
+  private static final int CALLS_PER_BLOCK = 20;
 
   private record Job(float[] features, int rows, CompletableFuture<double[]> result) {}
 
@@ -46,6 +48,7 @@ final class MicroBatcher implements AutoCloseable {
   private final AtomicInteger calls = new AtomicInteger();
   private volatile boolean closed;
   private volatile boolean direct;
+  private volatile long callNanos = -1;
 
   /**
    * Starts the worker.
@@ -69,25 +72,41 @@ final class MicroBatcher implements AutoCloseable {
 
   /**
    * Times single-row calls of the model and turns batching off when a call costs less than a
-   * hand-off to the batch worker ({@link #HANDOFF_NANOS}).
+   * hand-off to the batch worker ({@link #HANDOFF_NANOS}). The cost is the fastest of several
+   * blocks of calls, so a pause of the machine (another process, a collection) during one block
+   * does not pass for the model's cost.
    *
    * @param oneRow a valid one-row feature matrix
-   * @return the mean cost of a one-row call, in nanoseconds
+   * @return the cost of a one-row call, in nanoseconds
    */
   long calibrate(float[] oneRow) {
-    int calls = 200;
-    long start = System.nanoTime();
-    for (int i = 0; i < calls; i++) {
-      model.predict(oneRow, 1);
+    long best = Long.MAX_VALUE;
+    for (int block = 0; block < CALIBRATION_BLOCKS; block++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < CALLS_PER_BLOCK; i++) {
+        model.predict(oneRow, 1);
+      }
+      best = Math.min(best, (System.nanoTime() - start) / CALLS_PER_BLOCK);
     }
-    long mean = (System.nanoTime() - start) / calls;
-    direct = mean < HANDOFF_NANOS;
-    return mean;
+    callNanos = best;
+    direct = best < HANDOFF_NANOS;
+    return best;
   }
 
   /** Returns whether requests are batched (batching enabled and worth it for this model). */
   boolean batching() {
     return worker != null && !direct;
+  }
+
+  /** Says whether requests are batched, and why not when they are not. */
+  String describeBatching() {
+    if (worker == null) {
+      return "off (disabled)";
+    }
+    String cost = callNanos < 0 ? "" : String.format("a one-row model call takes %,.1f µs",
+        callNanos / 1000.0);
+    return direct ? "off: " + cost + ", less than a hand-off between threads"
+        : "on" + (cost.isEmpty() ? "" : " (" + cost + ")");
   }
 
   /** Returns the number of requests waiting. */

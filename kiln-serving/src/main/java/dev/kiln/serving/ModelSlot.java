@@ -124,8 +124,9 @@ public final class ModelSlot implements AutoCloseable {
       retire(d.challenger(), primary, challenger);
       lastError = null;
       metrics.reload(name(), "swapped");
-      LOG.info("Model '{}' now serves version {}{}", name(), primary.version(),
-          challenger == null ? "" : " (challenger " + challenger.version() + ")");
+      LOG.info("Model '{}' now serves version {}{} (micro-batching {})", name(),
+          primary.version(), challenger == null ? "" : " with challenger "
+              + challenger.version(), primary.batchingDescription());
     } catch (KilnException | java.io.UncheckedIOException e) {
       lastError = e.getMessage();
       metrics.reload(name(), "failed");

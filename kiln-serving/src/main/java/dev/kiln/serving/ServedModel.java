@@ -76,6 +76,15 @@ public final class ServedModel implements AutoCloseable {
     return batcher.batching();
   }
 
+  /**
+   * Says whether requests are micro-batched, as measured at warm-up: {@code on (a one-row model
+   * call takes 85.2 µs)}, {@code off: a one-row model call takes 2.1 µs, less than a hand-off
+   * between threads}, or {@code off (disabled)}.
+   */
+  public String batchingDescription() {
+    return batcher.describeBatching();
+  }
+
   /** Returns SHAP contributions per row. */
   public List<Map<String, Double>> explain(Frame input) {
     return bundle.explain(input);

@@ -93,4 +93,53 @@ class MicroBatcherTest {
     }
     assertThat(model.calls.get()).isEqualTo(2);
   }
+
+  @Test
+  void calibration_ignores_a_pause_of_the_machine_and_turns_batching_off_for_a_fast_model() {
+    AtomicInteger calls = new AtomicInteger();
+    MicroBatcher.BatchModel fast = (features, rows) -> {
+      if (calls.incrementAndGet() == 50) {
+        sleep(30); // a preemption or collection: the mean of all calls would be over 100 us
+      }
+      return new double[rows];
+    };
+    try (MicroBatcher batcher = new MicroBatcher("t", fast, 1, BatchingConfig.defaults(),
+        rows -> { })) {
+      long cost = batcher.calibrate(new float[1]);
+      assertThat(cost).isLessThan(MicroBatcher.HANDOFF_NANOS);
+      assertThat(batcher.batching()).isFalse();
+      assertThat(batcher.describeBatching()).startsWith("off: a one-row model call takes")
+          .endsWith("less than a hand-off between threads");
+    }
+  }
+
+  @Test
+  void calibration_keeps_batching_for_a_model_with_a_fixed_cost_per_call() {
+    MicroBatcher.BatchModel slow = (features, rows) -> {
+      long until = System.nanoTime() + 2 * MicroBatcher.HANDOFF_NANOS;
+      while (System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      return new double[rows];
+    };
+    try (MicroBatcher batcher = new MicroBatcher("t", slow, 1, BatchingConfig.defaults(),
+        rows -> { })) {
+      assertThat(batcher.calibrate(new float[1])).isGreaterThanOrEqualTo(
+          2 * MicroBatcher.HANDOFF_NANOS);
+      assertThat(batcher.batching()).isTrue();
+      assertThat(batcher.describeBatching()).startsWith("on (a one-row model call takes");
+    }
+    try (MicroBatcher off = new MicroBatcher("t", slow, 1, BatchingConfig.disabled(),
+        rows -> { })) {
+      assertThat(off.describeBatching()).isEqualTo("off (disabled)");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }
