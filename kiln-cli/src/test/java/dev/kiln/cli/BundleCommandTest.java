@@ -134,8 +134,8 @@ class BundleCommandTest {
   void predict_intoAFile_writesNoCursorCodes() throws Exception {
     Path log = work.resolve("stderr.txt");
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "predict", bundle.toString(), "--input", input.toString(), "--output",
+        .toString(), "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "predict", bundle.toString(), "--input", input.toString(), "--output",
         work.resolve("o.csv").toString()).redirectError(log.toFile())
         .redirectOutput(work.resolve("stdout.txt").toFile()).start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
