@@ -1,8 +1,11 @@
 package dev.kiln.serving.http;
 
 import dev.kiln.serving.ClientError;
+import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Counts prediction requests in flight and refuses new ones while the server drains, so a
@@ -18,6 +21,7 @@ final class Guard {
       // Counted before the check: a request that passes it is seen by drain(), which sets
       // draining before reading the count (checking first would let one slip past a drain).
       inFlight.incrementAndGet();
+      boolean untilSent = countUntilSent(ctx);
       try {
         if (draining) {
           ctx.header("Connection", "close");
@@ -25,9 +29,26 @@ final class Guard {
         }
         handler.handle(ctx);
       } finally {
-        inFlight.decrementAndGet();
+        if (!untilSent) {
+          inFlight.decrementAndGet();
+        }
       }
     };
+  }
+
+  /**
+   * Keeps the request counted until its response is written: Javalin writes the answer after
+   * the handler returns, and stopping the server before that would cut it off.
+   *
+   * @return false if the request cannot be followed to its end (then the handler's end counts)
+   */
+  private boolean countUntilSent(Context ctx) {
+    Request request = ServletContextRequest.getServletContextRequest(ctx.req());
+    if (request == null) {
+      return false;
+    }
+    Request.addCompletionListener(request, failure -> inFlight.decrementAndGet());
+    return true;
   }
 
   /** Returns whether the server is draining. */
