@@ -18,7 +18,7 @@ cd "$root"
 minutes="${1:-10}"
 connections="${CONNECTIONS:-8}"
 move_seconds="${MOVE_SECONDS:-30}"
-max_body=65536
+max_body=262144
 ./kiln --version >/dev/null          # builds kiln-cli/target/kiln.jar if needed
 jar="$root/kiln-cli/target/kiln.jar"
 bench_jar="$root/bench/target/kiln-bench.jar"

@@ -126,6 +126,22 @@ class RequestBodyTest {
     assertThat(Arrays.stream(lines)).noneMatch(l -> l.startsWith("\tat "));
   }
 
+  @Test
+  void an_answer_before_the_body_is_read_closes_the_connection() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(("POST " + PREDICT + " HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Type: text/plain\r\nContent-Length: 2000\r\n\r\n" + "x".repeat(2000))
+          .getBytes(StandardCharsets.US_ASCII));
+      String answer = readAnswer(socket.getInputStream());
+      assertThat(answer).startsWith("HTTP/1.1 415").containsIgnoringCase("Connection: close");
+    }
+    HttpResponse<String> read = http.postJson(PREDICT, "{\"instances\": [[1.0, \"a\"]], \"x\":");
+    assertThat(read.statusCode()).isEqualTo(400);
+    assertThat(read.headers().firstValue("Connection")).as("a body read to its end keeps the"
+        + " connection").isEmpty();
+  }
+
   private static String metrics() {
     return http.get("/metrics").body();
   }

@@ -103,6 +103,23 @@ final class Bodies {
     return out.toByteArray();
   }
 
+  /**
+   * Announces {@code Connection: close} when an answer leaves the request body unread (a 401,
+   * 415 or 404 answered before it): the server will not reuse that connection, so a client must
+   * not either.
+   */
+  static void closeIfBodyUnread(Context ctx) {
+    boolean finished;
+    try {
+      finished = ctx.req().getInputStream().isFinished();
+    } catch (IOException | IllegalStateException e) {
+      finished = false;
+    }
+    if (!finished) {
+      ctx.header("Connection", "close");
+    }
+  }
+
   private static ClientError tooLarge(Context ctx, long limit) {
     // The rest of the body is never read: close the connection rather than drain it.
     ctx.header("Connection", "close");

@@ -158,6 +158,7 @@ public final class HttpApi {
       body.put("message", bounded);
     }
     ctx.status(status);
+    Bodies.closeIfBodyUnread(ctx);
     Bodies.reply(ctx, body);
   }
 

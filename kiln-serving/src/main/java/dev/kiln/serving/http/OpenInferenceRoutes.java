@@ -202,7 +202,8 @@ final class OpenInferenceRoutes {
         : NUMERIC.contains(type) && !type.equals("BOOL");
     if (!ok) {
       throw ClientError.badRequest("Input tensor '" + field.name() + "' has datatype "
-          + ClientError.quote(type) + " but the field is " + field.type().name().toLowerCase(java.util.Locale.ROOT)
+          + ClientError.quote(type) + " but the field is "
+          + field.type().name().toLowerCase(java.util.Locale.ROOT)
           + "; send " + (field.type().isNumeric() && field.type() != ColumnType.BOOLEAN
               ? "FP64, FP32 or an integer type" : Outputs.datatype(field.type())) + ".");
     }
