@@ -9,7 +9,9 @@ import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainedModel;
 import dev.kiln.ml.TrainingData;
+import dev.kiln.ml.preprocess.FeatureTransforms;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
+import dev.kiln.ml.preprocess.FittedStep;
 import dev.kiln.ml.preprocess.Preprocessor;
 import dev.kiln.ml.split.FrameSplit;
 import dev.kiln.ml.xgboost.XGBoostEstimator;
@@ -38,7 +40,9 @@ public final class TrainNode implements NodeType {
   @Override
   public List<Port> inputs() {
     return List.of(Port.required("data", Frame.class, "the training rows"),
-        Port.optional("validation", Frame.class, "rows for early stopping"));
+        Port.optional("validation", Frame.class, "rows for early stopping"),
+        Port.optional("features", FeatureTransforms.class,
+            "derived columns (a features node's transforms), computed from the raw inputs"));
   }
 
   @Override
@@ -65,8 +69,7 @@ public final class TrainNode implements NodeType {
       data = parts.train();
       validation = parts.test();
     }
-    FittedPreprocessor fitted = new Preprocessor(p.preprocessing() != null ? p.preprocessing()
-        : AutoPreprocessing.steps(data.select(inputs), p.model())).fit(data.select(inputs));
+    FittedPreprocessor fitted = fit(data.select(inputs), p, features(call));
     TrainingData fit = matrix(fitted, data, inputs, p.target());
     fit = ClassWeights.apply(fit, task, p.classWeight());
     TrainingData watch = validation == null ? null
@@ -82,6 +85,27 @@ public final class TrainNode implements NodeType {
     out.put("history", Metrics.of(Map.of("rounds", (double) history.size()))
         .withHistory("validation", history));
     return out;
+  }
+
+  /** Returns the {@code features} input, or null when it is not bound. */
+  static FeatureTransforms features(NodeCall call) {
+    return call.has("features") ? call.input("features", FeatureTransforms.class) : null;
+  }
+
+  /**
+   * Fits the preprocessing on the raw input columns: the derived columns first (when given),
+   * then the steps (chosen from the column types after derivation unless declared).
+   */
+  static FittedPreprocessor fit(Frame raw, TrainParams p, FeatureTransforms features) {
+    Frame derived = features == null ? raw : features.transform(raw);
+    FittedPreprocessor steps = new Preprocessor(p.preprocessing() != null ? p.preprocessing()
+        : AutoPreprocessing.steps(derived, p.model())).fit(derived);
+    if (features == null) {
+      return steps;
+    }
+    List<FittedStep> all = new ArrayList<>(List.of(features));
+    all.addAll(steps.steps());
+    return new FittedPreprocessor(all);
   }
 
   static List<String> inputs(Frame data, TrainParams p) {

@@ -14,8 +14,8 @@ import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainedModel;
 import dev.kiln.ml.TrainingData;
+import dev.kiln.ml.preprocess.FeatureTransforms;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
-import dev.kiln.ml.preprocess.Preprocessor;
 import dev.kiln.ml.tuning.HyperparameterSearch;
 import dev.kiln.ml.tuning.Scoring;
 import dev.kiln.ml.tuning.SearchSpace;
@@ -44,7 +44,9 @@ public final class TuneNode implements NodeType {
 
   @Override
   public List<Port> inputs() {
-    return List.of(Port.required("data", Frame.class, "the training rows"));
+    return List.of(Port.required("data", Frame.class, "the training rows"),
+        Port.optional("features", FeatureTransforms.class,
+            "derived columns (a features node's transforms), computed from the raw inputs"));
   }
 
   @Override
@@ -67,8 +69,8 @@ public final class TuneNode implements NodeType {
     Task task = Targets.task(data, p.target(), p.task());
     Scoring scoring = scoring(p.scoring(), task);
     List<String> inputs = TrainNode.inputs(data, base);
-    FittedPreprocessor fitted = new Preprocessor(p.preprocessing() != null ? p.preprocessing()
-        : AutoPreprocessing.steps(data.select(inputs), base.model())).fit(data.select(inputs));
+    FittedPreprocessor fitted = TrainNode.fit(data.select(inputs), base,
+        TrainNode.features(call));
     TrainingData matrix = ClassWeights.apply(TrainNode.matrix(fitted, data, inputs, p.target()),
         task, p.classWeight());
     SearchSpace space = new SearchSpace(p.search());

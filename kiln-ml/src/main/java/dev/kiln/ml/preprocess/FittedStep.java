@@ -13,9 +13,10 @@ import dev.kiln.data.Frame;
     @JsonSubTypes.Type(value = FittedImputer.class, name = "imputer"),
     @JsonSubTypes.Type(value = FittedAffine.class, name = "affine"),
     @JsonSubTypes.Type(value = FittedOneHot.class, name = "one_hot"),
-    @JsonSubTypes.Type(value = FittedCategorical.class, name = "categorical")})
+    @JsonSubTypes.Type(value = FittedCategorical.class, name = "categorical"),
+    @JsonSubTypes.Type(value = FeatureTransforms.class, name = "features")})
 public sealed interface FittedStep permits FittedImputer, FittedAffine, FittedOneHot,
-    FittedCategorical {
+    FittedCategorical, FeatureTransforms {
   /**
    * Applies the step.
    *
