@@ -2,6 +2,7 @@ package dev.kiln.serving;
 
 import dev.kiln.data.Frame;
 import dev.kiln.ml.bundle.LoadedBundle;
+import dev.kiln.ml.bundle.RowFeatures;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ public final class ServedModel implements AutoCloseable {
   private final String version;
   private final String sourceKey;
   private final LoadedBundle bundle;
+  private final RowFeatures rowFeatures;
   private final MicroBatcher batcher;
   private final Runnable unregisterGauge;
 
@@ -24,6 +26,7 @@ public final class ServedModel implements AutoCloseable {
     this.version = version;
     this.sourceKey = sourceKey;
     this.bundle = bundle;
+    this.rowFeatures = RowFeatures.compile(bundle);
     MicroBatcher.BatchModel model = bundle.model()::predict;
     this.batcher = new MicroBatcher(name + "-" + version, model,
         bundle.manifest().features().size(), batching, rows -> metrics.batch(name, version, rows));
@@ -57,8 +60,17 @@ public final class ServedModel implements AutoCloseable {
    *     category under the encoder's error policy)
    */
   public Frame predict(Frame input) {
-    int rows = input.rowCount();
-    return bundle.outputs(batcher.predict(bundle.features(input), rows), rows);
+    int n = input.rowCount();
+    return bundle.outputs(batcher.predict(features(input), n), n);
+  }
+
+  /**
+   * Returns the model's features: computed per row by the bundle's compiled transforms when it
+   * has no other preprocessing, through the frame path otherwise (same values).
+   */
+  private float[] features(Frame input) {
+    float[] x = rowFeatures == null ? null : rowFeatures.features(input);
+    return x != null ? x : bundle.features(input);
   }
 
   /**
@@ -68,7 +80,7 @@ public final class ServedModel implements AutoCloseable {
    * @return the mean cost of a one-row model call, in nanoseconds
    */
   long calibrate(Frame oneRow) {
-    return batcher.calibrate(bundle.features(oneRow));
+    return batcher.calibrate(features(oneRow));
   }
 
   /** Returns whether this version's requests are micro-batched. */

@@ -6,6 +6,7 @@ import dev.kiln.data.Frame;
 import dev.kiln.data.FrameSchema;
 import dev.kiln.data.expr.DerivedColumn;
 import dev.kiln.data.expr.DerivedColumns;
+import dev.kiln.data.expr.RowProgram;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,17 @@ public record FeatureTransforms(List<DerivedColumn> columns, List<String> drop)
     Map<String, ColumnType> kept = new LinkedHashMap<>(all.columns());
     kept.keySet().removeAll(drop);
     return new FrameSchema(kept);
+  }
+
+  /**
+   * Compiles the derived columns for per-row evaluation over rows of {@code input} (the dropped
+   * columns stay in the row buffer; read only the slots you need).
+   *
+   * @throws DataFormatException as {@link #outputSchema}
+   */
+  public RowProgram compile(FrameSchema input) {
+    outputSchema(input);
+    return DerivedColumns.of(columns).compile(input);
   }
 
   @Override
