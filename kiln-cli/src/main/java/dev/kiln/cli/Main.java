@@ -52,7 +52,8 @@ public final class Main {
   }
 
   private static int handle(Exception e, CommandLine command, PrintWriter err, boolean debug) {
-    KilnException user = e instanceof KilnException k ? k : ListenErrors.of(e, command);
+    KilnException listen = ListenErrors.of(e, command);
+    KilnException user = listen != null ? listen : e instanceof KilnException k ? k : null;
     if (user != null) {
       err.println("Error: " + user.describe());
       if (debug) {
