@@ -29,7 +29,8 @@ public final class ArrowCopy {
    */
   public static void copy(DuckDBConnection c, Frame first, Iterator<Frame> rest, CopySpec copy)
       throws SQLException {
-    try (BufferAllocator allocator = DuckDb.allocator()) {
+    BufferAllocator allocator = DuckDb.allocator();
+    try {
       String view = "kiln_frame_" + IDS.incrementAndGet();
       Iterator<Frame> all = prepend(first, rest);
       try (ArrowArrayStream stream = register(c, allocator, view, first, all);
@@ -42,6 +43,8 @@ public final class ArrowCopy {
           dropView(c, view);
         }
       }
+    } finally {
+      DuckDb.closeExported(allocator);
     }
   }
 
@@ -51,7 +54,8 @@ public final class ArrowCopy {
    */
   public static void createTable(DuckDBConnection c, String table, Frame frame)
       throws SQLException {
-    try (BufferAllocator allocator = DuckDb.allocator()) {
+    BufferAllocator allocator = DuckDb.allocator();
+    try {
       String view = "kiln_frame_" + IDS.incrementAndGet();
       try (ArrowArrayStream stream = register(c, allocator, view, frame,
           java.util.List.of(frame).iterator()); Statement s = c.createStatement()) {
@@ -62,6 +66,8 @@ public final class ArrowCopy {
           dropView(c, view);
         }
       }
+    } finally {
+      DuckDb.closeExported(allocator);
     }
   }
 
