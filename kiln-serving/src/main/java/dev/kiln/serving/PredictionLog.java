@@ -20,13 +20,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every prediction to rolling JSON-lines files, one line per row: requests format their
- * lines and add them to a bounded lock-free queue; one thread writes them. When the queue is full
- * the entry is counted as dropped and the request goes on. A file being written ends in {@code .jsonl.open} and is
+ * Writes every prediction to rolling JSON-lines files, one line per row: requests add their
+ * entry (the checked input values and the outputs, no text) to a bounded lock-free queue; one
+ * thread formats and writes them, so a request pays for neither. When the queue is full the
+ * entry is counted as dropped and the request goes on. A file being written ends in {@code .jsonl.open} and is
  * renamed to {@code .jsonl} when it rolls (by size or age) or the log closes.
  *
  * <p>A line: {@code {"request_id","row","timestamp","model","version","role","latency_ms",
@@ -41,16 +43,30 @@ public final class PredictionLog implements AutoCloseable {
   /** Written lines reach the file at least this often. */
   private static final long FLUSH_NANOS = 200_000_000;
   private static final long IDLE_NANOS = 1_000_000;
+  private static final int MAX_KEPT_BUFFER = 1 << 20;
 
-  /** One request's predictions, as logged. */
+  /**
+   * One request's predictions, as logged.
+   *
+   * @param inputs gives the input frame, called on the writer thread (so a request does not
+   *     build it); it must return the same frame whenever called
+   * @param rows the number of rows
+   */
   public record Entry(String requestId, Instant timestamp, String model, String version,
-      String role, double latencyMs, Frame inputs, Frame outputs) {}
+      String role, double latencyMs, Supplier<Frame> inputs, int rows, Frame outputs) {
+    /** An entry over an input frame already built. */
+    public Entry(String requestId, Instant timestamp, String model, String version, String role,
+        double latencyMs, Frame inputs, Frame outputs) {
+      this(requestId, timestamp, model, version, role, latencyMs, () -> inputs,
+          inputs.rowCount(), outputs);
+    }
+  }
 
   private final Path dir;
   private final long maxFileBytes;
   private final long maxFileAgeMillis;
   private final ServingMetrics metrics;
-  private final Queue<byte[]> queue = new ConcurrentLinkedQueue<>();
+  private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final int capacity;
   private final double sampleRate;
@@ -58,6 +74,8 @@ public final class PredictionLog implements AutoCloseable {
   private volatile boolean closed;
   private Path openFile;
   private BufferedOutputStream out;
+  /** The writer thread's buffer for one entry's lines. */
+  private ByteArrayOutputStream lines = new ByteArrayOutputStream(1 << 12);
   private long fileBytes;
   private long fileOpenedAt;
 
@@ -100,9 +118,9 @@ public final class PredictionLog implements AutoCloseable {
   }
 
   /**
-   * Formats an entry (or a sampled share of them) as JSON lines on the caller's thread and
-   * queues the bytes without blocking; counts its rows as dropped if the queue is full. The
-   * queue holds bytes, not frames, so a writer that falls behind costs little memory.
+   * Queues an entry (or a sampled share of them) for the writer thread without blocking; counts
+   * its rows as dropped if the queue is full. Entries hold values, not text, so a writer that
+   * falls behind costs less memory than formatted lines would.
    */
   public void offer(Entry entry) {
     if (sampleRate < 1 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
@@ -112,25 +130,20 @@ public final class PredictionLog implements AutoCloseable {
       if (!closed) {
         queued.decrementAndGet();
       }
-      metrics.logDropped(entry.inputs().rowCount());
+      metrics.logDropped(entry.rows());
       return;
     }
-    try {
-      queue.add(lines(entry));
-    } catch (IOException | RuntimeException e) {
-      queued.decrementAndGet();
-      metrics.logDropped(entry.inputs().rowCount());
-    }
+    queue.add(entry);
   }
 
   private void run() {
     long lastFlush = System.nanoTime();
     while (!closed || !queue.isEmpty()) {
-      byte[] lines = queue.poll();
+      Entry entry = queue.poll();
       try {
-        if (lines != null) {
+        if (entry != null) {
           queued.decrementAndGet();
-          write(lines);
+          write(entry);
         } else {
           LockSupport.parkNanos(IDLE_NANOS);
         }
@@ -139,18 +152,25 @@ public final class PredictionLog implements AutoCloseable {
           lastFlush = System.nanoTime();
         }
       } catch (IOException | RuntimeException e) {
+        if (entry != null) {
+          metrics.logDropped(entry.rows());
+        }
         LOG.warn("Cannot write the prediction log in {}: {}", dir, e.getMessage());
       }
     }
   }
 
-  /** Returns an entry as JSON lines, one per row. */
-  private static byte[] lines(Entry e) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * e.inputs().rowCount());
-    try (JsonGenerator json = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+  /** Formats an entry as JSON lines, one per row, and writes them whole. */
+  private void write(Entry e) throws IOException {
+    if (out == null) {
+      open();
+    }
+    Frame inputs = e.inputs().get();
+    lines.reset();
+    try (JsonGenerator json = JSON.createGenerator(lines, JsonEncoding.UTF8)) {
       json.setRootValueSeparator(null);
       String ts = e.timestamp().toString();
-      for (int r = 0; r < e.inputs().rowCount(); r++) {
+      for (int r = 0; r < e.rows(); r++) {
         json.writeStartObject();
         json.writeStringField("request_id", e.requestId());
         json.writeNumberField("row", r);
@@ -159,13 +179,17 @@ public final class PredictionLog implements AutoCloseable {
         json.writeStringField("version", e.version());
         json.writeStringField("role", e.role());
         json.writeNumberField("latency_ms", e.latencyMs());
-        writeRow(json, "inputs", e.inputs(), r);
+        writeRow(json, "inputs", inputs, r);
         writeRow(json, "outputs", e.outputs(), r);
         json.writeEndObject();
         json.writeRaw('\n');
       }
     }
-    return bytes.toByteArray();
+    lines.writeTo(out);
+    fileBytes += lines.size();
+    if (lines.size() > MAX_KEPT_BUFFER) {
+      lines = new ByteArrayOutputStream(1 << 12);
+    }
   }
 
   private static void writeRow(JsonGenerator json, String field, Frame frame, int row)
@@ -185,14 +209,6 @@ public final class PredictionLog implements AutoCloseable {
       }
     }
     json.writeEndObject();
-  }
-
-  private void write(byte[] lines) throws IOException {
-    if (out == null) {
-      open();
-    }
-    out.write(lines);
-    fileBytes += lines.length;
   }
 
   private void open() throws IOException {

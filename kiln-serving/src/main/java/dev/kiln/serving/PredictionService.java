@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +22,27 @@ public final class PredictionService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PredictionService.class);
 
   /** A request's answer. */
-  public record Scored(String requestId, ServedModel model, Frame inputs, Frame outputs,
+  public record Scored(String requestId, ServedModel model, Frame outputs,
       List<Map<String, Double>> explanations) {}
+
+  /** Reads a request into the chosen version's inputs. */
+  @FunctionalInterface
+  public interface Decoder {
+    /**
+     * Reads the request into an input frame with {@code reader}.
+     *
+     * @throws ClientError naming what is wrong with the request
+     */
+    Frame frame(TabularInputs reader);
+
+    /**
+     * Reads a valid request straight into checked rows, or returns null so that
+     * {@link #frame} reads it (and names any problem). Explanations always take the frame.
+     */
+    default InputRows rows(TabularInputs reader) {
+      return null;
+    }
+  }
 
   private final ModelRepository models;
   private final ServingMetrics metrics;
@@ -57,12 +76,12 @@ public final class PredictionService implements AutoCloseable {
    * @param model the model name
    * @param version a version label to pin, or null to route
    * @param protocol the protocol label for metrics
-   * @param decode reads the request into an input frame, given the chosen version's reader
+   * @param decode reads the request, given the chosen version's reader
    * @param explain whether to add SHAP contributions
    * @throws ClientError for the client's mistakes, including values the preprocessing refuses
    */
   public Scored predict(String model, String version, String protocol, String requestId,
-      Function<TabularInputs, Frame> decode, boolean explain) {
+      Decoder decode, boolean explain) {
     long start = System.nanoTime();
     ModelSlot slot = models.slot(model);
     ModelSlot.Route route = version == null ? slot.route()
@@ -70,16 +89,20 @@ public final class PredictionService implements AutoCloseable {
     ServedModel served = route.model();
     int status = 500;
     try {
-      Frame inputs = decode.apply(models.inputs(served));
-      Frame outputs = predict(served, inputs);
+      TabularInputs reader = models.inputs(served);
+      InputRows rows = explain ? null : decode.rows(reader);
+      Frame inputs = rows == null ? decode.frame(reader) : null;
+      Frame outputs = predicting(rows != null ? () -> served.predict(rows)
+          : () -> served.predict(inputs));
       List<Map<String, Double>> explanations = explain ? served.explain(inputs) : null;
       status = 200;
       long nanos = System.nanoTime() - start;
-      record(requestId, served, route.role(), inputs, outputs, nanos);
+      Supplier<Frame> logged = rows != null ? rows::frame : () -> inputs;
+      record(requestId, served, route.role(), logged, outputs, nanos);
       if (route.shadow() != null) {
-        shadow(requestId, route.shadow(), inputs);
+        shadow(requestId, route.shadow(), logged.get());
       }
-      return new Scored(requestId, served, inputs, outputs, explanations);
+      return new Scored(requestId, served, outputs, explanations);
     } catch (ClientError e) {
       status = e.status();
       throw e;
@@ -88,9 +111,9 @@ public final class PredictionService implements AutoCloseable {
     }
   }
 
-  private static Frame predict(ServedModel served, Frame inputs) {
+  private static Frame predicting(Supplier<Frame> prediction) {
     try {
-      return served.predict(inputs);
+      return prediction.get();
     } catch (ClientError e) {
       throw e;
     } catch (KilnException e) {
@@ -99,7 +122,7 @@ public final class PredictionService implements AutoCloseable {
     }
   }
 
-  private void record(String requestId, ServedModel served, String role, Frame inputs,
+  private void record(String requestId, ServedModel served, String role, Supplier<Frame> inputs,
       Frame outputs, long nanos) {
     boolean classifier = served.bundle().manifest().task() != Task.REGRESSION;
     String column = classifier && outputs.hasColumn("probability") ? "probability" : "prediction";
@@ -108,7 +131,7 @@ public final class PredictionService implements AutoCloseable {
     }
     if (log != null) {
       log.offer(new PredictionLog.Entry(requestId, Instant.now(), served.name(),
-          served.version(), role, nanos / 1e6, inputs, outputs));
+          served.version(), role, nanos / 1e6, inputs, outputs.rowCount(), outputs));
     }
   }
 
@@ -117,7 +140,7 @@ public final class PredictionService implements AutoCloseable {
       long start = System.nanoTime();
       try {
         Frame outputs = shadow.predict(inputs);
-        record(requestId, shadow, "shadow", inputs, outputs, System.nanoTime() - start);
+        record(requestId, shadow, "shadow", () -> inputs, outputs, System.nanoTime() - start);
         metrics.request(shadow.name(), shadow.version(), "shadow", 200,
             System.nanoTime() - start);
       } catch (RuntimeException e) {

@@ -12,6 +12,10 @@ import java.util.Map;
  * finish.
  */
 public final class ServedModel implements AutoCloseable {
+  /** Request threads' feature matrices, reused across requests (the model reads, then returns). */
+  private static final int MAX_KEPT_FEATURES = 1 << 16;
+  private final ThreadLocal<float[]> featureBuffers = ThreadLocal.withInitial(() -> new float[0]);
+
   private final String name;
   private final String version;
   private final String sourceKey;
@@ -62,6 +66,38 @@ public final class ServedModel implements AutoCloseable {
   public Frame predict(Frame input) {
     int n = input.rowCount();
     return bundle.outputs(batcher.predict(features(input), n), n);
+  }
+
+  /**
+   * Predicts checked request rows: the features computed per row into this thread's reused
+   * buffer when the bundle's preprocessing compiles to a per-row program, through the frame path
+   * otherwise.
+   *
+   * @throws dev.kiln.core.KilnException for values the preprocessing refuses
+   */
+  public Frame predict(InputRows rows) {
+    int n = rows.rowCount();
+    if (rowFeatures == null || rows.hasFractions()) {
+      return predict(rows.frame());
+    }
+    float[] x = featureBuffer(n * rowFeatures.width());
+    return bundle.outputs(batcher.predict(rowFeatures.features(rows, n, x), n), n);
+  }
+
+  /**
+   * Returns this thread's feature buffer of exactly {@code size} values (models read the whole
+   * array): the last one when it has that size, else a new one, kept unless large.
+   */
+  private float[] featureBuffer(int size) {
+    float[] buffer = featureBuffers.get();
+    if (buffer.length == size) {
+      return buffer;
+    }
+    float[] fresh = new float[size];
+    if (size <= MAX_KEPT_FEATURES) {
+      featureBuffers.set(fresh);
+    }
+    return fresh;
   }
 
   /**

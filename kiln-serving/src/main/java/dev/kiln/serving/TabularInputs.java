@@ -32,6 +32,17 @@ public final class TabularInputs {
     return fields;
   }
 
+  /** Returns the position of an input field, or -1 for a name the model does not take. */
+  public int fieldIndex(String name) {
+    Integer i = index.get(name);
+    return i == null ? -1 : i;
+  }
+
+  /** Returns the most rows a request may hold. */
+  public int maxRows() {
+    return maxRows;
+  }
+
   /**
    * Reads an array of rows: objects keyed by field name, or arrays in the order of the model's
    * input fields.

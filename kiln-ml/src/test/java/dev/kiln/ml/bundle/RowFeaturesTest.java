@@ -12,6 +12,8 @@ import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainingData;
 import dev.kiln.ml.preprocess.FeatureTransforms;
+import dev.kiln.ml.preprocess.FittedAffine;
+import dev.kiln.ml.preprocess.FittedImputer;
 import dev.kiln.ml.preprocess.FittedOneHot;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
 import dev.kiln.ml.xgboost.XGBoostEstimator;
@@ -80,6 +82,31 @@ class RowFeaturesTest {
     assertThat(rows).isNotNull();
 
     Frame scoring = data(120, 4).select(bundle.manifest().inputs().stream()
+        .map(FieldSpec::name).toList());
+    float[] expected = bundle.features(scoring);
+    float[] actual = rows.features(scoring);
+    assertThat(actual).hasSameSizeAs(expected);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(Float.floatToIntBits(actual[i])).as("value %d", i)
+          .isEqualTo(Float.floatToIntBits(expected[i]));
+    }
+  }
+
+  @Test
+  void numericImputersAndScalersAfterTransforms_equalTheFramePath() {
+    Frame data = data(400, 7);
+    FeatureTransforms features = new FeatureTransforms(List.of(
+        DerivedColumn.of("log_amount", "log1p(Amount)"),
+        DerivedColumn.of("hour", "floor(Time / 3600) % 24")), List.of("seen_at"));
+    FittedPreprocessor prep = new FittedPreprocessor(List.of(features,
+        new FittedImputer(Map.of("Amount", 17.5, "log_amount", 2)),
+        new FittedAffine(List.of("Amount", "log_amount", "hour", "Time"),
+            new double[] {46.48, 3.09, 11.5, 86_000}, new double[] {96.7, 1.19, 6.92, 50_000})));
+    LoadedBundle bundle = bundle(data, prep);
+    RowFeatures rows = RowFeatures.compile(bundle);
+    assertThat(rows).isNotNull();
+
+    Frame scoring = data(150, 8).select(bundle.manifest().inputs().stream()
         .map(FieldSpec::name).toList());
     float[] expected = bundle.features(scoring);
     float[] actual = rows.features(scoring);

@@ -42,7 +42,15 @@ final class Bodies {
    */
   static JsonNode json(Context ctx) {
     requireContentType(ctx, "application/json");
-    byte[] body = bytes(ctx);
+    return json(bytes(ctx));
+  }
+
+  /**
+   * Parses a JSON request body already read.
+   *
+   * @throws ClientError 400 for an empty or malformed body, or a field given twice in one object
+   */
+  static JsonNode json(byte[] body) {
     if (body.length == 0) {
       throw ClientError.badRequest("The request body is empty; send a JSON object.");
     }
@@ -88,7 +96,10 @@ final class Bodies {
     if (declared > limit) {
       throw tooLarge(ctx, limit);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+    if (declared >= 0) {
+      return declaredBytes(ctx, (int) declared);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     byte[] buffer = new byte[8192];
     try (InputStream in = ctx.bodyInputStream()) {
       for (int n; (n = in.read(buffer)) >= 0; ) {
@@ -101,6 +112,21 @@ final class Bodies {
       throw new ClientDisconnected(out.size(), declared, e);
     }
     return out.toByteArray();
+  }
+
+  /** Reads a body of a declared length (within the limit) into one array of that size. */
+  private static byte[] declaredBytes(Context ctx, int declared) {
+    byte[] body = new byte[declared];
+    int at = 0;
+    try (InputStream in = ctx.bodyInputStream()) {
+      for (int n; at < declared && (n = in.read(body, at, declared - at)) >= 0; ) {
+        at += n;
+      }
+      in.read(); // reads the end, so the request counts as finished (the connection is reused)
+    } catch (IOException e) {
+      throw new ClientDisconnected(at, declared, e);
+    }
+    return at == declared ? body : java.util.Arrays.copyOf(body, at);
   }
 
   /**

@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * MLflow's scoring protocol ({@code mlflow models serve}): {@code GET /ping}, {@code /health},
@@ -57,7 +56,7 @@ final class MlflowScoringRoutes {
   private void invocations(Context ctx) {
     String model = modelName(ctx.queryParam("model"));
     String type = Bodies.requireContentType(ctx, "application/json", "text/csv");
-    Function<TabularInputs, Frame> decode = type.equals("text/csv") ? csv(ctx) : json(ctx);
+    PredictionService.Decoder decode = type.equals("text/csv") ? csv(ctx) : json(ctx);
     PredictionService.Scored scored = service.predict(model, null, "mlflow",
         Bodies.requestId(ctx, null), decode, false);
     ctx.header("X-Request-Id", scored.requestId());
@@ -78,7 +77,7 @@ final class MlflowScoringRoutes {
     return slots.iterator().next().name();
   }
 
-  private static Function<TabularInputs, Frame> json(Context ctx) {
+  private static PredictionService.Decoder json(Context ctx) {
     JsonNode body = Bodies.json(ctx);
     List<String> given = new ArrayList<>();
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
@@ -115,7 +114,7 @@ final class MlflowScoringRoutes {
    * Reads a CSV body with a header row; each value is typed by its field. A first line naming
    * none of the model's inputs is taken for a missing header.
    */
-  private static Function<TabularInputs, Frame> csv(Context ctx) {
+  private static PredictionService.Decoder csv(Context ctx) {
     byte[] body = Bodies.bytes(ctx);
     List<List<String>> lines = new ArrayList<>();
     try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)

@@ -1,9 +1,13 @@
 package dev.kiln.serving.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.data.Frame;
+import dev.kiln.ml.Task;
 import dev.kiln.serving.ClientError;
+import dev.kiln.serving.InputRows;
 import dev.kiln.serving.ModelSlot;
 import dev.kiln.serving.PredictionService;
+import dev.kiln.serving.TabularInputs;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -56,24 +60,54 @@ final class NativeRoutes {
           + " /v1/models/{name}:predict or :explain.");
     }
     boolean explain = verb.equals("explain") || "true".equals(ctx.queryParam("explain"));
-    JsonNode body = Bodies.json(ctx);
-    JsonNode instances = body.has("instances") ? body.get("instances") : body.get("inputs");
-    if (instances == null) {
+    Bodies.requireContentType(ctx, "application/json");
+    byte[] body = Bodies.bytes(ctx);
+    PredictionService.Scored scored;
+    try {
+      scored = service.predict(target.substring(0, colon), null, "native",
+          Bodies.requestId(ctx, null), new PredictionService.Decoder() {
+            @Override
+            public InputRows rows(TabularInputs reader) {
+              return JsonInstances.read(body, body.length, reader);
+            }
+
+            @Override
+            public Frame frame(TabularInputs reader) {
+              JsonNode tree = instances(body);
+              String key = tree.has("instances") ? "instances" : "inputs";
+              return reader.instances(tree.get(key), key);
+            }
+          }, explain);
+    } catch (ClientError e) {
+      if (e.status() == 404) {
+        instances(body); // a malformed body is named before an unknown model, as it always was
+      }
+      throw e;
+    }
+    ctx.header("X-Request-Id", scored.requestId());
+    ctx.header("X-Model-Version", scored.model().version());
+    Task task = scored.model().bundle().manifest().task();
+    if (!explain) {
+      ctx.contentType("application/json").result(Outputs.predictionsJson(scored.outputs(), task));
+      return;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("predictions", Outputs.perRow(scored.outputs(), task));
+    out.put("explanations", scored.explanations());
+    Bodies.reply(ctx, out);
+  }
+
+  /**
+   * Parses the body as a tree and checks it has rows.
+   *
+   * @throws ClientError 400 for a malformed body or one without 'instances'
+   */
+  private static JsonNode instances(byte[] body) {
+    JsonNode tree = Bodies.json(body);
+    if (!tree.has("instances") && tree.get("inputs") == null) {
       throw ClientError.badRequest("The body has no 'instances'; send {\"instances\":"
           + " [{\"field\": value, ...}, ...]}.");
     }
-    String key = body.has("instances") ? "instances" : "inputs";
-    PredictionService.Scored scored = service.predict(target.substring(0, colon), null,
-        "native", Bodies.requestId(ctx, null), reader -> reader.instances(instances, key),
-        explain);
-    ctx.header("X-Request-Id", scored.requestId());
-    ctx.header("X-Model-Version", scored.model().version());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("predictions", Outputs.perRow(scored.outputs(), scored.model().bundle().manifest()
-        .task()));
-    if (explain) {
-      out.put("explanations", scored.explanations());
-    }
-    Bodies.reply(ctx, out);
+    return tree;
   }
 }

@@ -1,9 +1,13 @@
 package dev.kiln.serving.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.Task;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +48,45 @@ final class Outputs {
       out.add(row);
     }
     return out;
+  }
+
+  /**
+   * Writes {@code {"predictions": [...]}} with {@link #perRow}'s values straight from the columns,
+   * byte for byte what serialising {@link #perRow}'s maps gives.
+   */
+  static byte[] predictionsJson(Frame outputs, Task task) {
+    ByteArrayBuilder bytes = new ByteArrayBuilder(64 + 48 * outputs.rowCount());
+    try (JsonGenerator json = Bodies.JSON.getFactory().createGenerator(bytes)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart("predictions");
+      int rows = outputs.rowCount();
+      Column prediction = outputs.column("prediction");
+      List<Column> probabilities = task == Task.REGRESSION ? List.of() : outputs.columns()
+          .stream().filter(c -> c.name().startsWith("probability")).toList();
+      for (int r = 0; r < rows; r++) {
+        if (task == Task.REGRESSION) {
+          json.writeNumber(prediction.getDouble(r));
+          continue;
+        }
+        json.writeStartObject();
+        json.writeNumberField("prediction", (long) prediction.getDouble(r));
+        if (task == Task.BINARY_CLASSIFICATION) {
+          json.writeNumberField("probability", probabilities.get(0).getDouble(r));
+        } else {
+          json.writeArrayFieldStart("probabilities");
+          for (Column p : probabilities) {
+            json.writeNumber(p.getDouble(r));
+          }
+          json.writeEndArray();
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
   }
 
   /** One record per row with every output column (MLflow's DataFrame answer). */

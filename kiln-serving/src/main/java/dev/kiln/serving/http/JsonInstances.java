@@ -1,0 +1,162 @@
+package dev.kiln.serving.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.kiln.data.ColumnType;
+import dev.kiln.ml.bundle.FieldSpec;
+import dev.kiln.serving.InputRows;
+import dev.kiln.serving.TabularInputs;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Streams a native request body, {@code {"instances": [...]}} (or {@code "inputs"}) with rows as
+ * objects or as arrays in the model's input order, straight into {@link InputRows}: one pass
+ * over the bytes, no tree, every value checked against the schema as it is read.
+ *
+ * <p>It answers only bodies that are entirely valid and plainly shaped; for anything else (a
+ * syntax error, a duplicate or unknown field, a missing or mistyped value, another key in the
+ * body) it returns null, and the caller reads the body with the tree reader
+ * ({@link Bodies#json}, {@link TabularInputs}), which names the problem. So both readers accept
+ * the same bodies with the same values, and every error keeps its message.
+ */
+final class JsonInstances {
+  private static final JsonFactory FACTORY = Bodies.JSON.getFactory();
+
+  private JsonInstances() {}
+
+  /** Returns the rows of a valid body, or null to let the tree reader answer. */
+  static InputRows read(byte[] body, int length, TabularInputs reader) {
+    if (length == 0) {
+      return null;
+    }
+    try (JsonParser p = FACTORY.createParser(body, 0, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
+        return null;
+      }
+      String key = p.currentName();
+      if (!key.equals("instances") && !key.equals("inputs")
+          || p.nextToken() != JsonToken.START_ARRAY) {
+        return null;
+      }
+      InputRows rows = rows(p, reader, length);
+      // Nothing else may follow: another key (maybe "instances" again), or trailing tokens.
+      return rows != null && p.nextToken() == JsonToken.END_OBJECT && p.nextToken() == null
+          ? rows : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static InputRows rows(JsonParser p, TabularInputs reader, int length)
+      throws IOException {
+    List<FieldSpec> fields = reader.fields();
+    // A guess of the row count from the body size; the rows grow when it is short.
+    InputRows rows = new InputRows(fields, Math.min(reader.maxRows(),
+        Math.max(1, length / Math.max(1, 12 * fields.size()))));
+    boolean[] seen = new boolean[fields.size()];
+    JsonToken first = p.nextToken();
+    for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (t != first || rows.rowCount() >= reader.maxRows()) {
+        return null;
+      }
+      int r = rows.addRow();
+      boolean complete = t == JsonToken.START_OBJECT ? object(p, reader, rows, r, seen)
+          : t == JsonToken.START_ARRAY && array(p, fields, rows, r);
+      if (!complete) {
+        return null;
+      }
+    }
+    return rows.rowCount() == 0 ? null : rows;
+  }
+
+  private static boolean object(JsonParser p, TabularInputs reader, InputRows rows, int r,
+      boolean[] seen) throws IOException {
+    Arrays.fill(seen, false);
+    int count = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+      int f = reader.fieldIndex(p.currentName());
+      if (f < 0 || seen[f]) {
+        return false;
+      }
+      seen[f] = true;
+      count++;
+      if (!value(p, p.nextToken(), reader.fields().get(f), rows, r, f)) {
+        return false;
+      }
+    }
+    return count == seen.length;
+  }
+
+  private static boolean array(JsonParser p, List<FieldSpec> fields, InputRows rows, int r)
+      throws IOException {
+    int f = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (f == fields.size() || !value(p, t, fields.get(f), rows, r, f)) {
+        return false;
+      }
+      f++;
+    }
+    return f == fields.size();
+  }
+
+  /** Stores a value that is valid for its field; false for anything the tree reader refuses. */
+  private static boolean value(JsonParser p, JsonToken t, FieldSpec field, InputRows rows, int r,
+      int f) throws IOException {
+    ColumnType type = field.type();
+    switch (t) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        if (type != ColumnType.DOUBLE && type != ColumnType.LONG) {
+          return false;
+        }
+        double v = p.getDoubleValue();
+        if (!Double.isFinite(v)) {
+          return false;
+        }
+        rows.setNumber(r, f, v);
+        return true;
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        if (type != ColumnType.BOOLEAN) {
+          return false;
+        }
+        rows.setNumber(r, f, t == JsonToken.VALUE_TRUE ? 1 : 0);
+        return true;
+      }
+      case VALUE_STRING -> {
+        return text(p.getText(), type, rows, r, f);
+      }
+      case VALUE_NULL -> {
+        if (!field.nullable()) {
+          return false;
+        }
+        rows.setMissing(r, f);
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  private static boolean text(String s, ColumnType type, InputRows rows, int r, int f) {
+    if (type == ColumnType.STRING) {
+      rows.setText(r, f, s);
+      return true;
+    }
+    if (type != ColumnType.TIMESTAMP) {
+      return false;
+    }
+    try {
+      Instant t = Instant.parse(s);
+      rows.setMicros(r, f, t.getEpochSecond() * 1_000_000 + t.getNano() / 1000);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+}
