@@ -60,8 +60,17 @@ rss_mb() {
   for p in "$1" $(pgrep -P "$1" || true); do kb=$(( kb + $(ps -o rss= -p "$p" || echo 0) )); done
   echo $(( kb / 1024 ))
 }
+# cpu_ticks PID: CPU time (user + system, in clock ticks) of PID and its children so far.
+cpu_ticks() {
+  local t=0 p
+  for p in "$1" $(pgrep -P "$1" || true); do
+    t=$(( t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$t"
+}
 # load NAME URL BODY [DELAY_MS] [CONNECTIONS]: runs wrk and sets rps_/p50_/p99_/err_ NAME; with
-# WATCH=PID also peak_NAME, the largest resident size of PID sampled during the run.
+# WATCH=PID also peak_NAME, the largest resident size of PID sampled during the run, and cpu_NAME,
+# the server's CPU time per request in µs (what a request costs, whatever else loads the machine).
 load() {
   local name=$1 url=$2 body=$3 pause=${4:-0} conns=${5:-$connections} watcher=
   BODY_FILE="$tmp/$body" DELAY_MS=0 wrk -t2 -c"$conns" -d"$warmup" -s "$here/post.lua" "$url" >/dev/null
@@ -69,19 +78,32 @@ load() {
     (peak=0; while sleep 0.5; do r=$(rss_mb "$WATCH"); [ "$r" -gt "$peak" ] && peak=$r; \
       echo "$peak" > "$tmp/peak"; done) & watcher=$!
   fi
-  read -r _ rps p50 p99 errors _ < <(BODY_FILE="$tmp/$body" DELAY_MS="$pause" \
+  local ticks0=0
+  [ -z "${WATCH:-}" ] || ticks0=$(cpu_ticks "$WATCH")
+  read -r _ rps p50 p99 errors count < <(BODY_FILE="$tmp/$body" DELAY_MS="$pause" \
     wrk -t2 -c"$conns" -d"$duration" -s "$here/post.lua" "$url" | grep '^RESULT')
+  local cpu=0
+  [ -z "${WATCH:-}" ] || cpu=$(( ($(cpu_ticks "$WATCH") - ticks0) * 1000000 / $(getconf CLK_TCK)
+    / (count > 0 ? count : 1) ))
   [ -z "$watcher" ] || { kill "$watcher"; wait "$watcher" 2>/dev/null || true;
     eval "peak_$name=$(cat "$tmp/peak")"; }
-  eval "rps_$name=$rps p50_$name=$p50 p99_$name=$p99 err_$name=$errors"
-  printf '%-30s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %s\n' \
-    "$name" "$rps" "$p50" "$p99" "$errors"
+  eval "rps_$name=$rps p50_$name=$p50 p99_$name=$p99 err_$name=$errors cpu_$name=$cpu"
+  printf '%-30s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %s  server CPU %s µs/request\n' \
+    "$name" "$rps" "$p50" "$p99" "$errors" "$cpu"
 }
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 
 echo "Load: wrk -t2 -c$connections -d$duration after $warmup of warm-up, on loopback; $(nproc) cores shared by client and" \
   "servers; load average $(cut -d' ' -f1-3 /proc/loadavg)."
 predict=http://127.0.0.1:8090/v1/models/fraud-detection:predict
+# Class-data sharing: the launcher records an archive when a jar's first `kiln serve` stops. One
+# start and stop makes sure it exists; cold start is then measured with it (the default) and
+# without the launcher's JVM settings (KILN_JAVA_OPTS set, even empty, replaces them).
+start prime http://127.0.0.1:8090/v2/health/ready ./kiln serve "$bundle" --port 8090 --no-log
+stop "$pid_prime"
+KILN_JAVA_OPTS= start plain_jvm http://127.0.0.1:8090/v2/health/ready ./kiln serve "$bundle" \
+  --port 8090 --no-log
+stop "$pid_plain_jvm"
 start kiln http://127.0.0.1:8090/v2/health/ready ./kiln serve "$bundle" --host 127.0.0.1 \
   --port 8090 --log-dir "$tmp/predictions"
 WATCH=$pid_kiln load kiln_1row "$predict" body1.json
@@ -94,12 +116,12 @@ stop "$pid_kiln"
 
 start nolog http://127.0.0.1:8091/v2/health/ready ./kiln serve "$bundle" --host 127.0.0.1 \
   --port 8091 --no-log
-load kiln_1row_no_log http://127.0.0.1:8091/v1/models/fraud-detection:predict body1.json
-load kiln_100rows_no_log http://127.0.0.1:8091/v1/models/fraud-detection:predict body100.json
+WATCH=$pid_nolog load kiln_1row_no_log http://127.0.0.1:8091/v1/models/fraud-detection:predict body1.json
+WATCH=$pid_nolog load kiln_100rows_no_log http://127.0.0.1:8091/v1/models/fraud-detection:predict body100.json
 stop "$pid_nolog"
 
 start node http://127.0.0.1:8092/ node "$here/hello.js" 8092
-load node_hello http://127.0.0.1:8092/ body1.json
+WATCH=$pid_node load node_hello http://127.0.0.1:8092/ body1.json
 stop "$pid_node"
 
 export BUNDLE="$root/$bundle" OMP_NUM_THREADS=1 PYTHONPATH="$here"
@@ -117,8 +139,8 @@ stop "$pid_flask"
 for stack in javalin netty jdk; do
   READY_METHOD=POST start "$stack" http://127.0.0.1:8095/hello \
     java -cp "$bench_jar" dev.kiln.bench.http.StackServer "$stack" 8095 "$bundle"
-  load "${stack}_hello" http://127.0.0.1:8095/hello body1.json
-  load "${stack}_predict" http://127.0.0.1:8095/predict body1.json
+  WATCH=$(eval echo "\$pid_$stack") load "${stack}_hello" http://127.0.0.1:8095/hello body1.json
+  WATCH=$(eval echo "\$pid_$stack") load "${stack}_predict" http://127.0.0.1:8095/predict body1.json
   eval "stop \$pid_$stack"
 done
 
@@ -137,8 +159,15 @@ print(f"100 rows, kiln / Flask rows/s            {k100 / g100:7.2f}x  goal >= 4x
       f"   (FastAPI {f100:,.0f}, Flask {g100:,.0f} rows/s)")
 print(f"log cost: logged / --no-log, 1 row       {k1 / n1:7.2f}   goal >= 0.90  {goal(k1 / n1 >= 0.9)}"
       f"   (100 rows: {k100 / n100:.2f})")
+c1, c100 = $cpu_kiln_1row, $cpu_kiln_100rows
+print(f"server CPU per request (robust to a loaded machine): kiln {c1} / {c100} µs (1 / 100 rows),"
+      f" --no-log {$cpu_kiln_1row_no_log} / {$cpu_kiln_100rows_no_log}, FastAPI {$cpu_fastapi_1row} /"
+      f" {$cpu_fastapi_100rows}, Flask {$cpu_flask_1row} / {$cpu_flask_100rows}, Node hello {$cpu_node_hello}")
+print(f"log cost by CPU: logged / --no-log       {c1 / max(1, $cpu_kiln_1row_no_log):7.2f}"
+      f"   (100 rows: {c100 / max(1, $cpu_kiln_100rows_no_log):.2f}; goal <= 1.10)")
 print(f"p99 at {$rps_kiln_1row_half_load:,.0f} req/s (about half of max) {$p99_kiln_1row_half_load:7.2f} ms goal < 5 ms {goal($p99_kiln_1row_half_load < 5)}")
-print(f"cold start to ready: kiln {$cold_kiln} ms (goal < 1000 {goal($cold_kiln < 1000)}),"
+print(f"cold start to ready: kiln {$cold_kiln} ms (goal < 1000 {goal($cold_kiln < 1000)};"
+      f" {$cold_plain_jvm} ms without the launcher's class-data archive and heap settings),"
       f" FastAPI {$cold_fastapi} ms, Flask {$cold_flask} ms, Node {$cold_node} ms")
 print(f"RSS under load: kiln {$peak_kiln_1row}/{$peak_kiln_100rows} MB (1/100 rows; goal < 300 "
       f"{goal(max($peak_kiln_1row, $peak_kiln_100rows) < 300)}), FastAPI {$peak_fastapi_100rows} MB,"

@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -67,7 +67,7 @@ public final class PredictionLog implements AutoCloseable {
   private final long maxFileAgeMillis;
   private final ServingMetrics metrics;
   private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger queued = new AtomicInteger();
+  private final AtomicLong queuedRows = new AtomicLong();
   private final int capacity;
   private final double sampleRate;
   private final Thread writer;
@@ -82,7 +82,8 @@ public final class PredictionLog implements AutoCloseable {
   /**
    * Starts the writer thread, logging every request.
    *
-   * @param capacity entries (requests) the queue holds before dropping
+   * @param capacity rows the queue holds before dropping (a request of more rows is taken
+   *     only into an empty queue), which bounds the memory of a writer that falls behind
    */
   public PredictionLog(Path dir, int capacity, long maxFileBytes, long maxFileAgeMillis,
       ServingMetrics metrics) throws IOException {
@@ -92,7 +93,8 @@ public final class PredictionLog implements AutoCloseable {
   /**
    * Starts the writer thread.
    *
-   * @param capacity entries (requests) the queue holds before dropping
+   * @param capacity rows the queue holds before dropping (a request of more rows is taken
+   *     only into an empty queue), which bounds the memory of a writer that falls behind
    * @param sampleRate the share of requests logged, 0 < rate <= 1 (drift statistics need a
    *     sample, not every row; label joins see only the logged requests)
    */
@@ -126,9 +128,10 @@ public final class PredictionLog implements AutoCloseable {
     if (sampleRate < 1 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
       return;
     }
-    if (closed || queued.incrementAndGet() > capacity) {
+    long after = closed ? 0 : queuedRows.addAndGet(entry.rows());
+    if (closed || after > capacity && after != entry.rows()) {
       if (!closed) {
-        queued.decrementAndGet();
+        queuedRows.addAndGet(-entry.rows());
       }
       metrics.logDropped(entry.rows());
       return;
@@ -142,7 +145,7 @@ public final class PredictionLog implements AutoCloseable {
       Entry entry = queue.poll();
       try {
         if (entry != null) {
-          queued.decrementAndGet();
+          queuedRows.addAndGet(-entry.rows());
           write(entry);
         } else {
           LockSupport.parkNanos(IDLE_NANOS);

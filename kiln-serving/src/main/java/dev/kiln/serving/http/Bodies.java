@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.serving.ClientError;
 import io.javalin.config.Key;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 
 /** Reading request bodies and headers, and writing JSON answers. */
 final class Bodies {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bodies.class);
   /**
    * Reads NaN and Infinity so they can be refused with a message naming the field; refuses a
    * field given twice in one object.
@@ -196,6 +198,28 @@ final class Bodies {
   static String requestId(Context ctx, String fromBody) {
     String id = fromBody != null ? fromBody : ctx.header("X-Request-Id");
     return id != null && REQUEST_ID.matcher(id).matches() ? id : RequestIds.next();
+  }
+
+  /**
+   * Answers 200 with JSON bytes written straight to the response (Javalin would copy them
+   * through its compressing stream); a client that accepts a compressed answer gets Javalin's
+   * path. A client gone before the answer is written is not an error of the server.
+   */
+  static void replyBytes(Context ctx, byte[] json) {
+    String encodings = ctx.header("Accept-Encoding");
+    if (encodings != null && !encodings.isBlank()) {
+      ctx.contentType("application/json").result(json);
+      return;
+    }
+    HttpServletResponse response = ctx.res();
+    response.setContentType("application/json");
+    response.setContentLength(json.length);
+    try {
+      response.getOutputStream().write(json);
+    } catch (IOException e) {
+      LOG.debug("{} {}: the client went away before the answer: {}", ctx.method(), ctx.path(),
+          e.getMessage());
+    }
   }
 
   /** Answers 200 with a JSON value. */

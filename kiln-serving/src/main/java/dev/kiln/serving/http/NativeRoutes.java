@@ -88,7 +88,7 @@ final class NativeRoutes {
     ctx.header("X-Model-Version", scored.model().version());
     Task task = scored.model().bundle().manifest().task();
     if (!explain) {
-      ctx.contentType("application/json").result(Outputs.predictionsJson(scored.outputs(), task));
+      Bodies.replyBytes(ctx, Outputs.predictionsJson(scored.outputs(), task));
       return;
     }
     Map<String, Object> out = new LinkedHashMap<>();
