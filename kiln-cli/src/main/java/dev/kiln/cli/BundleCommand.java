@@ -11,8 +11,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +30,8 @@ final class BundleCommand {
       description = "Verify a bundle's checksums, load its model to check it agrees with"
           + " bundle.json, and show its model, schema and metrics (an encrypted bundle without"
           + " its key is verified but not loaded).")
-  void inspect(@Parameters(paramLabel = "PATH", description = "Bundle folder or zip.") Path path) {
+  void inspect(@Parameters(paramLabel = "PATH", description = "Bundle folder or zip.") Path path,
+      @Mixin JsonOutput json) {
     BundleManifest m = ModelBundle.verify(path);
     LoadOptions options = new LoadOptions(LoadOptions.fromEnvironment().key(), null);
     boolean loadable = m.encryption() == null || options.key() != null;
@@ -36,6 +39,10 @@ final class BundleCommand {
       ModelBundle.load(path, options);
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (json.enabled()) {
+      JsonOutput.print(out, inspectJson(path, m));
+      return;
+    }
     out.printf("Bundle %s (verified: %d files match their SHA-256; %s)%n", path, m.files().size(),
         loadable ? "the model loads and agrees with bundle.json"
             : "encrypted, the model was not loaded: set " + BundleKey.ENV + " to check it");
@@ -69,6 +76,20 @@ final class BundleCommand {
     }
   }
 
+  private static Map<String, Object> inspectJson(Path path, BundleManifest m) {
+    return JsonOutput.object("path", path.toString(), "verified_files", m.files().size(),
+        "name", m.name(), "version", m.version(), "task", m.task().name(),
+        "model_format", m.modelFormat(), "created_at", m.createdAt(), "label", m.label(),
+        "threshold", m.threshold(), "signed", isSigned(path),
+        "encryption", m.encryption() == null ? null : JsonOutput.object("algorithm",
+            m.encryption().algorithm(), "key_id", m.encryption().keyId()),
+        "inputs", m.inputs().stream().map(f -> JsonOutput.object("name", f.name(),
+            "type", f.type().name().toLowerCase(Locale.ROOT), "nullable", f.nullable(),
+            "min", f.min(), "max", f.max(), "categories", f.categories())).toList(),
+        "metrics", m.metrics() == null ? Map.of() : m.metrics(),
+        "lineage", m.lineage() == null ? Map.of() : m.lineage());
+  }
+
   @Command(name = "keygen", mixinStandardHelpOptions = true,
       description = "Write an Ed25519 key pair, PATH.key (private) and PATH.pub; or with --aes"
           + " an AES-256 encryption key, base64, to the file PATH.")
@@ -89,7 +110,8 @@ final class BundleCommand {
   @Command(name = "sign", mixinStandardHelpOptions = true,
       description = "Sign a bundle folder (bundle.json, which holds every file's SHA-256).")
   void sign(@Parameters(paramLabel = "PATH") Path path,
-      @Option(names = "--key", required = true) Path key) {
+      @Option(names = "--private-key", paramLabel = "FILE", required = true,
+          description = "Ed25519 private key (PATH.key from 'kiln bundle keygen').") Path key) {
     BundleSignatures.sign(path, key);
     spec.commandLine().getOut().printf("Signed %s%n", path);
   }
@@ -97,7 +119,8 @@ final class BundleCommand {
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = "Verify a bundle's checksums and its signature against a public key.")
   void verify(@Parameters(paramLabel = "PATH") Path path,
-      @Option(names = "--public-key", required = true) Path key) {
+      @Option(names = "--public-key", paramLabel = "FILE", required = true,
+          description = "Ed25519 public key (PATH.pub from 'kiln bundle keygen').") Path key) {
     BundleSignatures.verify(path, key);
     spec.commandLine().getOut().printf("Bundle %s: checksums and signature verified%n", path);
   }
@@ -106,7 +129,8 @@ final class BundleCommand {
       description = "Encrypt a bundle's files with AES-256-GCM (bundle.json stays readable).")
   void encrypt(@Parameters(paramLabel = "PATH") Path path,
       @ArgGroup(multiplicity = "1") KeySource key,
-      @Option(names = "--output", description = "Folder to write (default: in place).")
+      @Option(names = "--output", paramLabel = "DIR",
+          description = "Folder to write (default: in place).")
       Path output) {
     Path target = output == null ? path : output;
     boolean signed = isSigned(path);
@@ -120,7 +144,8 @@ final class BundleCommand {
       description = "Decrypt an encrypted bundle's files.")
   void decrypt(@Parameters(paramLabel = "PATH") Path path,
       @ArgGroup(multiplicity = "1") KeySource key,
-      @Option(names = "--output", description = "Folder to write (default: in place).")
+      @Option(names = "--output", paramLabel = "DIR",
+          description = "Folder to write (default: in place).")
       Path output) {
     Path target = output == null ? path : output;
     boolean signed = isSigned(path);

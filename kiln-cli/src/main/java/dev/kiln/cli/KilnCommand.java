@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         PredictCommand.class, RunsCommand.class,
         ModelsCommand.class, TrackingCommand.class, ServeCommand.class, MonitorCommand.class,
         RetrainCommand.class, UiCommand.class, TestCommand.class, PackageCommand.class,
-        HealthCommand.class,
+        HealthCommand.class, CompletionCommand.class,
         ValidateCommand.class, SchemaCommand.class, NodesCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =

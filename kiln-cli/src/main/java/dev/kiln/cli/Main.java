@@ -41,6 +41,7 @@ public final class Main {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine cli = new CommandLine(new KilnCommand());
+    args = LegacyOptions.rewrite(args);
     cli.setOut(out).setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, err, debug));
     return cli.execute(args);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +42,8 @@ final class ModelsCommand {
   @Command(name = "register", mixinStandardHelpOptions = true,
       description = "Verify a bundle and register it as the next version of a model.")
   void register(@Mixin ProjectOptions options, @Parameters(paramLabel = "BUNDLE") Path bundle,
-      @Option(names = "--name", description = "Model name (default: the bundle's).") String name,
+      @Option(names = "--name", paramLabel = "NAME",
+          description = "Model name (default: the bundle's).") String name,
       @Option(names = "--run", paramLabel = "RUN_ID", description = "Tracked run that produced"
           + " it (default: the run recorded in the bundle's lineage, when this project tracked"
           + " it).") String runId) {
@@ -63,43 +65,92 @@ final class ModelsCommand {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List models.")
-  void list(@Mixin ProjectOptions options) {
+  void list(@Mixin ProjectOptions options, @Mixin JsonOutput json) {
     try (TrackingStore store = Tracking.open(options.open())) {
       PrintWriter out = spec.commandLine().getOut();
-      for (RegisteredModel m : store.searchRegisteredModels(SearchRequest.of("")).items()) {
-        out.printf("%-30s %s%n", m.name(), m.aliases());
+      List<RegisteredModel> models = store.searchRegisteredModels(SearchRequest.of("")).items();
+      if (json.enabled()) {
+        JsonOutput.print(out, JsonOutput.object("models", models.stream().map(m ->
+            JsonOutput.object("name", m.name(), "description", m.description(),
+                "created", JsonOutput.time(m.creationTime()), "aliases", m.aliases(),
+                "latest_version", latest(store, m.name()).map(ModelVersion::version)
+                    .orElse(null))).toList()));
+        return;
       }
+      Table table = Table.of("model", "latest", "aliases");
+      models.forEach(m -> table.row(m.name(), latest(store, m.name()).map(ModelVersion::version)
+          .orElse(null), aliasText(m.aliases())));
+      table.print(out);
     }
+  }
+
+  private static Optional<ModelVersion> latest(TrackingStore store, String name) {
+    return store.searchModelVersions(name).stream()
+        .max(Comparator.comparingLong(ModelVersion::version));
+  }
+
+  /** Aliases as {@code champion=v3, challenger=v4}, sorted by name; {@code -} when none. */
+  private static String aliasText(Map<String, Long> aliases) {
+    return aliases.isEmpty() ? "-" : new java.util.TreeMap<>(aliases).entrySet().stream()
+        .map(e -> e.getKey() + "=v" + e.getValue()).collect(Collectors.joining(", "));
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = "Show a model: description, tags, aliases and its latest version's metrics.")
-  void show(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name) {
+  void show(@Mixin ProjectOptions options, @Mixin JsonOutput json,
+      @Parameters(paramLabel = "NAME") String name) {
     try (TrackingStore store = Tracking.open(options.open())) {
       PrintWriter out = spec.commandLine().getOut();
       RegisteredModel m = store.getRegisteredModel(name);
       List<ModelVersion> versions = store.searchModelVersions(name);
-      out.printf("model        %s%n", m.name());
-      out.printf("description  %s%n", m.description() == null ? "-" : m.description());
-      out.printf("created      %s%n", Instant.ofEpochMilli(m.creationTime()));
-      out.printf("versions     %d%n", versions.size());
-      m.aliases().forEach((alias, v) -> out.printf("@%-11s version %d%n", alias, v));
-      m.tags().forEach((k, v) -> out.printf("tag          %s = %s%n", k, v));
-      versions.stream().max(Comparator.comparingLong(ModelVersion::version))
-          .ifPresent(latest -> out.printf("latest       version %d, run %s, %s%n",
-              latest.version(), latest.runId() == null ? "-" : latest.runId(), latest.tags()));
+      Optional<ModelVersion> latest = latest(store, name);
+      if (json.enabled()) {
+        JsonOutput.print(out, JsonOutput.object("name", m.name(), "description",
+            m.description(), "created", JsonOutput.time(m.creationTime()), "tags", m.tags(),
+            "aliases", m.aliases(), "version_count", versions.size(),
+            "latest", latest.map(ModelsCommand::versionJson).orElse(null)));
+        return;
+      }
+      Table table = Table.of("field", "value").row("model", m.name())
+          .row("description", m.description() == null || m.description().isEmpty() ? null
+              : m.description())
+          .row("created", Instant.ofEpochMilli(m.creationTime())).row("versions", versions.size())
+          .row("aliases", aliasText(m.aliases()));
+      new java.util.TreeMap<>(m.tags()).forEach((k, v) -> table.row("tag " + k, v));
+      latest.ifPresent(v -> {
+        table.row("latest", "version " + v.version() + ", run " + (v.runId() == null ? "-"
+            : v.runId()));
+        new java.util.TreeMap<>(v.tags()).forEach((k, t) -> table.row("latest " + k, t));
+      });
+      table.print(out);
     }
+  }
+
+  private static Map<String, Object> versionJson(ModelVersion v) {
+    return JsonOutput.object("version", v.version(), "created",
+        JsonOutput.time(v.creationTime()), "run_id", v.runId(), "source", v.source(),
+        "tags", v.tags());
   }
 
   @Command(name = "versions", mixinStandardHelpOptions = true,
       description = "List a model's versions.")
-  void versions(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name) {
+  void versions(@Mixin ProjectOptions options, @Mixin JsonOutput json,
+      @Parameters(paramLabel = "NAME") String name) {
     try (TrackingStore store = Tracking.open(options.open())) {
       PrintWriter out = spec.commandLine().getOut();
-      for (ModelVersion v : store.searchModelVersions(name)) {
-        out.printf("%-4d %-24s %-34s %s%n", v.version(), Instant.ofEpochMilli(v.creationTime())
-            .toString().substring(0, 19), v.runId() == null ? "-" : v.runId(), v.tags());
+      List<ModelVersion> versions = store.searchModelVersions(name).stream()
+          .sorted(Comparator.comparingLong(ModelVersion::version)).toList();
+      if (json.enabled()) {
+        JsonOutput.print(out, JsonOutput.object("model", name, "versions",
+            versions.stream().map(ModelsCommand::versionJson).toList()));
+        return;
       }
+      Table table = Table.of("version", "created", "run", "tags");
+      versions.forEach(v -> table.row(v.version(), Instant.ofEpochMilli(v.creationTime())
+          .toString().substring(0, 19), v.runId(), v.tags().isEmpty() ? null
+          : new java.util.TreeMap<>(v.tags()).entrySet().stream()
+              .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
+      table.print(out);
     }
   }
 
@@ -107,7 +158,7 @@ final class ModelsCommand {
       description = "Point an alias (default champion) at a version; the move is recorded.")
   void promote(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
       @Parameters(paramLabel = "VERSION") long version,
-      @Option(names = "--alias", defaultValue = "champion") String alias) {
+      @Option(names = "--alias", paramLabel = "ALIAS", defaultValue = "champion") String alias) {
     try (TrackingStore store = Tracking.open(options.open())) {
       store.updateAlias(name, alias, version);
       spec.commandLine().getOut().printf("%s@%s -> version %d%n", name, alias, version);
@@ -117,7 +168,7 @@ final class ModelsCommand {
   @Command(name = "rollback", mixinStandardHelpOptions = true,
       description = "Move an alias back to the version it pointed at before.")
   void rollback(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--alias", defaultValue = "champion") String alias) {
+      @Option(names = "--alias", paramLabel = "ALIAS", defaultValue = "champion") String alias) {
     try (TrackingStore store = Tracking.open(options.open())) {
       ModelVersion v = store.rollbackAlias(name, alias);
       spec.commandLine().getOut().printf("%s@%s -> version %d%n", name, alias, v.version());
@@ -128,16 +179,21 @@ final class ModelsCommand {
       description = "Watch the version behind an alias on a running model server and roll the"
           + " alias back when its 5xx rate or p99 latency crosses a threshold (exit 4).")
   int guard(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
-      @Option(names = "--server", required = true, description = "Model server URL, e.g."
+      @Option(names = "--server", paramLabel = "URL", required = true,
+          description = "Model server URL, e.g."
           + " http://localhost:8080") String server,
-      @Option(names = "--alias", defaultValue = "champion") String alias,
-      @Option(names = "--window", defaultValue = "1m", converter = DurationConverter.class,
+      @Option(names = "--alias", paramLabel = "ALIAS", defaultValue = "champion") String alias,
+      @Option(names = "--window", paramLabel = "DURATION", defaultValue = "1m",
+          converter = DurationConverter.class,
           description = "Window between the two metric scrapes (default 1m).") Duration window,
-      @Option(names = "--max-error-rate", defaultValue = "0.05", description = "Largest share"
+      @Option(names = "--max-error-rate", paramLabel = "RATE", defaultValue = "0.05",
+          description = "Largest share"
           + " of 5xx answers (default 0.05).") double maxErrorRate,
-      @Option(names = "--max-p99", defaultValue = "250ms", converter = DurationConverter.class,
+      @Option(names = "--max-p99", paramLabel = "DURATION", defaultValue = "250ms",
+          converter = DurationConverter.class,
           description = "Largest p99 latency (default 250ms).") Duration maxP99,
-      @Option(names = "--min-requests", defaultValue = "50", description = "Fewest requests"
+      @Option(names = "--min-requests", paramLabel = "N", defaultValue = "50",
+          description = "Fewest requests"
           + " in a window to judge it (default 50).") long minRequests,
       @Option(names = "--token-env", paramLabel = "VAR", description = "Bearer token for a"
           + " protected server, from this environment variable.") String tokenEnv,
@@ -219,7 +275,8 @@ final class ModelsCommand {
   @Command(name = "download", mixinStandardHelpOptions = true,
       description = "Copy a version's bundle (NAME@alias, NAME:version or NAME) into a folder.")
   void download(@Mixin ProjectOptions options, @Parameters(paramLabel = "MODEL") String reference,
-      @Option(names = "--to", required = true) Path to) {
+      @Option(names = "--output", paramLabel = "DIR", required = true,
+          description = "Folder to write the bundle into.") Path to) {
     Project project = options.open();
     try (TrackingStore store = Tracking.open(project)) {
       var versions = Registry.versions(project, store);

@@ -36,7 +36,7 @@ final class PackageCommand implements Callable<Integer> {
       + " k8s, kserve, ci, paas or jar.")
   String target;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default:"
+  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (default:"
       + " build/TARGET; for ci the project folder).")
   Path out;
 

@@ -6,12 +6,15 @@ import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.ViewType;
 import dev.kiln.core.project.Project;
+import dev.kiln.core.runner.NodeRun;
 import dev.kiln.core.runner.RunStateStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,61 +30,113 @@ final class RunsCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "List runs, newest first, optionally filtered and ordered.")
-  void list(@Mixin ProjectOptions options,
-      @Option(names = "--filter", defaultValue = "", description = "MLflow-style filter, e.g."
+  void list(@Mixin ProjectOptions options, @Mixin JsonOutput json,
+      @Option(names = "--filter", paramLabel = "EXPR", defaultValue = "",
+          description = "MLflow-style filter, e.g."
           + " \"metrics.metrics.roc_auc > 0.9 AND attributes.status = 'FINISHED'\".") String filter,
-      @Option(names = "--order-by", description = "e.g. 'metrics.metrics.roc_auc DESC'.")
+      @Option(names = "--order-by", paramLabel = "ORDER",
+          description = "e.g. 'metrics.metrics.roc_auc DESC'.")
       List<String> orderBy,
-      @Option(names = "--max", defaultValue = "50", description = "At most this many runs.") int max) {
+      @Option(names = "--metrics", paramLabel = "NAME", split = ",", description = "Metrics to"
+          + " show as columns, e.g. --metrics metrics.roc_auc,metrics.pr_auc (default: those"
+          + " in --order-by).") List<String> metrics,
+      @Option(names = "--max", paramLabel = "N", defaultValue = "50",
+          description = "At most this many runs.") int max) {
     Project project = options.open();
     PrintWriter out = spec.commandLine().getOut();
+    List<String> order = orderBy == null ? List.of() : orderBy;
     try (TrackingStore store = Tracking.open(project)) {
       List<String> experiments = store.searchExperiments(SearchRequest.of(""),
           ViewType.ACTIVE_ONLY).items().stream().map(Experiment::id).toList();
       List<Run> runs = experiments.isEmpty() ? List.of() : store.searchRuns(experiments,
-          new SearchRequest(filter, max, orderBy == null ? List.of() : orderBy, null),
-          ViewType.ACTIVE_ONLY).items();
-      out.printf("%-36s  %-9s  %-20s  %s%n", "run", "status", "started", "name");
-      for (Run r : runs) {
-        out.printf("%-36s  %-9s  %-20s  %s%n", r.id(), r.status(),
-            Instant.ofEpochMilli(r.startTime()).toString().substring(0, 19), r.name());
+          new SearchRequest(filter, max, order, null), ViewType.ACTIVE_ONLY).items();
+      if (json.enabled()) {
+        JsonOutput.print(out, JsonOutput.object("runs", runs.stream().map(r -> JsonOutput.object(
+            "run_id", r.id(), "name", r.name(), "status", r.status().name(),
+            "experiment_id", r.experimentId(), "start_time", JsonOutput.time(r.startTime()),
+            "end_time", JsonOutput.time(r.endTime()), "params", r.params(),
+            "metrics", metricValues(r))).toList()));
+        return;
       }
+      List<String> shown = metrics != null ? metrics : orderedMetrics(order);
+      List<String> headers = new ArrayList<>(List.of("run", "status", "started"));
+      headers.addAll(shown);
+      headers.add("name");
+      Table table = Table.of(headers.toArray(String[]::new));
+      for (Run r : runs) {
+        List<Object> cells = new ArrayList<>(List.of(r.id(), r.status(),
+            Instant.ofEpochMilli(r.startTime()).toString().substring(0, 19)));
+        shown.forEach(m -> cells.add(r.metrics().containsKey(m)
+            ? String.format(Locale.ROOT, "%.4f", r.metrics().get(m).value()) : null));
+        cells.add(r.name());
+        table.row(cells.toArray());
+      }
+      table.print(out);
     }
+  }
+
+  /** The metric names of {@code metrics.<name> [ASC|DESC]} order clauses. */
+  private static List<String> orderedMetrics(List<String> orderBy) {
+    return orderBy.stream().map(o -> o.trim().split("\\s+")[0])
+        .filter(k -> k.startsWith("metrics.")).map(k -> k.substring(8)).toList();
+  }
+
+  private static Map<String, Double> metricValues(Run r) {
+    Map<String, Double> values = new TreeMap<>();
+    r.metrics().forEach((k, m) -> values.put(k, m.value()));
+    return values;
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = "Show a run's status, params, metrics, tags and datasets.")
-  void show(@Mixin ProjectOptions options, @Parameters(paramLabel = "RUN_ID") String runId) {
+  void show(@Mixin ProjectOptions options, @Mixin JsonOutput json,
+      @Parameters(paramLabel = "RUN_ID") String runId) {
     Project project = options.open();
     try (TrackingStore store = Tracking.open(project)) {
       Run r = store.getRun(runId);
       PrintWriter out = spec.commandLine().getOut();
+      List<NodeRun> failed = failures(project, r.tags().get("kiln.run_id"));
+      if (json.enabled()) {
+        JsonOutput.print(out, JsonOutput.object("run_id", r.id(), "name", r.name(),
+            "status", r.status().name(), "experiment_id", r.experimentId(),
+            "start_time", JsonOutput.time(r.startTime()), "end_time", JsonOutput.time(r.endTime()),
+            "params", r.params(), "metrics", metricValues(r), "tags", r.tags(),
+            "datasets", r.inputs().stream().map(d -> JsonOutput.object("name", d.name(),
+                "location", d.location(), "content_hash", d.contentHash(),
+                "rows", d.rowCount() < 0 ? null : d.rowCount())).toList(),
+            "failed_nodes", failed.stream().map(n -> JsonOutput.object("node", n.name(),
+                "error", n.error(), "trace", n.trace())).toList()));
+        return;
+      }
       out.printf("Run %s (%s), %s, started %s%n", r.id(), r.name(), r.status(),
           Instant.ofEpochMilli(r.startTime()));
-      section(out, "params", r.params());
-      Map<String, String> metrics = new java.util.TreeMap<>();
-      r.metrics().forEach((k, m) -> metrics.put(k, String.valueOf(m.value())));
-      section(out, "metrics", metrics);
-      section(out, "tags", r.tags());
-      out.println("datasets");
-      r.inputs().forEach(d -> out.printf("  %-28s %-18s %10s  %s%n", d.name(),
-          d.contentHash() == null ? "" : d.contentHash().substring(0, 16) + "…",
-          d.rowCount() < 0 ? "" : String.format("%,d rows", d.rowCount()), d.location()));
-      failures(out, project, r.tags().get("kiln.run_id"));
+      for (Table t : List.of(Table.of("param", "value", r.params()),
+          Table.of("metric", "value", metricValues(r)), Table.of("tag", "value", r.tags()))) {
+        out.println();
+        t.print(out);
+      }
+      Table datasets = Table.of("dataset", "content hash", "rows", "location");
+      r.inputs().forEach(d -> datasets.row(d.name(),
+          d.contentHash() == null ? null : d.contentHash().substring(0, 16) + "…",
+          d.rowCount() < 0 ? null : String.format("%,d", d.rowCount()), d.location()));
+      out.println();
+      datasets.print(out);
+      failed.forEach(n -> {
+        out.println("failed node '" + n.name() + "'");
+        out.println("  " + n.error().replace("\n", "\n  "));
+        if (n.trace() != null) {
+          out.print(n.trace().indent(2));
+        }
+      });
     }
   }
 
-  /** Prints the failed nodes of the run's local state ({@code .kiln/runs}), with their traces. */
-  private static void failures(PrintWriter out, Project project, String localId) {
-    new RunStateStore(project.dir().resolve(".kiln")).list().stream()
+  /** Returns the failed nodes of the run's local state ({@code .kiln/runs}). */
+  private static List<NodeRun> failures(Project project, String localId) {
+    return new RunStateStore(project.dir().resolve(".kiln")).list().stream()
         .filter(s -> s.runId().equals(localId)).findFirst()
-        .ifPresent(state -> state.nodes().stream().filter(n -> n.error() != null).forEach(n -> {
-          out.println("failed node '" + n.name() + "'");
-          out.println("  " + n.error().replace("\n", "\n  "));
-          if (n.trace() != null) {
-            out.print(n.trace().indent(2));
-          }
-        }));
+        .map(state -> state.nodes().stream().filter(n -> n.error() != null).toList())
+        .orElse(List.of());
   }
 
   @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -104,10 +159,5 @@ final class RunsCommand {
         out.printf("%s %-40s %s%n", differs ? "*" : " ", key, String.join("  |  ", values));
       }
     }
-  }
-
-  private static void section(PrintWriter out, String title, Map<String, String> values) {
-    out.println(title);
-    new java.util.TreeMap<>(values).forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
   }
 }

@@ -2,6 +2,8 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -84,5 +86,41 @@ class ModelsCommandTest {
     assertThat(kiln(2, "bundle", "inspect", copy.toString())).contains("checksum");
     assertThat(kiln(2, "models", "register", copy.toString(), "--project", p))
         .contains("checksum");
+  }
+
+  @Test
+  void json_modelsListVersionsShowAndBundleInspect_parseBack() throws Exception {
+    String p = project.toString();
+    String bundle = project.resolve("data/06_models/bundle").toString();
+    kiln(0, "models", "register", bundle, "--name", "json-demo", "--project", p);
+    kiln(0, "models", "promote", "json-demo", "1", "--alias", "staging", "--project", p);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode models = json.readTree(kiln(0, "models", "list", "--json", "--project", p));
+    JsonNode demo = null;
+    for (JsonNode m : models.get("models")) {
+      demo = m.get("name").asText().equals("json-demo") ? m : demo;
+    }
+    assertThat(demo).isNotNull();
+    assertThat(demo.get("latest_version").asLong()).isEqualTo(1);
+    assertThat(demo.get("aliases").get("staging").asLong()).isEqualTo(1);
+    JsonNode versions = json.readTree(kiln(0, "models", "versions", "json-demo", "--json",
+        "--project", p));
+    assertThat(versions.get("versions")).hasSize(1);
+    assertThat(versions.get("versions").get(0).get("run_id").asText()).isEqualTo(trackedRun);
+    JsonNode shown = json.readTree(kiln(0, "models", "show", "json-demo", "--json",
+        "--project", p));
+    assertThat(shown.get("version_count").asInt()).isEqualTo(1);
+    assertThat(shown.get("latest").get("tags").fieldNames()).toIterable()
+        .anyMatch(k -> k.startsWith("metric."));
+    assertThat(kiln(0, "models", "list", "--project", p)).contains("staging=v1")
+        .doesNotContain("{staging=1}");
+    JsonNode inspected = json.readTree(kiln(0, "bundle", "inspect", bundle, "--json"));
+    assertThat(inspected.get("name").asText()).isEqualTo("fraud-detection");
+    assertThat(inspected.get("signed").asBoolean()).isFalse();
+    assertThat(inspected.get("encryption").isNull()).isTrue();
+    assertThat(inspected.get("inputs").get(0).has("type")).isTrue();
+    assertThat(inspected.get("metrics").size()).isPositive();
+    assertThat(kiln(0, "models", "download", "json-demo:1", "--output",
+        work.resolve("json-v1").toString(), "--project", p)).contains("verified");
   }
 }

@@ -2,6 +2,8 @@ package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -55,5 +57,29 @@ class RunsCommandTest {
     assertThat(kiln(0, "runs", "list", "--project", project.toString())).contains("FAILED");
     assertThat(Arrays.asList(kiln(2, "runs", "show", "nope", "--project", project.toString())))
         .isNotNull();
+  }
+
+  @Test
+  void runsJson_parsesBack_andChosenMetricsAreColumns() throws Exception {
+    kiln(0, "new", "demo", "--dir", work.toString());
+    String project = work.resolve("demo").toString();
+    kiln(0, "run", "--project", project);
+    ObjectMapper json = new ObjectMapper();
+    JsonNode runs = json.readTree(kiln(0, "runs", "list", "--json", "--project", project));
+    assertThat(runs.get("runs")).hasSize(1);
+    JsonNode run = runs.get("runs").get(0);
+    assertThat(run.get("status").asText()).isEqualTo("FINISHED");
+    assertThat(run.get("metrics").get("summary.total_words").asDouble()).isPositive();
+    assertThat(java.time.Instant.parse(run.get("start_time").asText())).isNotNull();
+    JsonNode shown = json.readTree(kiln(0, "runs", "show", run.get("run_id").asText(),
+        "--json", "--project", project));
+    assertThat(shown.get("params").has("report.top_n")).isTrue();
+    assertThat(shown.get("datasets").get(0).get("location").asText()).isNotEmpty();
+    assertThat(shown.get("failed_nodes")).isEmpty();
+    List<String> table = kiln(0, "runs", "list", "--metrics", "summary.total_words",
+        "--project", project).lines().toList();
+    assertThat(table.get(0)).contains("SUMMARY.TOTAL_WORDS");
+    assertThat(table.get(1)).containsPattern(String.format(java.util.Locale.ROOT, "%.4f",
+        run.get("metrics").get("summary.total_words").asDouble()));
   }
 }
