@@ -33,6 +33,7 @@ public final class BooleanColumn extends MaskedColumn {
   }
 
   /** Returns the raw value at a row (false when missing is not guaranteed; check {@link #isNull}). */
+  @Override
   public boolean getBoolean(int row) {
     return values[row];
   }

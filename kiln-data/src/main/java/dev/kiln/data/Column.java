@@ -1,5 +1,8 @@
 package dev.kiln.data;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.BitSet;
 
 /**
@@ -45,6 +48,46 @@ public sealed interface Column
   default String getString(int row) {
     Object value = get(row);
     return value == null ? null : value.toString();
+  }
+
+  /**
+   * Returns the value at a row of a boolean column. Undefined for a missing value: check
+   * {@link #isNull} first.
+   *
+   * @throws DataFormatException unless this is a boolean column
+   */
+  default boolean getBoolean(int row) {
+    throw ColumnGetters.wrongType(this, "getBoolean", "boolean");
+  }
+
+  /**
+   * Returns the value at a row of a date column ({@link TimestampColumn.Kind#DATE}), or null if
+   * missing.
+   *
+   * @throws DataFormatException unless this is a date column
+   */
+  default LocalDate getDate(int row) {
+    throw ColumnGetters.wrongType(this, "getDate", "date");
+  }
+
+  /**
+   * Returns the value at a row of a column of local date-times, or of dates (at midnight), or
+   * null if missing; a date-time without a zone never moves with the JVM's time zone.
+   *
+   * @throws DataFormatException unless this is a column of local date-times or dates
+   */
+  default LocalDateTime getDateTime(int row) {
+    throw ColumnGetters.wrongType(this, "getDateTime", "local date-time");
+  }
+
+  /**
+   * Returns the value at a row of a column of instants ({@link TimestampColumn.Kind#INSTANT}), or
+   * null if missing.
+   *
+   * @throws DataFormatException unless this is a column of instants
+   */
+  default Instant getInstant(int row) {
+    throw ColumnGetters.wrongType(this, "getInstant", "instant");
   }
 
   /** Returns the value at a row boxed, or null if missing; for printing and conversion. */

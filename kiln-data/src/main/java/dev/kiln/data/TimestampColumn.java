@@ -102,6 +102,46 @@ public final class TimestampColumn extends LongValuedColumn {
     };
   }
 
+  /**
+   * Returns the date at a row, or null if missing.
+   *
+   * @throws DataFormatException unless the column holds dates
+   */
+  @Override
+  public LocalDate getDate(int row) {
+    if (kind != Kind.DATE) {
+      throw ColumnGetters.wrongType(this, "getDate", "date");
+    }
+    return (LocalDate) get(row);
+  }
+
+  /**
+   * Returns the local date-time at a row (a date at midnight), or null if missing.
+   *
+   * @throws DataFormatException if the column holds instants
+   */
+  @Override
+  public LocalDateTime getDateTime(int row) {
+    if (kind == Kind.INSTANT) {
+      throw ColumnGetters.wrongType(this, "getDateTime", "local date-time");
+    }
+    Object value = get(row);
+    return value instanceof LocalDate date ? date.atStartOfDay() : (LocalDateTime) value;
+  }
+
+  /**
+   * Returns the instant at a row, or null if missing.
+   *
+   * @throws DataFormatException unless the column holds instants
+   */
+  @Override
+  public Instant getInstant(int row) {
+    if (kind != Kind.INSTANT) {
+      throw ColumnGetters.wrongType(this, "getInstant", "instant");
+    }
+    return (Instant) get(row);
+  }
+
   @Override
   public TimestampColumn take(int[] rows) {
     return (TimestampColumn) super.take(rows);
