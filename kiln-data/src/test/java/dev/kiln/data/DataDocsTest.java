@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the Java blocks of docs/data.md's Operations section in order in one JShell session and checks that each prints
- * what the {@code text} block after it shows.
+ * Runs the Java blocks of docs/data.md's Operations section in order in one JShell session, with
+ * no imports but the blocks' own (and JShell's defaults), and checks that each prints what the
+ * {@code text} block after it shows.
  */
 class DataDocsTest {
   private static final Path DOC = Path.of("..", "docs", "data.md");
@@ -38,8 +39,6 @@ class DataDocsTest {
     try (JShell shell = JShell.builder().executionEngine("local").build()) {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       shell.addToClasspath(System.getProperty("java.class.path"));
-      run(shell, "import dev.kiln.data.*; import dev.kiln.data.io.*; import dev.kiln.data.ops.*;"
-          + " import dev.kiln.data.expr.*; import java.nio.file.*; import java.util.*;");
       Matcher m = BLOCK.matcher(doc);
       String pending = null;
       while (m.find()) {
