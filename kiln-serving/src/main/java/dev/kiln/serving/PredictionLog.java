@@ -95,7 +95,7 @@ public final class PredictionLog implements AutoCloseable {
    *
    * @param capacity rows the queue holds before dropping (a request of more rows is taken
    *     only into an empty queue), which bounds the memory of a writer that falls behind
-   * @param sampleRate the share of requests logged, 0 < rate <= 1 (drift statistics need a
+   * @param sampleRate the share of requests logged, {@code 0 < rate <= 1} (drift statistics need a
    *     sample, not every row; label joins see only the logged requests)
    */
   public PredictionLog(Path dir, int capacity, long maxFileBytes, long maxFileAgeMillis,
