@@ -101,21 +101,34 @@ class ModelsCommandTest {
       demo = m.get("name").asText().equals("json-demo") ? m : demo;
     }
     assertThat(demo).isNotNull();
+    JsonSchemaDocs.assertFields(models, "models list", "models");
+    JsonSchemaDocs.assertFields(demo, "models list", "name", "description", "created", "aliases",
+        "latest_version");
     assertThat(demo.get("latest_version").asLong()).isEqualTo(1);
     assertThat(demo.get("aliases").get("staging").asLong()).isEqualTo(1);
     JsonNode versions = json.readTree(kiln(0, "models", "versions", "json-demo", "--json",
         "--project", p));
     assertThat(versions.get("versions")).hasSize(1);
+    JsonSchemaDocs.assertFields(versions, "models versions", "model", "versions");
+    JsonSchemaDocs.assertFields(versions.get("versions").get(0), "models versions", "version",
+        "created", "run_id", "source", "tags");
     assertThat(versions.get("versions").get(0).get("run_id").asText()).isEqualTo(trackedRun);
     JsonNode shown = json.readTree(kiln(0, "models", "show", "json-demo", "--json",
         "--project", p));
     assertThat(shown.get("version_count").asInt()).isEqualTo(1);
+    JsonSchemaDocs.assertFields(shown, "models show", "name", "description", "created", "tags",
+        "aliases", "version_count", "latest");
     assertThat(shown.get("latest").get("tags").fieldNames()).toIterable()
         .anyMatch(k -> k.startsWith("metric."));
     assertThat(kiln(0, "models", "list", "--project", p)).contains("staging=v1")
         .doesNotContain("{staging=1}");
     JsonNode inspected = json.readTree(kiln(0, "bundle", "inspect", bundle, "--json"));
     assertThat(inspected.get("name").asText()).isEqualTo("fraud-detection");
+    JsonSchemaDocs.assertFields(inspected, "bundle inspect", "path", "verified_files", "name",
+        "version", "task", "model_format", "created_at", "label", "threshold", "signed",
+        "encryption", "inputs", "metrics", "lineage");
+    JsonSchemaDocs.assertFields(inspected.get("inputs").get(0), "bundle inspect", "name", "type",
+        "nullable", "min", "max", "categories");
     assertThat(inspected.get("signed").asBoolean()).isFalse();
     assertThat(inspected.get("encryption").isNull()).isTrue();
     assertThat(inspected.get("inputs").get(0).has("type")).isTrue();

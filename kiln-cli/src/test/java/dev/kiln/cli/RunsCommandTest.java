@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every kiln run is tracked; kiln runs lists, shows, filters and compares them. */
 class RunsCommandTest {
+  private static final String[] RUN_FIELDS = {"run_id", "name", "status", "experiment_id",
+      "start_time", "end_time", "params", "metrics"};
+
   @TempDir Path work;
 
   private String kiln(int expectedCode, String... args) {
@@ -55,6 +58,14 @@ class RunsCommandTest {
     java.nio.file.Files.createDirectory(project.resolve("data/01_raw/corpus.txt"));
     kiln(1, "run", "--project", project.toString());
     assertThat(kiln(0, "runs", "list", "--project", project.toString())).contains("FAILED");
+    JsonNode failed = new ObjectMapper().readTree(kiln(0, "runs", "list", "--json", "--project",
+        project.toString())).get("runs").get(0);
+    assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+    JsonNode node = new ObjectMapper().readTree(kiln(0, "runs", "show",
+        failed.get("run_id").asText(), "--json", "--project", project.toString()))
+        .get("failed_nodes").get(0);
+    JsonSchemaDocs.assertFields(node, "runs show", "node", "error", "trace");
+    assertThat(node.get("node").asText()).isEqualTo("tokenize");
     assertThat(Arrays.asList(kiln(2, "runs", "show", "nope", "--project", project.toString())))
         .isNotNull();
   }
@@ -68,6 +79,8 @@ class RunsCommandTest {
     JsonNode runs = json.readTree(kiln(0, "runs", "list", "--json", "--project", project));
     assertThat(runs.get("runs")).hasSize(1);
     JsonNode run = runs.get("runs").get(0);
+    JsonSchemaDocs.assertFields(runs, "runs list", "runs");
+    JsonSchemaDocs.assertFields(run, "runs list", RUN_FIELDS);
     assertThat(run.get("status").asText()).isEqualTo("FINISHED");
     assertThat(run.get("metrics").get("summary.total_words").asDouble()).isPositive();
     assertThat(java.time.Instant.parse(run.get("start_time").asText())).isNotNull();
@@ -76,6 +89,13 @@ class RunsCommandTest {
     assertThat(shown.get("params").has("report.top_n")).isTrue();
     assertThat(shown.get("datasets").get(0).get("location").asText()).isNotEmpty();
     assertThat(shown.get("failed_nodes")).isEmpty();
+    List<String> showFields = new java.util.ArrayList<>(List.of(RUN_FIELDS));
+    showFields.addAll(List.of("tags", "datasets", "failed_nodes"));
+    JsonSchemaDocs.assertExactly(shown, "runs show", showFields.toArray(String[]::new));
+    JsonSchemaDocs.assertDocumented("runs show", "runs list", "tags", "datasets",
+        "failed_nodes");
+    JsonSchemaDocs.assertFields(shown.get("datasets").get(0), "runs show", "name", "location",
+        "content_hash", "rows");
     List<String> table = kiln(0, "runs", "list", "--metrics", "summary.total_words",
         "--project", project).lines().toList();
     assertThat(table.get(0)).contains("SUMMARY.TOTAL_WORDS");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +35,16 @@ class ScriptableOutputTest {
     JsonNode pipelines = json.readTree(kiln(0, "pipelines", "list", "--json", "--project", p));
     assertThat(pipelines.get("pipelines").get(0).get("name").asText()).isEqualTo("__default__");
     assertThat(pipelines.get("pipelines").get(0).get("nodes").asInt()).isEqualTo(3);
+    JsonSchemaDocs.assertFields(pipelines, "pipelines list", "pipelines");
+    JsonSchemaDocs.assertFields(pipelines.get("pipelines").get(0), "pipelines list", "name",
+        "nodes");
     JsonNode described = json.readTree(kiln(0, "pipelines", "describe", "--json", "--project",
         p));
     assertThat(described.get("nodes")).hasSize(3);
+    JsonSchemaDocs.assertFields(described, "pipelines describe", "name", "nodes", "inputs",
+        "outputs");
+    JsonSchemaDocs.assertFields(described.get("nodes").get(0), "pipelines describe", "name",
+        "tags", "inputs", "outputs");
     assertThat(described.get("nodes").get(0).get("inputs").isArray()).isTrue();
     assertThat(described.get("inputs").toString()).contains("corpus");
     JsonNode catalog = json.readTree(kiln(0, "catalog", "list", "--json", "--project", p));
@@ -44,6 +53,9 @@ class ScriptableOutputTest {
       corpus = d.get("name").asText().equals("corpus") ? d : corpus;
     }
     assertThat(corpus).isNotNull();
+    JsonSchemaDocs.assertFields(catalog, "catalog list", "datasets");
+    JsonSchemaDocs.assertFields(corpus, "catalog list", "name", "type", "filepath", "versioned",
+        "pattern");
     assertThat(corpus.get("type").asText()).isEqualTo("text");
     assertThat(corpus.get("filepath").asText()).endsWith("corpus.txt");
     assertThat(corpus.get("versioned").asBoolean()).isFalse();
@@ -94,5 +106,30 @@ class ScriptableOutputTest {
         .contains("inspect").contains("--json").contains("ZSH_VERSION");
     assertThat(kiln(0, "completion", "zsh")).isEqualTo(script);
     assertThat(kiln(2, "completion", "fish")).isEmpty();
+  }
+
+  @Test
+  void completion_inBash_completesCommandsAndOptions() throws Exception {
+    Path script = work.resolve("kiln-completion.bash");
+    Files.writeString(script, kiln(0, "completion", "bash"));
+    assertThat(complete(script, "kiln ru")).contains("run", "runs").doesNotContain("serve");
+    assertThat(complete(script, "kiln runs list --j")).containsExactly("--json");
+    assertThat(complete(script, "kiln models pro")).containsExactly("promote");
+  }
+
+  /** Returns what bash offers for the last word of a command line, with the script sourced. */
+  private static List<String> complete(Path script, String line) throws Exception {
+    String[] words = line.split(" ");
+    String body = "source '" + script + "'\n"
+        + "COMP_WORDS=(" + line + "); COMP_CWORD=" + (words.length - 1) + "\n"
+        + "COMP_LINE='" + line + "'; COMP_POINT=" + line.length() + "\n"
+        + "_complete_kiln kiln '" + words[words.length - 1] + "' '" + words[words.length - 2]
+        + "'\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+    // stderr dropped: outside an interactive completion, bash's compopt complains and goes on
+    Process bash = new ProcessBuilder("bash", "-c", body)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bash.waitFor()).as(out).isZero();
+    return out.lines().map(String::trim).filter(w -> !w.isEmpty()).toList();
   }
 }
