@@ -1,5 +1,5 @@
 /**
- * CI/CD workflow templates (GitHub Actions, GitLab CI) that test, package and deploy a model, and
- * the files PaaS platforms read.
+ * CI/CD workflow templates (GitHub Actions, GitLab CI, a Jenkinsfile) that test, package and
+ * deploy a model, and the files PaaS platforms read.
  */
 package dev.kiln.deploy.ci;
