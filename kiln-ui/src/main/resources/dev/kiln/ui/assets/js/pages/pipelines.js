@@ -3,10 +3,10 @@
 // selected node or dataset (inputs, outputs, source, last run; type, file, schema, preview).
 import { api } from '../api.js';
 import { bytes, duration, h, kv, num, page, query, table, time } from '../dom.js';
+import { graphView } from '../graph.js';
 import { layout } from '../layout.js';
 
 const ROW = 84;
-const BOX_H = 38;
 
 export async function render() {
   const t0 = performance.now();
@@ -40,16 +40,25 @@ export async function render() {
     h('p', { class: 'muted', id: 'graph-summary' }),
     h('div', { class: 'split' }, h('div', {}, wrap, legend(graph.layers)), side));
 
+  let scene = null;
+
   function draw() {
     const started = performance.now();
     const view = visible(graph, state);
     const laid = layout(view.vertices, view.edges, { rowHeight: ROW });
-    wrap.replaceChildren(svg(view, laid, state, select, toggle));
+    scene = graphView(view.vertices.map(decorate), view.edges, laid,
+      { rowHeight: ROW, layers: view.layers, selected: state.selected, onActivate: activate });
+    wrap.replaceChildren(scene.node);
+    scene.fit();
     document.getElementById('graph-summary').textContent =
       `${graph.nodes.length} nodes and ${graph.datasets.length} datasets; showing ${view.vertices.length} boxes in ${laid.ranks} rows` +
       (graph.namespaces.length ? ` · ${graph.namespaces.length} namespaces (click one to open it)` : '');
     document.body.dataset.graphMs = String(Math.round(performance.now() - started));
     document.body.dataset.graphBoxes = String(view.vertices.length);
+  }
+
+  function activate(id) {
+    if (id.startsWith('g:')) toggle(id.slice(2)); else select(id);
   }
 
   function toggle(prefix) {
@@ -67,11 +76,7 @@ export async function render() {
 
   function select(id) {
     state.selected = id;
-    wrap.querySelectorAll('.n.sel').forEach(n => n.classList.remove('sel'));
-    wrap.querySelectorAll('.edge.hl').forEach(n => n.classList.remove('hl'));
-    const el = wrap.querySelector(`[data-id="${CSS.escape(id)}"]`);
-    if (el) el.classList.add('sel');
-    wrap.querySelectorAll(`[data-from="${CSS.escape(id)}"], [data-to="${CSS.escape(id)}"]`).forEach(e => e.classList.add('hl'));
+    scene.select(id);
     detail(graph, id, side, toggle);
   }
 
@@ -82,9 +87,10 @@ export async function render() {
     if (data && data.parameter) { state.params = true; document.getElementById('show-params').checked = true; }
     draw();
     const id = node ? `n:${node.name}` : data ? `d:${data.name}` : null;
-    if (id && wrap.querySelector(`[data-id="${CSS.escape(id)}"]`)) {
+    const box = id && scene.reveal(id, true);
+    if (box) {
       select(id);
-      wrap.querySelector(`[data-id="${CSS.escape(id)}"]`).focus();
+      box.focus();
     }
   }
 
@@ -157,95 +163,17 @@ function width(label) {
   return Math.max(96, Math.min(230, label.length * 7 + 26));
 }
 
-function esc(s) {
-  return String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-}
-
-/** Draws the laid-out graph as one SVG (built as text: thousands of boxes in one parse). */
-function svg(view, laid, state, select, toggle) {
-  const xs = [...laid.pos.values()].map(p => p.x);
-  const minX = Math.min(...xs, 0) - 140; const maxX = Math.max(...xs, 0) + 140;
-  const maxY = (laid.ranks - 1) * ROW + 60;
-  const byId = new Map(view.vertices.map(v => [v.id, v]));
-  const parts = [];
-  for (const b of laid.bands) {
-    parts.push(`<rect class="band" x="${minX}" y="${b.y0}" width="${maxX - minX}" height="${b.y1 - b.y0}"/>`,
-      `<text class="band-label" x="${minX + 8}" y="${b.y0 + 16}">${esc(view.layers[b.layer])}</text>`);
-  }
-  for (const [a, b] of view.edges) {
-    const p = laid.pos.get(a); const q = laid.pos.get(b);
-    const y1 = p.y + BOX_H / 2; const y2 = q.y - BOX_H / 2; const my = (y1 + y2) / 2;
-    parts.push(`<path class="edge" data-from="${esc(a)}" data-to="${esc(b)}" d="M${p.x},${y1} C${p.x},${my} ${q.x},${my} ${q.x},${y2}"/>`);
-  }
-  for (const v of view.vertices) {
-    const p = laid.pos.get(v.id);
-    const status = v.node && v.node.last_run ? v.node.last_run.status : null;
-    const label = v.kind === 'task' ? short(v.label, v.node.namespace) : v.label;
-    const max = Math.floor((v.width - 14) / 7);
-    const text = label.length > max ? `${label.slice(0, max - 1)}…` : label;
-    const sub = v.kind === 'ns' ? `namespace · ${v.count} nodes` : v.kind === 'task' ? (status ? `${status.toLowerCase()} · ${v.node.last_run.duration_ms} ms` : 'node')
-      : v.data.layer ? `${v.data.type} · ${v.data.layer}` : v.data.type;
-    const aria = `${v.kind === 'ns' ? 'Namespace' : v.kind === 'task' ? 'Node' : 'Dataset'} ${v.label}${v.kind === 'ns' ? ', collapsed' : ''}`;
-    parts.push(`<g class="n ${v.kind}${status === 'FAILED' ? ' failed' : ''}${state.selected === v.id ? ' sel' : ''}" data-id="${esc(v.id)}" tabindex="0" role="button" aria-label="${esc(aria)}" transform="translate(${p.x - v.width / 2},${p.y - BOX_H / 2})">`,
-      `<rect width="${v.width}" height="${BOX_H}" rx="${v.kind === 'task' || v.kind === 'ns' ? 4 : 14}"/>`,
-      `<text x="${v.width / 2}" y="16" text-anchor="middle">${esc(text)}</text>`,
-      `<text class="sub" x="${v.width / 2}" y="30" text-anchor="middle">${esc(sub)}</text><title>${esc(v.label)}</title></g>`);
-  }
-  const el = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  el.setAttribute('class', 'graph');
-  el.setAttribute('role', 'group');
-  el.setAttribute('aria-label', 'Pipeline graph');
-  el.innerHTML = `<g class="viewport">${parts.join('')}</g>`;
-  const viewport = el.firstChild;
-  const bounds = { minX, maxX, maxY };
-  let tx = 0; let ty = 0; let k = 1;
-  const apply = () => viewport.setAttribute('transform', `translate(${tx},${ty}) scale(${k})`);
-  const fit = () => {
-    const w = el.clientWidth || 900; const hgt = el.clientHeight || 600;
-    const whole = Math.min(w / (bounds.maxX - bounds.minX), hgt / (bounds.maxY + 60));
-    k = Math.min(1, Math.max(whole, Math.min(0.7, w / (bounds.maxX - bounds.minX))));
-    tx = (w - (bounds.maxX - bounds.minX) * k) / 2 - bounds.minX * k; ty = 30;
-    apply();
-  };
-  requestAnimationFrame(fit);
-  el.addEventListener('wheel', e => {
-    e.preventDefault();
-    const r = el.getBoundingClientRect();
-    const f = Math.exp(-e.deltaY * 0.0015);
-    const mx = e.clientX - r.left; const my = e.clientY - r.top;
-    tx = mx - (mx - tx) * f; ty = my - (my - ty) * f; k *= f;
-    apply();
-  }, { passive: false });
-  let drag = null;
-  el.addEventListener('pointerdown', e => { if (!e.target.closest('.n')) { drag = { x: e.clientX - tx, y: e.clientY - ty }; el.setPointerCapture(e.pointerId); } });
-  el.addEventListener('pointermove', e => { if (drag) { tx = e.clientX - drag.x; ty = e.clientY - drag.y; apply(); } });
-  el.addEventListener('pointerup', () => { drag = null; });
-  const activate = g => {
-    const id = g.dataset.id;
-    if (id.startsWith('g:')) toggle(id.slice(2)); else select(id);
-  };
-  el.addEventListener('click', e => { const g = e.target.closest('.n'); if (g) activate(g); });
-  el.addEventListener('keydown', e => {
-    const g = e.target.closest('.n');
-    if (g && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); activate(g); }
-    if (e.key === '+' || e.key === '=') { k *= 1.2; apply(); }
-    if (e.key === '-') { k /= 1.2; apply(); }
-  });
-  el.addEventListener('focusin', e => {
-    const g = e.target.closest('.n');
-    if (!g) return;
-    const p = laid.pos.get(g.dataset.id);
-    const w = el.clientWidth; const hgt = el.clientHeight;
-    const sx = p.x * k + tx; const sy = p.y * k + ty;
-    if (sx < 40 || sx > w - 40 || sy < 30 || sy > hgt - 30) { tx = w / 2 - p.x * k; ty = hgt / 2 - p.y * k; apply(); }
-  });
-  const controls = h('div', { class: 'row', style: 'position:absolute;right:8px;top:8px' },
-    h('button', { type: 'button', class: 'ghost', 'aria-label': 'Zoom in', onclick: () => { k *= 1.25; apply(); } }, '+'),
-    h('button', { type: 'button', class: 'ghost', 'aria-label': 'Zoom out', onclick: () => { k /= 1.25; apply(); } }, '−'),
-    h('button', { type: 'button', class: 'ghost', onclick: fit }, 'Fit'));
-  const frag = document.createDocumentFragment();
-  frag.append(el, controls);
-  return frag;
+/** Adds what a box shows: its text cut to the box, the line under it, its accessible name. */
+function decorate(v) {
+  const status = v.node && v.node.last_run ? v.node.last_run.status : null;
+  const label = v.kind === 'task' ? short(v.label, v.node.namespace) : v.label;
+  const max = Math.floor((v.width - 14) / 7);
+  v.text = label.length > max ? `${label.slice(0, max - 1)}…` : label;
+  v.sub = v.kind === 'ns' ? `namespace · ${v.count} nodes` : v.kind === 'task' ? (status ? `${status.toLowerCase()} · ${v.node.last_run.duration_ms} ms` : 'node')
+    : v.data.layer ? `${v.data.type} · ${v.data.layer}` : v.data.type;
+  v.aria = `${v.kind === 'ns' ? 'Namespace' : v.kind === 'task' ? 'Node' : 'Dataset'} ${v.label}${v.kind === 'ns' ? ', collapsed' : ''}`;
+  v.failed = status === 'FAILED';
+  return v;
 }
 
 function legend(layers) {
