@@ -1,9 +1,11 @@
 package dev.kiln.cli;
 
+import dev.kiln.core.KilnException;
 import dev.kiln.deploy.PackageSpec;
 import dev.kiln.deploy.PackageTarget;
 import dev.kiln.deploy.Packager;
 import dev.kiln.deploy.ci.CiTemplates;
+import dev.kiln.deploy.image.RegistryPush;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.ml.onnx.OnnxModel;
 import java.io.PrintWriter;
@@ -44,6 +46,15 @@ final class PackageCommand implements Callable<Integer> {
       + " kiln/NAME:VERSION).")
   String image;
 
+  @Option(names = "--push", description = "For --target image: also push the image to the"
+      + " registry its --image name starts with; user and password from KILN_REGISTRY_USERNAME"
+      + " and KILN_REGISTRY_PASSWORD, else the login files of podman/docker login.")
+  boolean push;
+
+  @Option(names = "--insecure-registry", description = "Allow pushing to a registry without"
+      + " TLS (e.g. localhost:5000); credentials then travel in clear text.")
+  boolean insecureRegistry;
+
   @Option(names = "--port", defaultValue = "8080", description = "Server port in the"
       + " container (default 8080).")
   int port;
@@ -81,6 +92,11 @@ final class PackageCommand implements Callable<Integer> {
       }
       return 0;
     }
+    if (push && (t != PackageTarget.IMAGE || image == null)) {
+      throw new KilnException("--push needs --target image and an --image name that starts"
+          + " with the registry.", "e.g. --target image --image registry.example.com/team/"
+          + model.split("[@:]")[0] + ":1 --push");
+    }
     try (Registry.Fetched fetched = Registry.fetch(project, model)) {
       Path jar = kilnJar != null ? kilnJar : KilnJar.running();
       PackageSpec packaged = PackageSpec.builder(fetched.bundle(), out != null ? out
@@ -89,13 +105,18 @@ final class PackageCommand implements Callable<Integer> {
           .kilnJar(jar, KilnJar.optionalJars(jar, parts,
               OnnxModel.FORMAT.equals(fetched.manifest().modelFormat())))
           .build();
-      Packager.Result result = new Packager(KilnJar.cacheDir(), ModelJarMain.class.getName())
-          .write(t, packaged);
+      Packager packager = new Packager(KilnJar.cacheDir(), ModelJarMain.class.getName());
+      Packager.Result result = (push ? packager.pushingTo(RegistryPush.fromEnvironment(
+          System.getenv(), insecureRegistry)) : packager).write(t, packaged);
       result.files().forEach(f -> w.println("Wrote " + f));
       if (result.image() != null) {
         w.printf("Image %s (%d MB tarball). Run it:%n  podman load -i %s%n  podman run --rm"
             + " -p %d:%d %s%n", result.image().reference(), Files.size(result.image().tarball())
             >> 20, result.image().tarball(), port, port, result.image().reference());
+        if (result.image().pushedDigest() != null) {
+          w.printf("Pushed %s (%s)%n", result.image().reference(),
+              result.image().pushedDigest());
+        }
       }
       return 0;
     }

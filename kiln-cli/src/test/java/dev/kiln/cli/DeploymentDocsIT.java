@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs docs/deployment.md with the built kiln.jar: registry to an OCI image run by podman (ready,
- * predicting, non-root, draining on stop), Kubernetes manifests rendered by kubectl, a model jar
- * serving, PaaS and CI files. Skipped, with the reason printed, only where podman cannot run.
+ * predicting, non-root, draining on stop), the image pushed to a local docker-registry with a
+ * signed-in user and pulled back by podman, Kubernetes manifests rendered by kubectl, a model
+ * jar serving, PaaS and CI files. Skipped, with the reason printed, only where podman cannot run.
  */
 class DeploymentDocsIT {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -36,6 +37,7 @@ class DeploymentDocsIT {
         work.resolve("examples/fraud-detection"));
     run("podman", "rm", "-f", "fraud");
     run("podman", "rmi", "-f", "localhost/kiln/fraud-detection:1");
+    run("podman", "rmi", "-f", "localhost:5000/kiln/fraud-detection:1");
     ShellWalk.Result walk = ShellWalk.run(REPO.resolve("docs/deployment.md"), work,
         "'" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -jar '"
             + Path.of("target/kiln.jar").toAbsolutePath() + "'", 1200);
@@ -48,6 +50,8 @@ class DeploymentDocsIT {
         .contains("user 10001:10001")
         .contains("Stopping: no new requests").contains("Stopped gracefully")
         .contains("\"roc_auc\"")
+        .contains("Pushed localhost:5000/kiln/fraud-detection:1 (sha256:")
+        .contains("{\"name\":\"kiln/fraud-detection\",\"tags\":[\"1\"]}")
         .contains("web: java");
     assertThat(work.resolve("build/k8s/canary/deployment.yaml")).isRegularFile();
     assertThat(Files.readString(work.resolve("build/fraud.yaml")))

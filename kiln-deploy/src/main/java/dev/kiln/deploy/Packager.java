@@ -2,6 +2,7 @@ package dev.kiln.deploy;
 
 import dev.kiln.deploy.ci.PaasFiles;
 import dev.kiln.deploy.image.ContainerImage;
+import dev.kiln.deploy.image.RegistryPush;
 import dev.kiln.deploy.jar.ModelJar;
 import dev.kiln.deploy.k8s.KubernetesManifests;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.List;
 public final class Packager {
   private final Path cache;
   private final String modelJarMainClass;
+  private final RegistryPush push;
 
   /**
    * Creates a packager.
@@ -23,8 +25,18 @@ public final class Packager {
    * @param modelJarMainClass the main class of model jars, which serves the embedded bundle
    */
   public Packager(Path cache, String modelJarMainClass) {
+    this(cache, modelJarMainClass, null);
+  }
+
+  private Packager(Path cache, String modelJarMainClass, RegistryPush push) {
     this.cache = cache;
     this.modelJarMainClass = modelJarMainClass;
+    this.push = push;
+  }
+
+  /** Returns a packager that also pushes the images it builds to their registry. */
+  public Packager pushingTo(RegistryPush registry) {
+    return new Packager(cache, modelJarMainClass, registry);
   }
 
   /**
@@ -43,7 +55,7 @@ public final class Packager {
   public Result write(PackageTarget target, PackageSpec spec) throws IOException {
     return switch (target) {
       case IMAGE -> {
-        ContainerImage.Built built = ContainerImage.build(spec, cache);
+        ContainerImage.Built built = ContainerImage.build(spec, cache, push);
         yield new Result(List.of(built.tarball()), built);
       }
       case K8S -> new Result(KubernetesManifests.writeKustomize(spec, spec.out()), null);

@@ -2,6 +2,7 @@ package dev.kiln.deploy.image;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
@@ -38,16 +39,19 @@ public final class ContainerImage {
    * @param tarball the OCI image tarball ({@code podman load -i} / {@code docker load -i})
    * @param reference the image name and tag inside it
    * @param labels the image labels
+   * @param pushedDigest the digest of the image pushed to its registry, or null when not pushed
    */
-  public record Built(Path tarball, String reference, Map<String, String> labels) {}
+  public record Built(Path tarball, String reference, Map<String, String> labels,
+      String pushedDigest) {}
 
   /**
    * Builds the image of a spec into {@code spec.out()/image.tar}.
    *
    * @param cache where jlink runtimes are kept between builds
-   * @throws DeployException if the spec has no kiln.jar, or a tool is missing
+   * @param push where to push the image too, or null to write the tarball only
+   * @throws DeployException if the spec has no kiln.jar, a tool is missing, or the push fails
    */
-  public static Built build(PackageSpec spec, Path cache) throws IOException {
+  public static Built build(PackageSpec spec, Path cache, RegistryPush push) throws IOException {
     if (spec.kilnJar() == null) {
       throw new DeployException("An image needs the runnable kiln.jar, and this kiln does not"
           + " run from one.", "run the packaged kiln (./kiln or java -jar kiln.jar), or pass"
@@ -76,10 +80,10 @@ public final class ContainerImage {
           .setProgramArguments(ServeCommandLine.arguments(spec))
           .addExposedPort(Port.tcp(spec.port()))
           .setLabels(labels);
-      image.containerize(Containerizer.to(TarImage.at(tarball).named(spec.image()))
-          .setToolName("kiln")
-          .setApplicationLayersCache(scratch.resolve("cache"))
-          .setBaseImageLayersCache(scratch.resolve("cache")));
+      image.containerize(cached(Containerizer.to(TarImage.at(tarball).named(spec.image())),
+          scratch));
+      String digest = push == null ? null : push(image, spec.image(), push, scratch);
+      return new Built(tarball, spec.image(), labels, digest);
     } catch (InvalidImageReferenceException e) {
       throw new DeployException("Image name '" + spec.image() + "' is not valid.",
           "e.g. --image registry.example.com/team/fraud:3", e);
@@ -92,7 +96,40 @@ public final class ContainerImage {
     } finally {
       SystemFiles.deleteTree(scratch);
     }
-    return new Built(tarball, spec.image(), labels);
+  }
+
+  private static Containerizer cached(Containerizer containerizer, Path scratch) {
+    return containerizer.setToolName("kiln")
+        .setApplicationLayersCache(scratch.resolve("cache"))
+        .setBaseImageLayersCache(scratch.resolve("cache"));
+  }
+
+  /** Pushes the image (its layers are in the scratch cache already); returns its digest. */
+  private static String push(JibContainerBuilder image, String name, RegistryPush push,
+      Path scratch) throws IOException, InterruptedException, CacheDirectoryCreationException {
+    ImageReference reference;
+    try {
+      reference = ImageReference.parse(name);
+    } catch (InvalidImageReferenceException e) {
+      throw new DeployException("Image name '" + name + "' is not valid.",
+          "e.g. --image registry.example.com/team/fraud:3", e);
+    }
+    if (push.allowHttp()) {
+      // Jib's only switch for sending credentials to a registry without TLS
+      System.setProperty("sendCredentialsOverHttp", "true");
+    }
+    try {
+      return image.containerize(cached(Containerizer.to(push.target(reference, System.getenv()))
+          .setAllowInsecureRegistries(push.allowHttp()), scratch)).getDigest().toString();
+    } catch (RegistryException | ExecutionException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      throw new DeployException("Pushing image '" + name + "' to registry '"
+          + reference.getRegistry() + "' failed: " + cause.getMessage(), (push.username() == null
+          ? "sign in with 'podman login " + reference.getRegistry() + "', or set "
+          + RegistryPush.USERNAME_ENV + " and " + RegistryPush.PASSWORD_ENV
+          : "check " + RegistryPush.USERNAME_ENV + " and " + RegistryPush.PASSWORD_ENV)
+          + (push.allowHttp() ? "" : "; a registry without TLS needs --insecure-registry"), e);
+    }
   }
 
   private static Instant created(PackageSpec spec) {
