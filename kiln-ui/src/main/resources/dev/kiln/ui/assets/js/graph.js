@@ -58,7 +58,7 @@ export function graphView(vertices, edges, laid, opts) {
     const parts = [];
     for (const b of laid.bands) {
       parts.push(`<rect class="band" x="${bounds.minX}" y="${b.y0}" width="${bounds.maxX - bounds.minX}" height="${b.y1 - b.y0}"/>`,
-        `<text class="band-label" x="${Math.max(bounds.minX, a.x0) + 8}" y="${b.y0 + 16}">${esc(opts.layers[b.layer])}</text>`);
+        `<text class="band-label" x="${Math.max(bounds.minX, r.x0) + 8}" y="${b.y0 + 16}">${esc(opts.layers[b.layer])}</text>`);
     }
     for (const [from, to] of edges) {
       const p = laid.pos.get(from); const q = laid.pos.get(to);
