@@ -1,6 +1,7 @@
 // The pipeline graph as SVG, drawing only what can be seen. Chromium's cost for a large graph
 // is style, layout and paint of every element, above all of the text, so:
-// - boxes and edges outside the view (plus half a view on each side) are left out of the DOM;
+// - in graphs of more than 400 boxes, boxes and edges outside the view (plus half a view on
+//   each side) are left out of the DOM;
 //   panning inside that margin moves one transform, leaving it redraws the part in view;
 // - labels are drawn only from a zoom level at which they can be read (an overview of a
 //   1,000-node pipeline is boxes and edges, with the name in each box's tooltip);
@@ -12,6 +13,8 @@ const BOX_H = 38;
 /** Below this zoom a 12 px label is under 5.4 px: boxes are drawn without text. */
 export const LABEL_ZOOM = 0.45;
 const MARGIN = 0.5;
+/** Graphs of at most this many boxes are drawn whole: culling pays off only for large ones. */
+const CULL_ABOVE = 400;
 
 function esc(s) {
   return String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
@@ -52,7 +55,8 @@ export function graphView(vertices, edges, laid, opts) {
 
   function render(r, labels) {
     const mx = (r.x1 - r.x0) * MARGIN; const my = (r.y1 - r.y0) * MARGIN;
-    const a = { x0: r.x0 - mx, y0: r.y0 - my, x1: r.x1 + mx, y1: r.y1 + my };
+    const a = vertices.length > CULL_ABOVE ? { x0: r.x0 - mx, y0: r.y0 - my, x1: r.x1 + mx, y1: r.y1 + my }
+      : { x0: -Infinity, y0: -Infinity, x1: Infinity, y1: Infinity };
     drawn = { ...a, labels };
     const focused = el.contains(document.activeElement) ? document.activeElement.dataset.id : null;
     const parts = [];
