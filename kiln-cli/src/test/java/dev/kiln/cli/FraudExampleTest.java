@@ -1,13 +1,31 @@
 package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.data.Frame;
+import dev.kiln.data.io.FrameReader;
+import dev.kiln.serving.BatchingConfig;
+import dev.kiln.serving.BundleSource;
+import dev.kiln.serving.ModelRepository;
+import dev.kiln.serving.ModelServer;
+import dev.kiln.serving.ModelSlot;
+import dev.kiln.serving.ServerConfig;
+import dev.kiln.serving.ServingMetrics;
+import dev.kiln.serving.Traffic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,9 +50,11 @@ class FraudExampleTest {
     assertThat(metrics.get("tp").asDouble() + metrics.get("fn").asDouble())
         .as("test frauds: 20%% of the ~69 generated").isBetween(12.0, 16.0);
     assertThat(out.toString()).contains("pr_auc").contains("roc_auc").contains("tp ");
-    JsonNode importance = new ObjectMapper().readTree(
-        project.resolve("data/08_reporting/feature_importance.json").toFile()).get("gain");
-    assertThat(importance.get("V14").asDouble()).isGreaterThan(importance.get("V28").asDouble());
+    List<String> importance = Files.readAllLines(
+        project.resolve("data/08_reporting/feature_importance.csv"));
+    assertThat(importance.get(0)).isEqualTo("feature,mean_abs_shap");
+    assertThat(rank(importance, "V14")).as("mean |SHAP|, largest first")
+        .isLessThan(rank(importance, "V28"));
     JsonNode selection = new ObjectMapper().readTree(
         project.resolve("data/08_reporting/model_selection.json").toFile());
     assertThat(selection.get("metric").asText()).isEqualTo("pr_auc");
@@ -43,22 +63,34 @@ class FraudExampleTest {
     assertThat(selection.get("candidates").get(0).get("trials")).as("l2 grid").hasSize(3);
     assertThat(selection.get("candidates").get(1).get("trials")).as("xgboost grid").hasSize(4);
     String chosen = selection.get("chosen").asText();
-    for (String candidate : new String[] {"logistic", "xgboost"}) {
-      assertThat(metrics.has(candidate + ".validation_pr_auc")).as(candidate).isTrue();
-      assertThat(metrics.get(candidate + ".test_pr_auc").asDouble()).as(candidate)
-          .isBetween(0.0, 1.0);
+    for (JsonNode c : selection.get("candidates")) {
+      assertThat(c.get("test_score").asDouble()).as(c.get("name").asText()).isBetween(0.0, 1.0);
+      if (c.get("name").asText().equals(chosen)) {
+        assertThat(c.get("test_score").asDouble()).as("the chosen model's test PR-AUC")
+            .isCloseTo(metrics.get("pr_auc").asDouble(), within(1e-9));
+      }
     }
     JsonNode manifest = new ObjectMapper().readTree(
         project.resolve("data/06_models/bundle/bundle.json").toFile());
     assertThat(manifest.get("model_format").asText()).as("the bundle holds the chosen model")
         .isEqualTo(chosen.equals("logistic") ? "kiln-linear-json" : "xgboost-json");
-    assertThat(Files.readString(project.resolve("data/06_models/preprocessor.json")))
-        .contains("affine");
+    assertThat(Files.readString(project.resolve("data/06_models/model/preprocessing.json")))
+        .as("the feature transforms travel with the model").contains("log1p(greatest(Amount, 0))")
+        .contains("floor(Time / 3600) % 24");
+    assertServedLikeTheTestSet(project);
+    assertThat(ModelsCommandTest.kiln(0, "predict",
+        project.resolve("data/06_models/bundle").toString(), "--input",
+        project.resolve("data/01_raw/creditcard.csv").toString(), "--output",
+        work.resolve("scores.csv").toString())).as("kiln predict on the raw Kaggle-shaped file")
+        .contains("40,000");
+    List<String> scored = Files.readAllLines(work.resolve("scores.csv"));
+    assertThat(scored).hasSize(40_001);
+    assertThat(scored.get(0)).startsWith("Time,V1,").contains("Class", "probability");
     String runId = out.toString().substring(out.toString().indexOf("Tracked as run ") + 15)
         .split(" ")[0];
     try (var store = dev.kiln.tracking.TrackingStores.sqlite(
         project.resolve(".kiln/tracking.db"))) {
-      var curve = store.getMetricHistory(runId, "metrics.validation_aucpr");
+      var curve = store.getMetricHistory(runId, "selection_metrics.xgboost.validation");
       assertThat(curve).as("the validation PR-AUC of every boosting round, by step")
           .hasSizeGreaterThan(5);
       assertThat(curve.get(curve.size() - 1).step()).isEqualTo(curve.size() - 1);
@@ -66,7 +98,11 @@ class FraudExampleTest {
           .resolve(store.getRun(runId).artifactFolder());
       assertThat(artifacts.resolve("metrics.json")).as("kiln.yml's tracking.artifacts")
           .hasSameTextualContentAs(project.resolve("data/08_reporting/metrics.json"));
-      assertThat(artifacts.resolve("feature_importance.json")).exists();
+      assertThat(artifacts.resolve("feature_importance.csv")).exists();
+      assertThat(artifacts.resolve("model_selection.json")).exists();
+      assertThat(store.getRun(runId).metrics()).as("every candidate's scores, tracked")
+          .containsKeys("selection_metrics.logistic.validation_pr_auc",
+              "selection_metrics.xgboost.test_pr_auc", "metrics.roc_auc");
     }
   }
 
@@ -88,6 +124,65 @@ class FraudExampleTest {
     assertThat(Files.exists(project.resolve("data/08_reporting/validation.json"))).isTrue();
     assertThat(Files.readString(project.resolve("data/02_intermediate/quarantined.csv")))
         .contains("Amount: max");
-    assertThat(Files.exists(project.resolve("data/06_models/bundle/bundle.json"))).isFalse();
+    assertThat(Files.exists(project.resolve("data/06_models/model"))).isFalse();
+  }
+
+  private static int rank(List<String> lines, String feature) {
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(feature + ",")) {
+        return i;
+      }
+    }
+    throw new AssertionError(feature + " not in " + lines);
+  }
+
+  /**
+   * The bundle takes raw transactions: each test row, sent alone over HTTP as the raw record
+   * ({@code Time}, {@code V1}..., {@code Amount}), gets the probability the pipeline's evaluation
+   * gave it, to 1e-9.
+   */
+  private static void assertServedLikeTheTestSet(Path project) throws Exception {
+    Frame test = FrameReader.parquet(project.resolve("data/05_model_input/test.parquet"));
+    double[] scores = FrameReader.parquet(
+        project.resolve("data/07_model_output/test_scores.parquet")).column("probability")
+        .toDoubleArray();
+    assertThat(scores).hasSize(test.rowCount());
+    List<String> inputs = new ArrayList<>(test.columnNames());
+    inputs.remove("Class");
+    assertThat(inputs).contains("Time", "Amount", "V1").doesNotContain("log_amount", "hour");
+    ServingMetrics metrics = new ServingMetrics();
+    ModelRepository models = new ModelRepository(100);
+    models.add(new ModelSlot(new BundleSource(project.resolve("data/06_models/bundle")), null,
+        Traffic.none(), BatchingConfig.defaults(), metrics));
+    ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0);
+    HttpClient http = HttpClient.newHttpClient();
+    ObjectMapper json = new ObjectMapper();
+    try (ModelServer server = ModelServer.start(config, models, metrics, null, "test")) {
+      URI predict = URI.create("http://127.0.0.1:" + server.port()
+          + "/v1/models/fraud-detection:predict");
+      int frauds = 0;
+      for (int r = 0; r < test.rowCount(); r++) {
+        boolean fraud = test.column("Class").getDouble(r) == 1;
+        if (!fraud && r % 20 != 0) {
+          continue;
+        }
+        frauds += fraud ? 1 : 0;
+        ObjectNode row = json.createObjectNode();
+        for (String c : inputs) {
+          row.put(c, test.column(c).getDouble(r));
+        }
+        String body = json.writeValueAsString(json.createObjectNode()
+            .set("instances", json.createArrayNode().add(row)));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(predict)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        double p = json.readTree(response.body()).get("predictions").get(0).get("probability")
+            .asDouble();
+        assertThat(p).as("test row %d", r).isCloseTo(scores[r], within(1e-9));
+      }
+      assertThat(frauds).isPositive();
+    }
   }
 }

@@ -36,7 +36,7 @@ class ModelTestCommandTest {
         + "    input: {V1: 0, V2: 0, V3: 0, V4: 0, V5: 0, V6: 0, V7: 0, V8: 0, V9: 0, V10: 0,"
         + " V11: 0, V12: 0, V13: 0, V14: 0, V15: 0, V16: 0, V17: 0, V18: 0, V19: 0, V20: 0,"
         + " V21: 0, V22: 0, V23: 0, V24: 0, V25: 0, V26: 0, V27: 0, V28: 0, Amount: 25,"
-        + " log_amount: 3.258, hour: 14}\n    expect: {probability: 0.9}\n    tolerance: 0.05\n");
+        + " Time: 50400}\n    expect: {probability: 0.9}\n    tolerance: 0.05\n");
     String out = ModelsCommandTest.kiln(4, "test", "--project", project.toString(), "--env",
         "strict", "--no-record");
     assertThat(out).contains("ordinary is fraud").contains("failed").contains("1 failed");

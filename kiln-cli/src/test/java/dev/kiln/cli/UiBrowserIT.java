@@ -68,7 +68,7 @@ class UiBrowserIT {
         p, "--run", latestRun());
     kiln(0, "models", "promote", "fraud-detection", "1", "--project", p);
     kiln(0, "monitor", "fraud-detection@champion", "--project", p, "--current",
-        fraud.resolve("data/04_feature/features.parquet").toString());
+        fraud.resolve("data/02_intermediate/transactions.parquet").toString());
     Path cars = work.resolve("used-car-prices");
     ProjectCopies.copy(Path.of("..", "examples", "used-car-prices").toAbsolutePath()
         .normalize(), cars);
@@ -139,14 +139,14 @@ class UiBrowserIT {
     open("pipelines", By.cssSelector(".graph .n"));
     assertThat(browser.driver().findElements(By.cssSelector(".graph .n.task"))).hasSize(9);
     assertThat(browser.driver().findElements(By.cssSelector(".graph .band-label")))
-        .extracting(Browser::text).contains("raw", "feature", "model_input");
+        .extracting(Browser::text).contains("raw", "intermediate", "model_input");
     browser.pressEnter(By.cssSelector(".n[data-id='n:train_model']"));
     browser.until(d -> text(By.id("detail")).contains("Inputs"));
     assertThat(text(By.id("detail"))).contains("Inputs", "train_model", "completed");
-    browser.pressEnter(By.cssSelector(".n[data-id='d:features']"));
+    browser.pressEnter(By.cssSelector(".n[data-id='d:clean_transactions']"));
     browser.until(d -> text(By.id("detail")).contains("First 20 rows"));
     assertThat(text(By.id("detail"))).contains("parquet",
-        "data/04_feature/features.parquet", "12,000");
+        "data/02_intermediate/transactions.parquet", "12,000");
     browser.screenshot("pipelines");
   }
 

@@ -8,9 +8,9 @@ import dev.kiln.data.Column;
 import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.data.StringColumn;
+import dev.kiln.ml.Explainable;
 import dev.kiln.ml.TrainedModel;
 import dev.kiln.ml.TrainingData;
-import dev.kiln.ml.xgboost.XGBoostModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
 
 /**
  * {@code type: explain}: SHAP values of an XGBoost model (XGBoost's exact TreeSHAP
- * contributions) on rows of a frame, and their summary: the mean absolute SHAP value of each
+ * contributions) or a linear model (exact: coefficient times the distance from the training
+ * mean) on rows of a frame, and their summary: the mean absolute SHAP value of each
  * model feature, largest first, as in {@code shap.summary_plot(plot_type="bar")}.
  */
 public final class ExplainNode implements NodeType {
@@ -33,12 +34,12 @@ public final class ExplainNode implements NodeType {
 
   @Override
   public String summary() {
-    return "SHAP values of an XGBoost model and the mean |SHAP| per feature.";
+    return "SHAP values of an XGBoost or linear model and the mean |SHAP| per feature.";
   }
 
   @Override
   public List<Port> inputs() {
-    return List.of(Port.required("model", TrainedModel.class, "an XGBoost TrainedModel"),
+    return List.of(Port.required("model", TrainedModel.class, "an XGBoost or linear TrainedModel"),
         Port.required("data", Frame.class, "the rows to explain"));
   }
 
@@ -57,14 +58,14 @@ public final class ExplainNode implements NodeType {
   public Map<String, Object> run(NodeCall call) {
     ExplainParams p = call.parameters(ExplainParams.class);
     TrainedModel trained = call.input("model", TrainedModel.class);
-    if (!(trained.model() instanceof XGBoostModel model)) {
-      throw new KilnException("explain needs an XGBoost model; this one is "
+    if (!(trained.model() instanceof Explainable model)) {
+      throw new KilnException("explain needs an XGBoost or linear model; this one is "
           + trained.model().format() + ".", "train with 'model: xgboost' (the default)");
     }
     Frame data = sample(call.input("data", Frame.class), p);
     TrainingData x = trained.features(data);
     float[][] contributions = model.contributions(x.features(), x.rows());
-    List<String> features = model.featureNames();
+    List<String> features = trained.model().featureNames();
     int width = features.size() + 1;
     int groups = contributions.length == 0 ? 1 : contributions[0].length / width;
     List<String> names = new ArrayList<>();
