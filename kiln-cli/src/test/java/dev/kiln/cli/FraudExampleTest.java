@@ -5,24 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.FrameReader;
-import dev.kiln.serving.BatchingConfig;
-import dev.kiln.serving.BundleSource;
-import dev.kiln.serving.ModelRepository;
-import dev.kiln.serving.ModelServer;
-import dev.kiln.serving.ModelSlot;
-import dev.kiln.serving.ServerConfig;
-import dev.kiln.serving.ServingMetrics;
-import dev.kiln.serving.Traffic;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,16 +137,8 @@ class FraudExampleTest {
     List<String> inputs = new ArrayList<>(test.columnNames());
     inputs.remove("Class");
     assertThat(inputs).contains("Time", "Amount", "V1").doesNotContain("log_amount", "hour");
-    ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100);
-    models.add(new ModelSlot(new BundleSource(project.resolve("data/06_models/bundle")), null,
-        Traffic.none(), BatchingConfig.defaults(), metrics));
-    ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0);
-    HttpClient http = HttpClient.newHttpClient();
-    ObjectMapper json = new ObjectMapper();
-    try (ModelServer server = ModelServer.start(config, models, metrics, null, "test")) {
-      URI predict = URI.create("http://127.0.0.1:" + server.port()
-          + "/v1/models/fraud-detection:predict");
+    try (ServedBundle served = new ServedBundle(project.resolve("data/06_models/bundle"),
+        "fraud-detection")) {
       int frauds = 0;
       for (int r = 0; r < test.rowCount(); r++) {
         boolean fraud = test.column("Class").getDouble(r) == 1;
@@ -167,20 +146,8 @@ class FraudExampleTest {
           continue;
         }
         frauds += fraud ? 1 : 0;
-        ObjectNode row = json.createObjectNode();
-        for (String c : inputs) {
-          row.put(c, test.column(c).getDouble(r));
-        }
-        String body = json.writeValueAsString(json.createObjectNode()
-            .set("instances", json.createArrayNode().add(row)));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(predict)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        double p = json.readTree(response.body()).get("predictions").get(0).get("probability")
-            .asDouble();
-        assertThat(p).as("test row %d", r).isCloseTo(scores[r], within(1e-9));
+        assertThat(served.predictRow(test, inputs, r, "probability")).as("test row %d", r)
+            .isCloseTo(scores[r], within(1e-9));
       }
       assertThat(frauds).isPositive();
     }

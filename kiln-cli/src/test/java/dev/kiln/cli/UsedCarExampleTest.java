@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,30 @@ class UsedCarExampleTest {
         batch3.column("prediction").toDoubleArray()).r2();
     assertThat(driftedR2).as("the model decays on the drifted market")
         .isLessThan(holdoutR2 - 0.02);
+    assertServedLikeBatchScoring(project.resolve("data/06_models/bundle"), batch3);
+  }
+
+  /**
+   * The bundle takes the raw listing: a row sent alone over HTTP (text, integers, a missing
+   * engine size as null) gets the price {@code kiln predict} gave it in the batch, to 1e-9.
+   */
+  private static void assertServedLikeBatchScoring(Path bundle, Frame scored) throws Exception {
+    List<String> inputs = new java.util.ArrayList<>(scored.columnNames());
+    inputs.removeAll(List.of("listing_id", "price", "prediction"));
+    assertThat(inputs).contains("year", "make", "engine_size_l");
+    int missing = 0;
+    try (ServedBundle served = new ServedBundle(bundle, "used-car-prices")) {
+      for (int r = 0; r < scored.rowCount(); r++) {
+        boolean noEngine = scored.column("engine_size_l").isNull(r);
+        if (!noEngine && r % 40 != 0) {
+          continue;
+        }
+        missing += noEngine ? 1 : 0;
+        assertThat(served.predictRow(scored, inputs, r, "prediction")).as("row %d", r)
+            .isCloseTo(scored.column("prediction").getDouble(r), within(1e-9));
+      }
+    }
+    assertThat(missing).as("rows without an engine size were sent too").isPositive();
   }
 
   /**
