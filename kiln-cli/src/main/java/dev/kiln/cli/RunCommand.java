@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
       if (state.succeeded()) {
         registerWrittenBundles(opened, catalog, store, tracking, out);
       }
-      return state.succeeded() ? 0 : Main.RUN_FAILED;
+      return state.succeeded() ? 0 : state.failedOnBadInput() ? Main.BAD_INPUT : Main.RUN_FAILED;
     }
   }
 

@@ -136,6 +136,25 @@ class NewFromDataTest {
     assertThat(work.resolve("p")).doesNotExist();
   }
 
+  @Test
+  void badTargetFoundDuringTheRun_failsTheNodeWithExitCode2() throws Exception {
+    StringBuilder rows = new StringBuilder("a,b,label\n");
+    for (int i = 0; i < 60; i++) {
+      rows.append(i).append(',').append(i % 7).append(',').append(i % 2).append('\n');
+    }
+    Path csv = work.resolve("rows.csv");
+    Files.writeString(csv, rows);
+    assertThat(kiln("new", "p", "--dir", work.toString(), "--from", csv.toString(), "--target",
+        "label")).isZero();
+    String project = work.resolve("p").toString();
+    assertThat(kiln("run", "--project", project, "--params", "train.target=lable"))
+        .as("bad input: exit 2, not 1 (a failed run)").isEqualTo(2);
+    assertThat(err).contains("Node 'train' (").contains("pipelines.yml:")
+        .contains("target column 'lable' is not in the data").contains("did you mean 'label'?")
+        .doesNotContain("\tat ");
+    assertThat(kiln("run", "--project", project)).isZero();
+  }
+
   private Path script() throws Exception {
     Path file = work.resolve("sklearn_xgboost.py");
     if (!Files.exists(file)) {

@@ -1,9 +1,9 @@
 package dev.kiln.data;
 
-import dev.kiln.core.KilnException;
+import dev.kiln.core.BadInputException;
 
 /** Data that cannot be read, written or used as asked: the message names the file, line or column. */
-public class DataFormatException extends KilnException {
+public class DataFormatException extends BadInputException {
   private static final long serialVersionUID = 1L;
 
   /** Creates an error with a message and a hint (may be null). */

@@ -1,5 +1,6 @@
 package dev.kiln.core.runner;
 
+import dev.kiln.core.BadInputException;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.catalog.Dataset;
@@ -80,13 +81,15 @@ final class RunExecution {
       if (!cached) {
         runNode(node, key);
       }
-      record(node, cached ? NodeStatus.CACHED : NodeStatus.COMPLETED, start, null, null);
+      record(new NodeRun(node.name(), cached ? NodeStatus.CACHED : NodeStatus.COMPLETED,
+          elapsedMs(start), null));
       releaseInputs(node);
       return true;
     } catch (Throwable e) {
       String message = describeFailure(node, e);
       errors.add(message);
-      record(node, NodeStatus.FAILED, start, message, NodeFailure.trace(e));
+      record(new NodeRun(node.name(), NodeStatus.FAILED, elapsedMs(start), message,
+          NodeFailure.trace(e), BadInputException.isCause(e)));
       hook.onNodeError(node, e);
       return false;
     }
@@ -187,11 +190,13 @@ final class RunExecution {
     });
   }
 
-  private void record(Node node, NodeStatus status, long startNanos, String error,
-      String trace) {
-    long ms = (System.nanoTime() - startNanos) / 1_000_000;
-    runs.put(node.name(), new NodeRun(node.name(), status, ms, error, trace));
+  private void record(NodeRun run) {
+    runs.put(run.name(), run);
     checkpoint();
+  }
+
+  private static long elapsedMs(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   /** Persists the state as it stands, so that a crash from here on loses no finished node. */

@@ -42,6 +42,11 @@ public record RunState(String runId, String pipeline, String env, RunStatus stat
     return status == RunStatus.FINISHED;
   }
 
+  /** Returns whether a node failed on bad input (data, configuration or parameters). */
+  public boolean failedOnBadInput() {
+    return nodes.stream().anyMatch(n -> n.status() == NodeStatus.FAILED && n.badInput());
+  }
+
   /** Returns whether {@code --from-failed} can resume it: it failed or was killed. */
   public boolean resumable() {
     return status == RunStatus.FAILED || status == RunStatus.KILLED;

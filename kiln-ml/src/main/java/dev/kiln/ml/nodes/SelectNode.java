@@ -1,5 +1,6 @@
 package dev.kiln.ml.nodes;
 
+import dev.kiln.core.BadInputException;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.nodes.NodeCall;
 import dev.kiln.core.nodes.NodeType;
@@ -14,6 +15,7 @@ import dev.kiln.ml.preprocess.FittedPreprocessor;
 import dev.kiln.ml.selection.Candidate;
 import dev.kiln.ml.selection.CandidateResult;
 import dev.kiln.ml.selection.ModelSelection;
+import dev.kiln.ml.selection.SelectionReport;
 import dev.kiln.ml.selection.SelectionResult;
 import dev.kiln.ml.split.FrameSplit;
 import dev.kiln.ml.tuning.Scoring;
@@ -58,8 +60,8 @@ public final class SelectNode implements NodeType {
   @Override
   public List<Port> outputs() {
     return List.of(Port.required("model", TrainedModel.class, "the chosen candidate's model"),
-        Port.optional("report", Map.class, "every candidate's configurations and scores, the"
-            + " chosen one"),
+        Port.optional("report", SelectionReport.class, "every candidate's configurations and"
+            + " scores, the chosen one"),
         Port.optional("metrics", Metrics.class, "<candidate>.validation_<metric> (and test_),"
             + " XGBoost's validation metric per round"));
   }
@@ -76,7 +78,8 @@ public final class SelectNode implements NodeType {
     Frame data = call.input("data", Frame.class);
     Task task = Targets.task(data, p.target(), p.task());
     if (task == Task.MULTICLASS_CLASSIFICATION) {
-      throw new KilnException("select compares binary classifiers and regressions; target '"
+      throw new BadInputException("select compares binary classifiers and"
+          + " regressions; target '"
           + p.target() + "' has more than two classes.", "train it with the train node");
     }
     Scoring metric = metric(p.metric(), task);
@@ -101,11 +104,11 @@ public final class SelectNode implements NodeType {
         .run(fit, watch);
     System.out.print(result.toTable());
     Map<String, Double> values = new LinkedHashMap<>(result.toMetrics());
-    Map<String, Object> report = new LinkedHashMap<>(result.toReport());
+    SelectionReport report = result.toReport();
     if (call.has("test")) {
       TrainingData test = TrainNode.matrix(fitted, call.input("test", Frame.class), inputs,
           p.target());
-      testScores(result, test, values, report);
+      report = report.withTestScores(testScores(result, test, values));
     }
     Metrics metrics = Metrics.of(values);
     for (CandidateResult c : result.candidates()) {
@@ -127,7 +130,7 @@ public final class SelectNode implements NodeType {
     Scoring s = Scoring.parse(name);
     boolean regression = s == Scoring.NEG_RMSE || s == Scoring.R2;
     if (regression != (task == Task.REGRESSION)) {
-      throw new KilnException("metric '" + name + "' does not fit a " + task.name()
+      throw new BadInputException("metric '" + name + "' does not fit a " + task.name()
           .toLowerCase(Locale.ROOT).replace('_', ' ') + " task.", regression
           ? "use roc_auc, pr_auc or neg_log_loss" : "use neg_rmse or r2");
     }
@@ -170,25 +173,21 @@ public final class SelectNode implements NodeType {
     return positives == 0 ? 1 : (fit.rows() - positives) / positives;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void testScores(SelectionResult result, TrainingData test,
-      Map<String, Double> values, Map<String, Object> report) {
+  /** Scores every candidate on the test rows, adding {@code <name>.test_<metric>}. */
+  private static double[] testScores(SelectionResult result, TrainingData test,
+      Map<String, Double> values) {
     String key = result.metric().name().toLowerCase(Locale.ROOT);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Object o : (List<Object>) report.get("candidates")) {
-      rows.add(new LinkedHashMap<>((Map<String, Object>) o));
-    }
-    for (int i = 0; i < rows.size(); i++) {
+    double[] scores = new double[result.candidates().size()];
+    for (int i = 0; i < scores.length; i++) {
       CandidateResult c = result.candidates().get(i);
-      double score = result.metric().score(test.labels(),
+      scores[i] = result.metric().score(test.labels(),
           c.fitted().predict(test.features(), test.rows()));
-      rows.get(i).put("test_score", Double.isNaN(score) ? null : score);
-      if (!Double.isNaN(score)) {
-        values.put(c.name() + ".test_" + key, score);
+      if (!Double.isNaN(scores[i])) {
+        values.put(c.name() + ".test_" + key, scores[i]);
       }
       System.out.printf(Locale.ROOT, "candidate %-12s test %s %s%n", c.name(), key,
-          Double.isNaN(score) ? "undefined" : String.format(Locale.ROOT, "%.4f", score));
+          Double.isNaN(scores[i]) ? "undefined" : String.format(Locale.ROOT, "%.4f", scores[i]));
     }
-    report.put("candidates", rows);
+    return scores;
   }
 }

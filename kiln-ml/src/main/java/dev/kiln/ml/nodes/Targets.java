@@ -1,6 +1,6 @@
 package dev.kiln.ml.nodes;
 
-import dev.kiln.core.KilnException;
+import dev.kiln.core.BadInputException;
 import dev.kiln.core.pipeline.Names;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
@@ -19,11 +19,11 @@ final class Targets {
   /**
    * Returns the column name after checking the frame has it.
    *
-   * @throws KilnException naming the column and the closest existing one
+   * @throws BadInputException naming the column and the closest existing one
    */
   static String requireColumn(Frame frame, String target) {
     if (!frame.hasColumn(target)) {
-      throw new KilnException("target column '" + target + "' is not in the data.",
+      throw new BadInputException("target column '" + target + "' is not in the data.",
           Names.closest(target, frame.columnNames()).map(c -> "did you mean '" + c + "'? ")
               .orElse("") + "columns are " + frame.columnNames());
     }
@@ -35,13 +35,13 @@ final class Targets {
    * regression) or, for {@code auto}, classification for text, booleans and integers with few
    * values, regression otherwise.
    *
-   * @throws KilnException if the target is missing, has missing values, is constant, has one
+   * @throws BadInputException if the target is missing, has missing values, is constant, has one
    *     class, holds text for a regression, or classes other than 0..k-1
    */
   static Task task(Frame frame, String target, String requested) {
     Column y = frame.column(requireColumn(frame, target));
     if (y.nullCount() > 0) {
-      throw new KilnException("target column '" + target + "' has " + y.nullCount()
+      throw new BadInputException("target column '" + target + "' has " + y.nullCount()
           + " missing values.", "drop those rows before training (e.g. a sql node with 'where "
           + target + " is not null')");
     }
@@ -54,7 +54,7 @@ final class Targets {
     String kind = requested == null ? "auto" : requested.toLowerCase(Locale.ROOT);
     if (kind.equals("regression")) {
       if (!y.type().isNumeric()) {
-        throw new KilnException("regression target '" + target + "' holds text (e.g. '"
+        throw new BadInputException("regression target '" + target + "' holds text (e.g. '"
             + distinct.first() + "'), not numbers.", "use task: classification, or a numeric"
             + " target column");
       }
@@ -69,7 +69,7 @@ final class Targets {
       return Task.REGRESSION;
     }
     if (distinct.size() == 1) {
-      throw new KilnException("classification target '" + target + "' has one class ('"
+      throw new BadInputException("classification target '" + target + "' has one class ('"
           + distinct.first() + "') in every row; a classifier needs at least two.",
           "check the data (a filter may have removed the other classes)");
     }
@@ -78,8 +78,8 @@ final class Targets {
         ? Task.BINARY_CLASSIFICATION : Task.MULTICLASS_CLASSIFICATION;
   }
 
-  private static KilnException constant(String target, String value) {
-    return new KilnException("target column '" + target + "' has the same value ('" + value
+  private static BadInputException constant(String target, String value) {
+    return new BadInputException("target column '" + target + "' has the same value ('" + value
         + "') in every row; there is nothing to learn.", "check the data and the target name");
   }
 
@@ -92,7 +92,7 @@ final class Targets {
       }
     }
     if (!ok) {
-      throw new KilnException("classification target '" + target + "' has classes "
+      throw new BadInputException("classification target '" + target + "' has classes "
           + (distinct.size() > 10 ? distinct.size() + " values" : distinct) + "; Kiln's"
           + " classifiers take the classes as numbers 0.." + (distinct.size() - 1) + ".",
           "map them to numbers before training (e.g. '" + distinct.last() + "' to 1, the"

@@ -1,6 +1,6 @@
 package dev.kiln.ml.nodes;
 
-import dev.kiln.core.KilnException;
+import dev.kiln.core.BadInputException;
 import dev.kiln.core.nodes.NodeCall;
 import dev.kiln.core.nodes.NodeType;
 import dev.kiln.core.nodes.Port;
@@ -96,7 +96,8 @@ public final class TuneNode implements NodeType {
     params.putAll(config);
     Object rounds = params.remove("rounds");
     if (rounds != null && !(rounds instanceof Number)) {
-      throw new KilnException("searched 'rounds' must be numbers, got '" + rounds + "'.", null);
+      throw new BadInputException("searched 'rounds' must be numbers, got '" + rounds + "'.",
+          null);
     }
     if (!fitted.categoricalFeatures().isEmpty()) {
       params.putIfAbsent(XGBoostEstimator.CATEGORICAL,
@@ -108,14 +109,15 @@ public final class TuneNode implements NodeType {
 
   private static Scoring scoring(String name, Task task) {
     if (task == Task.MULTICLASS_CLASSIFICATION) {
-      throw new KilnException("tune scores binary classifiers and regressions; this target has"
+      throw new BadInputException("tune scores binary classifiers and regressions;"
+          + " this target has"
           + " more than two classes.", "train a multiclass model with the train node");
     }
     Scoring s = name == null ? (task == Task.REGRESSION ? Scoring.NEG_RMSE : Scoring.ROC_AUC)
         : Scoring.parse(name);
     boolean regression = s == Scoring.NEG_RMSE || s == Scoring.R2;
     if (regression != (task == Task.REGRESSION)) {
-      throw new KilnException("scoring '" + name + "' does not fit a " + task.name()
+      throw new BadInputException("scoring '" + name + "' does not fit a " + task.name()
           .toLowerCase(Locale.ROOT).replace('_', ' ') + " task.", regression
           ? "use roc_auc, pr_auc or neg_log_loss" : "use neg_rmse or r2");
     }

@@ -77,24 +77,7 @@ public record SelectionResult(Scoring metric, List<CandidateResult> candidates) 
   }
 
   /** Returns the result as plain data for a JSON report (no models). */
-  public Map<String, Object> toReport() {
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("metric", metric.name().toLowerCase(Locale.ROOT));
-    report.put("chosen", chosen().name());
-    report.put("candidates", candidates.stream().map(c -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", c.name());
-      m.put("model", c.model());
-      m.put("params", c.params());
-      m.put("score", Double.isNaN(c.score()) ? null : c.score());
-      m.put("trials", c.trials().stream().map(t -> {
-        Map<String, Object> trial = new LinkedHashMap<>();
-        trial.put("params", t.params());
-        trial.put("score", Double.isNaN(t.score()) ? null : t.score());
-        return trial;
-      }).toList());
-      return m;
-    }).toList());
-    return report;
+  public SelectionReport toReport() {
+    return SelectionReport.of(this);
   }
 }

@@ -132,6 +132,7 @@ class BuiltinNodesTest {
         "target: lable\n"));
     RunState state = run("__default__");
     assertThat(state.succeeded()).isFalse();
+    assertThat(state.failedOnBadInput()).as("kiln run exits with 2").isTrue();
     assertThat(state.error()).contains("Node 'train' (" + pipelines + ":16) failed")
         .contains("target column 'lable' is not in the data")
         .contains("did you mean 'label'?");

@@ -121,6 +121,7 @@ class FeaturesNodeTest {
         "log_amount: log1p(Amount)", column));
     RunState state = run("__default__");
     assertThat(state.succeeded()).isFalse();
+    assertThat(state.failedOnBadInput()).as("kiln run exits with 2").isTrue();
     assertThat(state.error()).contains("Node 'features' (" + pipelines + ":3) failed")
         .contains(messages);
   }

@@ -54,8 +54,10 @@ class ModelSelectionTest {
         "xgboost.validation_pr_auc");
     assertThat(result.toTable()).contains("logistic").contains("xgboost").contains("<- chosen")
         .contains("{l2=0.1}");
-    assertThat(result.toReport()).containsEntry("chosen", "logistic")
-        .containsEntry("metric", "pr_auc");
+    assertThat(result.toReport().chosen()).isEqualTo("logistic");
+    assertThat(result.toReport().metric()).isEqualTo("pr_auc");
+    assertThat(result.toReport().candidates().get(1).trials())
+        .hasSize(result.candidate("xgboost").trials().size());
   }
 
   @Test
