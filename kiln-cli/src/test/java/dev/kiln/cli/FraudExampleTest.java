@@ -114,6 +114,35 @@ class FraudExampleTest {
     assertThat(Files.exists(project.resolve("data/06_models/model"))).isFalse();
   }
 
+  /**
+   * Runs the README's commands in order, unchanged, from a repository-like folder. The hook
+   * writes creditcard.csv only when it is missing, so a 20,000-row sample written first keeps the
+   * walk quick.
+   */
+  @Test
+  void readmeCommands_runInOrder() throws Exception {
+    Path example = Path.of("..", "examples", "fraud-detection").toAbsolutePath().normalize();
+    Path project = work.resolve("examples/fraud-detection");
+    ProjectCopies.copy(example, project);
+    ModelsCommandTest.kiln(0, "run", "--project", project.toString(), "--pipeline",
+        "data_processing", "--params", "raw_data.rows=20000");
+    List<String> commands = DocsCommandsTest.kilnCommands(example.resolve("README.md"));
+    assertThat(commands).hasSizeGreaterThanOrEqualTo(7);
+    for (String command : commands) {
+      List<String> args = DocsCommandsTest.words(command);
+      args.remove(0);
+      args.replaceAll(a -> !a.startsWith("-") && (a.contains("/") || a.endsWith(".csv"))
+          ? work.resolve(a).toString() : a);
+      ModelsCommandTest.kiln(0, args.toArray(String[]::new));
+    }
+    assertThat(Files.readAllLines(work.resolve("scores.csv"))).hasSize(20_001);
+    assertThat(Files.readString(project.resolve("data/08_reporting/tuning.csv")))
+        .startsWith("rank,mean_score,std_score,param_max_depth,param_eta");
+    assertThat(new ObjectMapper().readTree(project.resolve(
+        "data/08_reporting/model_selection.json").toFile()).get("metric").asText())
+        .as("the last run's --params").isEqualTo("roc_auc");
+  }
+
   private static int rank(List<String> lines, String feature) {
     for (int i = 1; i < lines.size(); i++) {
       if (lines.get(i).startsWith(feature + ",")) {
