@@ -63,7 +63,10 @@ class UiBrowserIT {
     kiln(0, "run", "--project", p, "--params", "raw_data.rows=12000");
     kiln(0, "models", "register", fraud.resolve("data/06_models/bundle").toString(), "--project",
         p, "--run", latestRun());
-    kiln(0, "run", "--project", p, "--params", "raw_data.rows=12000,model_selection.workers=1");
+    // --no-cache: the same data and model would leave evaluate cached, and its metrics.json
+    // (an artifact the run page lists) unwritten by this run
+    kiln(0, "run", "--project", p, "--no-cache", "--params",
+        "raw_data.rows=12000,model_selection.workers=1");
     kiln(0, "models", "register", fraud.resolve("data/06_models/bundle").toString(), "--project",
         p, "--run", latestRun());
     kiln(0, "models", "promote", "fraud-detection", "1", "--project", p);
