@@ -10,7 +10,9 @@ import dev.kiln.core.KilnException;
  * trees add their leaves in order (dart: weighted as XGBoost's in-place prediction does), missing
  * values (NaN) take each split's default branch, categorical splits send the categories of the
  * split's set right — then applies the objective's transform. Every objective of XGBoost 1.7–3.0
- * is supported (see {@link Objective}); multi-target trees with vector leaves are not.
+ * is supported (see {@link Objective}); multi-target trees with vector leaves are not. A model
+ * trained with early stopping is evaluated with the rounds up to its {@code best_iteration}, as
+ * XGBoost's scikit-learn API predicts it.
  */
 public final class TreeEnsemble implements JavaPredictor {
   private final Objective objective;
@@ -142,9 +144,11 @@ public final class TreeEnsemble implements JavaPredictor {
     TreeReader(XGBoostJson m) {
       JsonNode trees = m.model().path("trees");
       JsonNode info = m.model().path("tree_info");
+      int count = m.treeEnd();
       int total = 0;
       int cats = 0;
-      for (JsonNode t : trees) {
+      for (int i = 0; i < count; i++) {
+        JsonNode t = trees.get(i);
         if (t.path("tree_param").path("size_leaf_vector").asInt(1) > 1) {
           throw new KilnException("The model has multi-target trees (vector leaves), which the"
               + " plain-Java predictor does not evaluate.", "XGBoostModel predicts them natively");
@@ -152,9 +156,9 @@ public final class TreeEnsemble implements JavaPredictor {
         total += t.path("left_children").size();
         cats += t.path("categories").size();
       }
-      roots = new int[trees.size()];
-      treeGroup = new int[trees.size()];
-      treeWeight = m.dartWeights() == null ? null : new float[trees.size()];
+      roots = new int[count];
+      treeGroup = new int[count];
+      treeWeight = m.dartWeights() == null ? null : new float[count];
       left = new int[total];
       right = new int[total];
       feature = new int[total];
@@ -165,7 +169,7 @@ public final class TreeEnsemble implements JavaPredictor {
       categories = new int[cats];
       int base = 0;
       int catBase = 0;
-      for (int t = 0; t < trees.size(); t++) {
+      for (int t = 0; t < count; t++) {
         roots[t] = base;
         treeGroup[t] = info.get(t).asInt();
         if (treeGroup[t] < 0 || treeGroup[t] >= m.outputs()) {

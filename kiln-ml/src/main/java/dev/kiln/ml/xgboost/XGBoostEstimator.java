@@ -56,7 +56,7 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
           booster.update(dtrain, iter);
         }
       } else {
-        boostWithEarlyStopping(booster, dtrain, matrix(validation, categorical()));
+        booster = boostWithEarlyStopping(booster, dtrain, matrix(validation, categorical()));
       }
       return new XGBoostModel(booster, task, train.featureNames());
     } catch (XGBoostError e) {
@@ -68,10 +68,13 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
   /**
    * Boosts until the validation metric has not improved on its best for earlyStoppingRounds
    * rounds; records {@code best_iteration} and {@code best_score} as model attributes, as Python
-   * XGBoost does, and the validation metric of every round as {@code validation_history}. The
-   * trees after the best one are kept, as in XGBoost's own early stopping.
+   * XGBoost does, and the validation metric of every round as {@code validation_history}. Returns
+   * the model cut to its best round (as Python's {@code EarlyStopping(save_best=True)}), so that
+   * every reader of the model file — XGBoost's scikit-learn API, which honours best_iteration, and
+   * a plain {@code Booster.predict}, which does not — predicts the same; gblinear keeps its last
+   * weights, which is what XGBoost predicts with.
    */
-  private void boostWithEarlyStopping(Booster booster, DMatrix dtrain, DMatrix dvalid)
+  private Booster boostWithEarlyStopping(Booster booster, DMatrix dtrain, DMatrix dvalid)
       throws XGBoostError {
     boolean maximize = maximizes(String.valueOf(effectiveParams(null).get("eval_metric")));
     float best = maximize ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
@@ -90,6 +93,19 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
     booster.setAttr("best_iteration", String.valueOf(bestIter));
     booster.setAttr("best_score", String.valueOf(best));
     booster.setAttr(XGBoostModel.VALIDATION_HISTORY, history.toString());
+    if (bestIter + 1 == booster.getNumBoostedRound()
+        || "gblinear".equals(String.valueOf(effectiveParams(null).get("booster")))) {
+      return booster;
+    }
+    try {
+      Booster cut = XGBoost.loadModel(ModelSlice.firstRounds(booster.toByteArray("json"),
+          bestIter + 1));
+      booster.dispose();
+      return cut;
+    } catch (java.io.IOException e) {
+      throw new KilnException("Cannot keep the best rounds of the XGBoost model: "
+          + e.getMessage(), null, e);
+    }
   }
 
   private static boolean maximizes(String metric) {

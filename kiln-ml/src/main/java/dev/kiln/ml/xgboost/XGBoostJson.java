@@ -20,9 +20,10 @@ import java.io.IOException;
  * @param baseScore the base score as stored (the objective's output scale)
  * @param model the booster's {@code model} object (for dart: the inner gbtree's)
  * @param dartWeights dart's per-tree weights, or null
+ * @param bestIteration the {@code best_iteration} attribute early stopping records, or null
  */
 record XGBoostJson(String booster, String objective, int numFeature, int outputs, float baseScore,
-    JsonNode model, JsonNode dartWeights) {
+    JsonNode model, JsonNode dartWeights, String bestIteration) {
   private static final JsonMapper LENIENT = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
@@ -54,7 +55,61 @@ record XGBoostJson(String booster, String objective, int numFeature, int outputs
     return new XGBoostJson(booster, learner.path("objective").path("name").asText(),
         number(params, "num_feature"), outputs, baseScore(params.path("base_score").asText("0.5")),
         dart ? gb.path("gbtree").path("model") : gb.path("model"),
-        dart ? gb.path("weight_drop") : null);
+        dart ? gb.path("weight_drop") : null,
+        learner.path("attributes").path("best_iteration").textValue());
+  }
+
+  /** Returns the number of trees grown per boosting round (num_parallel_tree). */
+  int parallelTrees() {
+    return Math.max(1, number(model.path("gbtree_model_param"), "num_parallel_tree"));
+  }
+
+  /** Returns the number of boosting rounds the trees form (0 for gblinear). */
+  int rounds() {
+    JsonNode indptr = model.path("iteration_indptr");
+    if (indptr.isArray() && indptr.size() > 0) {
+      return indptr.size() - 1;
+    }
+    return model.path("trees").size() / (outputs * parallelTrees());
+  }
+
+  /**
+   * Returns how many boosting rounds prediction uses, as XGBoost's scikit-learn API does: {@code
+   * best_iteration + 1} when early stopping recorded it, else 0 (every round). gblinear ignores
+   * it, as XGBoost does.
+   *
+   * @throws KilnException if best_iteration is not a round of the model (XGBoost refuses to
+   *     predict with such a model: "Invalid number of trees")
+   */
+  int iterationEnd() {
+    if (bestIteration == null || booster.equals("gblinear")) {
+      return 0;
+    }
+    int best;
+    try {
+      best = Integer.parseInt(bestIteration.trim());
+    } catch (NumberFormatException e) {
+      best = -1;
+    }
+    if (best < 0 || best >= rounds()) {
+      throw new KilnException("The XGBoost model's attribute best_iteration is '" + bestIteration
+          + "', but its boosting rounds are 0 to " + (rounds() - 1) + ".",
+          "save the model again from XGBoost (a model sliced after early stopping keeps a stale"
+              + " best_iteration: set it with booster.set_attr(best_iteration=None))");
+    }
+    return best + 1;
+  }
+
+  /** Returns how many of the model's trees prediction uses: those of the first iterationEnd(). */
+  int treeEnd() {
+    int end = iterationEnd();
+    JsonNode trees = model.path("trees");
+    if (end == 0) {
+      return trees.size();
+    }
+    JsonNode indptr = model.path("iteration_indptr");
+    return indptr.isArray() && indptr.size() > end ? indptr.get(end).asInt()
+        : end * outputs * parallelTrees();
   }
 
   /**

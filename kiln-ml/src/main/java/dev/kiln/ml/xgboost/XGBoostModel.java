@@ -34,8 +34,16 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
   private final List<String> featureNames;
   private volatile Compiled compiled;
 
-  /** The model's JSON facts and its Java predictor, or the reason it has none. */
-  private record Compiled(XGBoostJson json, JavaPredictor java, String unsupported) {}
+  /**
+   * The model's JSON facts, its Java predictor (or the reason it has none) and the boosting rounds
+   * prediction uses (0: all).
+   */
+  private record Compiled(XGBoostJson json, JavaPredictor java, String unsupported,
+      int iterationEnd) {
+    boolean linear() {
+      return json != null && json.booster().equals("gblinear");
+    }
+  }
 
   XGBoostModel(Booster booster, Task task, List<String> featureNames) {
     this.booster = booster;
@@ -44,10 +52,12 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
   }
 
   /**
-   * Loads a model from XGBoost JSON (written by Kiln or by Python XGBoost).
+   * Loads a model from XGBoost JSON (written by Kiln or by Python XGBoost). A model trained with
+   * early stopping predicts with the rounds up to its {@code best_iteration}, as XGBoost's
+   * scikit-learn API does.
    *
-   * @throws KilnException if the bytes are not an XGBoost model, or the model takes another
-   *     number of features than {@code featureNames} names
+   * @throws KilnException if the bytes are not an XGBoost model, the model takes another number of
+   *     features than {@code featureNames} names, or its best_iteration is not one of its rounds
    */
   public static XGBoostModel load(byte[] json, Task task, List<String> featureNames) {
     Booster booster;
@@ -69,7 +79,14 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
           + featureNames.size() + " feature names are given.",
           "the feature names must be the model's features, in training order");
     }
-    return new XGBoostModel(booster, task, featureNames);
+    XGBoostModel model = new XGBoostModel(booster, task, featureNames);
+    try {
+      model.compiled();
+    } catch (KilnException e) {
+      booster.dispose();
+      throw e;
+    }
+    return model;
   }
 
   @Override
@@ -83,7 +100,9 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
   }
 
   /**
-   * {@inheritDoc} For {@code multi:softmax} models, one class index per row, as XGBoost.
+   * {@inheritDoc} For {@code multi:softmax} models, one class index per row, as XGBoost. Models
+   * trained with early stopping use the rounds up to their best iteration, as XGBoost's
+   * scikit-learn API ({@code XGBClassifier.predict_proba}, {@code XGBRegressor.predict}) does.
    *
    * @throws KilnException if the matrix holds fewer than rows x featureNames().size() values
    */
@@ -101,9 +120,10 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
       return out;
     }
     try {
-      return flatten(c.json() != null && c.json().booster().equals("gblinear")
+      return flatten(c.linear()
           ? booster.predict(new DMatrix(features, rows, featureNames.size(), Float.NaN))
-          : booster.inplace_predict(features, rows, featureNames.size(), Float.NaN));
+          : booster.inplace_predict(features, rows, featureNames.size(), Float.NaN,
+              new int[] {0, c.iterationEnd()}));
     } catch (XGBoostError e) {
       throw new KilnException("XGBoost prediction failed: " + NativeErrors.reason(e),
           "pass " + featureNames.size() + " features per row", e);
@@ -127,16 +147,25 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
     return out;
   }
 
-  /** Compiles the model for the plain-Java predictor once (a few microseconds per row). */
+  /**
+   * Compiles the model for the plain-Java predictor once (a few microseconds per row).
+   *
+   * @throws KilnException if the model's best_iteration is not one of its rounds
+   */
   private Compiled compiled() {
     Compiled c = compiled;
     if (c == null) {
-      XGBoostJson json = null;
+      XGBoostJson json;
       try {
         json = XGBoostJson.parse(toBytes());
-        c = new Compiled(json, JavaPredictor.compile(json), null);
       } catch (KilnException e) {
-        c = new Compiled(json, null, e.getMessage());
+        return compiled = new Compiled(null, null, e.getMessage(), 0);
+      }
+      int end = json.iterationEnd();
+      try {
+        c = new Compiled(json, JavaPredictor.compile(json), null, end);
+      } catch (KilnException e) {
+        c = new Compiled(json, null, e.getMessage(), end);
       }
       compiled = c;
     }
@@ -174,11 +203,18 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
     }
   }
 
-  /** Returns per-row SHAP values (XGBoost's TreeSHAP): one per feature plus the bias, last. */
+  /**
+   * Returns per-row SHAP values (XGBoost's TreeSHAP): one per feature plus the bias, last; over the
+   * same rounds as {@link #predict}.
+   */
   @Override
   public float[][] contributions(float[] features, int rows) {
+    Compiled c = compiled();
+    // XGBoost4J only takes the deprecated tree limit here: rounds x trees per round
+    int treeLimit = c.json() == null ? 0 : c.iterationEnd() * c.json().parallelTrees();
     try {
-      return booster.predictContrib(new DMatrix(features, rows, featureNames.size(), Float.NaN), 0);
+      return booster.predictContrib(new DMatrix(features, rows, featureNames.size(), Float.NaN),
+          treeLimit);
     } catch (XGBoostError e) {
       throw new KilnException("XGBoost contributions failed: " + NativeErrors.reason(e), null, e);
     }

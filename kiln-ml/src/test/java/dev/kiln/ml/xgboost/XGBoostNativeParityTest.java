@@ -137,6 +137,6 @@ class XGBoostNativeParityTest {
           .containsExactly(java.util.Arrays.copyOf(all, 130 * 3));
     }
     assertThat(XGBoostParityTest.compare("xgboost4j", all,
-        XGBoostParityTest.nativePredict(json, x))).isNull();
+        XGBoostParityTest.nativePredict(json, x, 0))).isNull();
   }
 }

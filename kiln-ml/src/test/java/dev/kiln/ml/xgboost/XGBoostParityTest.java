@@ -76,6 +76,14 @@ class XGBoostParityTest {
 
   /** Checks one model; returns the first problem, or null. */
   static String check(byte[] json, float[] python, float[] x) throws Exception {
+    return check(json, python, x, 0);
+  }
+
+  /**
+   * Checks one model against Python's predictions and XGBoost4J's for its first {@code rounds}
+   * boosting rounds (0: all); returns the first problem, or null.
+   */
+  static String check(byte[] json, float[] python, float[] x, int rounds) throws Exception {
     XGBoostModel model = XGBoostModel.load(json, Task.REGRESSION, NAMES);
     if (!model.predictor().equals("java")) {
       return "not predicted in Java: " + model.predictor();
@@ -89,7 +97,7 @@ class XGBoostParityTest {
       }
     }
     String p = python == null ? null : compare("python 1.7.4", all, python);
-    return p != null ? p : compare("xgboost4j 3.0.4", all, nativePredict(json, x));
+    return p != null ? p : compare("xgboost4j 3.0.4", all, nativePredict(json, x, rounds));
   }
 
   /**
@@ -107,8 +115,11 @@ class XGBoostParityTest {
     return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** XGBoost4J's own prediction: in place, or through a DMatrix where that is unsupported. */
-  static float[] nativePredict(byte[] json, float[] x) throws Exception {
+  /**
+   * XGBoost4J's own prediction with the first {@code rounds} rounds (0: all): in place, or through
+   * a DMatrix (every round) where that is unsupported.
+   */
+  static float[] nativePredict(byte[] json, float[] x, int rounds) throws Exception {
     Booster booster;
     try {
       booster = XGBoost.loadModel(json);
@@ -117,7 +128,7 @@ class XGBoostParityTest {
     }
     float[][] raw;
     try {
-      raw = booster.inplace_predict(x, ROWS, 6, Float.NaN);
+      raw = booster.inplace_predict(x, ROWS, 6, Float.NaN, new int[] {0, rounds});
     } catch (ml.dmlc.xgboost4j.java.XGBoostError e) {
       raw = booster.predict(new DMatrix(x, ROWS, 6, Float.NaN));
     }
