@@ -1,5 +1,6 @@
 package dev.kiln.tracking;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,12 +16,15 @@ import java.util.Map;
  * @param creationTime epoch ms of creation
  * @param lastUpdateTime epoch ms of the last change
  * @param tags its tags
+ * @param aliases the model's aliases that point at this version, sorted
  */
 public record ModelVersion(
     String name, long version, String source, String runId, String description, String status,
-    ModelStage stage, long creationTime, long lastUpdateTime, Map<String, String> tags) {
-  /** Copies the tags. */
+    ModelStage stage, long creationTime, long lastUpdateTime, Map<String, String> tags,
+    List<String> aliases) {
+  /** Copies the tags and aliases. */
   public ModelVersion {
     tags = Map.copyOf(tags);
+    aliases = List.copyOf(aliases);
   }
 }

@@ -19,11 +19,12 @@ import java.util.OptionalLong;
  * @param inputs datasets it read or wrote
  * @param deleted whether it is soft-deleted (restorable)
  * @param artifactUri the URI of its artifact folder, {@code <experiment location>/<id>/artifacts}
+ * @param userId the user who started it, or null if unknown
  */
 public record Run(
     String id, String experimentId, String name, RunStatus status, long startTime, long endTime,
     Map<String, String> params, Map<String, Metric> metrics, Map<String, String> tags,
-    List<DatasetInput> inputs, boolean deleted, String artifactUri) {
+    List<DatasetInput> inputs, boolean deleted, String artifactUri, String userId) {
   /** Copies the collections. */
   public Run {
     params = Map.copyOf(params);

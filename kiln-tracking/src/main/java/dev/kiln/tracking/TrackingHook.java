@@ -106,7 +106,8 @@ public final class TrackingHook implements Hook {
     tags.put("kiln.env", run.env());
     tags.put("kiln.nodes", String.valueOf(run.nodes().size()));
     tags.put("java.version", Runtime.version().toString());
-    runId = store.createRun(experiment, run.runId(), tags).id();
+    runId = store.createRun(new CreateRunRequest(experiment, run.runId(), tags, null,
+        System.getProperty("user.name"))).id();
     List<Map.Entry<String, Object>> params = new ArrayList<>(
         ConfigMaps.flatten(run.parameters()).entrySet());
     for (int i = 0; i < params.size(); i += PARAMS_PER_BATCH) {

@@ -15,12 +15,21 @@ public interface TrackingStore extends AutoCloseable, ExperimentStore, RegistryS
   /**
    * Starts a run owned by this process (pid and host recorded, heartbeat kept until it ends).
    *
+   * @return the new run, {@link RunStatus#RUNNING}
+   */
+  Run createRun(CreateRunRequest request);
+
+  /**
+   * Starts a run now, by an unknown user; see {@link #createRun(CreateRunRequest)}.
+   *
    * @param experimentId the experiment to record under
    * @param name the display name, or null for a generated one
    * @param tags initial tags
    * @return the new run, {@link RunStatus#RUNNING}
    */
-  Run createRun(String experimentId, String name, java.util.Map<String, String> tags);
+  default Run createRun(String experimentId, String name, java.util.Map<String, String> tags) {
+    return createRun(CreateRunRequest.of(experimentId, name, tags));
+  }
 
   /** Returns the run with this id, with latest metrics, params, tags and inputs. */
   Run getRun(String runId);

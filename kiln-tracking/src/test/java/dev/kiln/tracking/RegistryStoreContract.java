@@ -4,13 +4,77 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** Registry behaviour every store back end must share, on top of {@link TrackingStoreContract}. */
+/**
+ * Registry behaviour and MLflow's run attributes every store back end must share, on top of
+ * {@link TrackingStoreContract}.
+ */
 abstract class RegistryStoreContract extends TrackingStoreContract {
+  @Test
+  void createRun_withStartTimeAndUser_storesReturnsAndSearchesThem() {
+    String exp = store.createExperiment("users", Map.of()).id();
+    Run alice = store.createRun(new CreateRunRequest(exp, "a", Map.of(), 1_717_171_717_171L,
+        "alice"));
+    assertThat(store.getRun(alice.id())).extracting(Run::startTime, Run::userId)
+        .containsExactly(1_717_171_717_171L, "alice");
+    Run unknown = store.createRun(exp, "b", Map.of());
+    assertThat(unknown.userId()).isNull();
+    assertThat(unknown.startTime()).isGreaterThan(1_717_171_717_171L);
+    assertThat(store.searchRuns(List.of(exp), SearchRequest.of("attributes.user_id = 'alice'"),
+        ViewType.ACTIVE_ONLY).items()).extracting(Run::id).containsExactly(alice.id());
+    assertThatThrownBy(() -> new CreateRunRequest(exp, null, Map.of(), -5L, null))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("start_time -5");
+  }
+
+  @Test
+  void databaseFromBeforeUserIds_migrates_oldRunsHaveNoUser() throws Exception {
+    StoreConfig old = freshDatabase();
+    Flyway.configure().dataSource(old.url(), old.user(), old.password())
+        .locations("classpath:db/migration").target("2").load().migrate();
+    try (Connection c = DriverManager.getConnection(old.url(), old.user(), old.password());
+        Statement s = c.createStatement()) {
+      s.execute("INSERT INTO experiments (id, name, artifact_location, deleted, creation_time,"
+          + " last_update_time) VALUES ('7', 'old', 'file:///tmp/a', 0, 1, 1)");
+      s.execute("INSERT INTO runs (id, experiment_id, name, status, start_time, end_time,"
+          + " owner_host, owner_pid, heartbeat_time) VALUES ('r1', '7', 'x', 'FINISHED', 5, 6,"
+          + " 'h', 1, 6)");
+    }
+    try (TrackingStore upgraded = TrackingStores.open(old)) {
+      assertThat(upgraded.getRun("r1")).extracting(Run::startTime, Run::userId)
+          .containsExactly(5L, null);
+      assertThat(upgraded.createRun(new CreateRunRequest("7", null, Map.of(), 9L, "bob"))
+          .userId()).isEqualTo("bob");
+    }
+  }
+
+  @Test
+  void modelVersions_listTheAliasesPointingAtThem() {
+    store.createRegisteredModel("m", "", Map.of());
+    store.createModelVersion("m", "s3://b/1", null, Map.of());
+    store.createModelVersion("m", "s3://b/2", null, Map.of());
+    store.updateAlias("m", "champion", 1);
+    store.updateAlias("m", "backup", 1);
+    store.updateAlias("m", "challenger", 2);
+    assertThat(store.getModelVersion("m", 1).aliases()).containsExactly("backup", "champion");
+    store.updateAlias("m", "champion", 2);
+    assertThat(store.getModelVersion("m", 2).aliases()).containsExactly("challenger", "champion");
+    assertThat(store.searchModelVersions("m")).extracting(ModelVersion::aliases)
+        .containsExactly(List.of("backup"), List.of("challenger", "champion"));
+    assertThat(store.getModelVersionByAlias("m", "backup").aliases()).containsExactly("backup");
+    assertThat(store.getLatestVersions("m", Set.of())).extracting(ModelVersion::aliases)
+        .containsExactly(List.of("challenger", "champion"));
+    store.deleteAlias("m", "backup");
+    assertThat(store.getModelVersion("m", 1).aliases()).isEmpty();
+  }
+
   @Test
   void renameRegisteredModel_keepsVersionsTagsAliasesAndHistory() {
     store.createRegisteredModel("fraud", "first", Map.of("owner", "risk"));

@@ -7,10 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteTrackingStoreTest extends RegistryStoreContract {
   @TempDir Path dir;
   private StoreConfig current;
+  private int databases;
 
   @Override
   protected StoreConfig freshDatabase() {
-    current = StoreConfig.sqlite(dir.resolve("kiln.db"));
+    current = StoreConfig.sqlite(dir.resolve("kiln-" + ++databases + ".db"));
     return current;
   }
 

@@ -76,8 +76,12 @@ class MlflowClientIT {
       assertThat(client.getExperimentByName("Default")).get()
           .extracting(Experiment::getExperimentId).isEqualTo("0");
 
+      long before = System.currentTimeMillis();
       RunInfo info = client.createRun();
       assertThat(info.getExperimentId()).isEqualTo("0");
+      assertThat(info.getUserId()).isEqualTo(System.getProperty("user.name"));
+      assertThat(client.getRun(info.getRunId()).getInfo().getStartTime())
+          .isBetween(before, System.currentTimeMillis());
       assertThat(info.getArtifactUri()).isEqualTo("mlflow-artifacts:/0/" + info.getRunId()
           + "/artifacts");
       client.logMetric(info.getRunId(), "auc", 0.91);
@@ -156,6 +160,18 @@ class MlflowClientIT {
       assertThat(client.searchModelVersions("run_id = 'r2'").getItems())
           .extracting(ModelVersion::getVersion).containsExactly("2");
       assertThat(client.searchModelVersions("name = 'fraud'").getItems()).hasSize(2);
+
+      client.sendPost("registered-models/alias",
+          "{\"name\":\"fraud\",\"alias\":\"champion\",\"version\":\"2\"}");
+      assertThat(client.getModelVersion("fraud", "2").getAliasesList())
+          .containsExactly("champion");
+      assertThat(client.getModelVersion("fraud", "1").getAliasesList()).isEmpty();
+      assertThat(client.searchModelVersions("name = 'fraud'").getItems())
+          .extracting(v -> v.getVersion() + v.getAliasesList())
+          .containsExactly("2[champion]", "1[]");
+      assertThat(client.getRegisteredModel("fraud").getLatestVersionsList())
+          .extracting(ModelVersion::getVersion, ModelVersion::getCurrentStage)
+          .containsExactly(tuple("2", "Production"), tuple("1", "Archived"));
     }
   }
 

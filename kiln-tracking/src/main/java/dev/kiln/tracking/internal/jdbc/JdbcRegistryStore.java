@@ -76,7 +76,7 @@ abstract class JdbcRegistryStore implements RegistryStore, ModelVersionStore {
       Map<String, String> tags) {
     long now = System.currentTimeMillis();
     ModelVersion draft = new ModelVersion(name, 0, source, runId, "", "READY", ModelStage.NONE,
-        now, now, tags);
+        now, now, tags, List.of());
     return db.inTransaction(c -> versions.create(c, draft));
   }
 

@@ -1,5 +1,6 @@
 package dev.kiln.tracking.internal.jdbc;
 
+import dev.kiln.tracking.CreateRunRequest;
 import dev.kiln.tracking.DatasetInput;
 import dev.kiln.tracking.Experiment;
 import dev.kiln.tracking.Experiments;
@@ -97,13 +98,13 @@ public final class JdbcTrackingStore extends JdbcRegistryStore implements Tracki
   }
 
   @Override
-  public Run createRun(String experimentId, String name, Map<String, String> tags) {
+  public Run createRun(CreateRunRequest request) {
     Run run = db.inTransaction(c -> {
-      if (experiments.get(c, experimentId).deleted()) {
-        throw new InvalidParameterException("Experiment '" + experimentId + "' is deleted.",
-            "Record runs under an active experiment.");
+      if (experiments.get(c, request.experimentId()).deleted()) {
+        throw new InvalidParameterException("Experiment '" + request.experimentId()
+            + "' is deleted.", "Record runs under an active experiment.");
       }
-      String id = runs.create(c, new RunRepo.NewRun(experimentId, name, tags, liveness.self()));
+      String id = runs.create(c, request, liveness.self());
       return runs.get(c, id);
     });
     liveness.own(run.id());

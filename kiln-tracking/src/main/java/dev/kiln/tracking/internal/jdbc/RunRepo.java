@@ -1,5 +1,6 @@
 package dev.kiln.tracking.internal.jdbc;
 
+import dev.kiln.tracking.CreateRunRequest;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.Metric;
 import dev.kiln.tracking.ResourceNotFoundException;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** SQL for creating, reading and ending runs. */
@@ -18,19 +18,17 @@ final class RunRepo {
 
   /** The fixed columns of a run row. */
   private record Header(String id, String experimentId, String name, RunStatus status, long start,
-      long end, boolean deleted, String artifactUri) {}
+      long end, boolean deleted, String artifactUri, String userId) {}
 
-  /** What a new run needs. */
-  record NewRun(String experimentId, String name, Map<String, String> tags, Owner owner) {}
-
-  String create(Connection c, NewRun run) throws SQLException {
+  String create(Connection c, CreateRunRequest run, Owner owner) throws SQLException {
     String id = UUID.randomUUID().toString().replace("-", "");
     String name = run.name() == null || run.name().isBlank() ? "run-" + id.substring(0, 8) : run.name();
     long now = System.currentTimeMillis();
     Sql.update(c, "INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, "
-        + "owner_host, owner_pid, heartbeat_time) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-        id, run.experimentId(), name, RunStatus.RUNNING.name(), now, run.owner().host(),
-        run.owner().pid(), now);
+        + "owner_host, owner_pid, heartbeat_time, user_id) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+        id, run.experimentId(), name, RunStatus.RUNNING.name(),
+        run.startTime() == null ? now : run.startTime(), owner.host(), owner.pid(), now,
+        run.userId());
     TAGS.set(c, run.tags(), id);
     return id;
   }
@@ -51,14 +49,14 @@ final class RunRepo {
   /** Returns full runs matching a condition over alias {@code r}, in the given order. */
   List<Run> query(Connection c, String whereAndOrder, List<Object> args) throws SQLException {
     List<Header> headers = Sql.query(c, "SELECT r.id, r.experiment_id, r.name, r.status, "
-        + "r.start_time, r.end_time, r.deleted, e.artifact_location FROM runs r JOIN experiments e "
-        + "ON e.id = r.experiment_id WHERE " + whereAndOrder, args, RunRepo::header);
+        + "r.start_time, r.end_time, r.deleted, e.artifact_location, r.user_id FROM runs r "
+        + "JOIN experiments e ON e.id = r.experiment_id WHERE " + whereAndOrder, args, RunRepo::header);
     RunDetails details = RunDetails.load(c, headers.stream().map(Header::id).toList());
     List<Run> out = new java.util.ArrayList<>();
     for (Header h : headers) {
       out.add(new Run(h.id(), h.experimentId(), h.name(), h.status(), h.start(), h.end(),
           details.params(h.id()), details.metrics(h.id()), details.tags(h.id()),
-          details.inputs(h.id()), h.deleted(), h.artifactUri()));
+          details.inputs(h.id()), h.deleted(), h.artifactUri(), h.userId()));
     }
     return out;
   }
@@ -67,7 +65,8 @@ final class RunRepo {
     long end = rs.getLong(6);
     return new Header(rs.getString(1), rs.getString(2), rs.getString(3),
         RunStatus.valueOf(rs.getString(4)), rs.getLong(5), rs.wasNull() ? -1 : end,
-        rs.getInt(7) != 0, rs.getString(8) + "/" + rs.getString(1) + "/artifacts");
+        rs.getInt(7) != 0, rs.getString(8) + "/" + rs.getString(1) + "/artifacts",
+        rs.getString(9));
   }
 
   static Metric metric(ResultSet rs) throws SQLException {

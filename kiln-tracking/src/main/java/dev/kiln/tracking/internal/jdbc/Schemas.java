@@ -10,7 +10,7 @@ import java.util.Set;
 final class Schemas {
   static final SqlCompiler RUNS = new SqlCompiler(new SearchSchema("r.id",
       Map.of("run_id", "r.id", "run_name", "r.name", "status", "r.status",
-          "start_time", "r.start_time", "end_time", "r.end_time"),
+          "start_time", "r.start_time", "end_time", "r.end_time", "user_id", "r.user_id"),
       Set.of("start_time", "end_time"),
       Map.of("metrics", new KeyedTable("latest_metrics", "run_id", true),
           "params", new KeyedTable("params", "run_id", false),

@@ -56,7 +56,9 @@ final class VersionRepo {
     for (ModelVersion v : rows) {
       out.add(new ModelVersion(v.name(), v.version(), v.source(), v.runId(), v.description(),
           v.status(), v.stage(), v.creationTime(), v.lastUpdateTime(),
-          TAGS.read(c, v.name(), v.version())));
+          TAGS.read(c, v.name(), v.version()), Sql.query(c, "SELECT alias FROM aliases WHERE"
+              + " name = ? AND version = ? ORDER BY alias", rs -> rs.getString(1), v.name(),
+              v.version())));
     }
     return out;
   }
@@ -64,7 +66,7 @@ final class VersionRepo {
   private static ModelVersion row(ResultSet rs) throws SQLException {
     return new ModelVersion(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
         rs.getString(5), rs.getString(6), ModelStage.parse(rs.getString(7)), rs.getLong(8),
-        rs.getLong(9), Map.of());
+        rs.getLong(9), Map.of(), List.of());
   }
 
   /** Sets columns of one version (e.g. {@code description = ?}) and its update time. */

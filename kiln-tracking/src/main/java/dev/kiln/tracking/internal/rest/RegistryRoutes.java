@@ -7,6 +7,7 @@ import static dev.kiln.tracking.internal.rest.MlflowApi.post;
 import static dev.kiln.tracking.internal.rest.MlflowApi.reply;
 
 import dev.kiln.tracking.ModelStage;
+import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.TrackingStore;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -28,26 +29,26 @@ final class RegistryRoutes {
   void configure(JavalinConfig config) {
     post(config, "registered-models/create", ctx -> {
       Fields f = Fields.of(ctx);
-      reply(ctx, Map.of("registered_model", Responses.model(store.createRegisteredModel(
+      reply(ctx, Map.of("registered_model", model(store.createRegisteredModel(
           f.required("name"), f.optional("description"), f.keyValues("tags")))));
     });
     get(config, "registered-models/get", ctx -> reply(ctx, Map.of("registered_model",
-        Responses.model(store.getRegisteredModel(Fields.of(ctx).required("name"))))));
+        model(store.getRegisteredModel(Fields.of(ctx).required("name"))))));
     delete(config, "registered-models/delete", ctx -> {
       store.deleteRegisteredModel(Fields.of(ctx).required("name"));
       reply(ctx, Map.of());
     });
     get(config, "registered-models/search", ctx -> reply(ctx, MlflowApi.page("registered_models",
         store.searchRegisteredModels(MlflowApi.search(Fields.of(ctx), 100, MAX_MODELS)),
-        Responses::model)));
+        this::model)));
     post(config, "registered-models/rename", ctx -> {
       Fields f = Fields.of(ctx);
-      reply(ctx, Map.of("registered_model", Responses.model(store.renameRegisteredModel(
+      reply(ctx, Map.of("registered_model", model(store.renameRegisteredModel(
           f.required("name"), f.required("new_name")))));
     });
     patch(config, "registered-models/update", ctx -> {
       Fields f = Fields.of(ctx);
-      reply(ctx, Map.of("registered_model", Responses.model(store.updateRegisteredModel(
+      reply(ctx, Map.of("registered_model", model(store.updateRegisteredModel(
           f.required("name"), f.optional("description")))));
     });
     post(config, "registered-models/set-tag", ctx -> {
@@ -65,6 +66,10 @@ final class RegistryRoutes {
     post(config, "registered-models/get-latest-versions", this::latestVersions);
     get(config, "registered-models/get-latest-versions", this::latestVersions);
     configureAliases(config);
+  }
+
+  private Map<String, Object> model(RegisteredModel m) {
+    return Responses.model(m, store.getLatestVersions(m.name(), Set.of()));
   }
 
   private void latestVersions(Context ctx) {

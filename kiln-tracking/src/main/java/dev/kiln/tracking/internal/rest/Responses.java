@@ -56,6 +56,9 @@ final class Responses {
     out.put("run_uuid", r.id());
     out.put("run_name", r.name());
     out.put("experiment_id", r.experimentId());
+    if (r.userId() != null) {
+      out.put("user_id", r.userId());
+    }
     out.put("status", r.status().name());
     out.put("start_time", r.startTime());
     r.end().ifPresent(end -> out.put("end_time", end));
@@ -72,14 +75,16 @@ final class Responses {
     return Map.of("info", runInfo(r), "data", data);
   }
 
-  static Map<String, Object> model(RegisteredModel m) {
+  /** A registered model with the latest version of each stage, as MLflow answers it. */
+  static Map<String, Object> model(RegisteredModel m, List<ModelVersion> latest) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", m.name());
     out.put("creation_timestamp", m.creationTime());
     out.put("last_updated_timestamp", m.lastUpdateTime());
     out.put("description", m.description());
+    out.put("latest_versions", latest.stream().map(Responses::version).toList());
     out.put("tags", keyValues(m.tags()));
-    out.put("aliases", m.aliases().entrySet().stream()
+    out.put("aliases", new TreeMap<>(m.aliases()).entrySet().stream()
         .map(e -> new TreeMap<>(Map.of("alias", e.getKey(),
             "version", Long.toString(e.getValue())))).toList());
     return out;
@@ -99,6 +104,7 @@ final class Responses {
     }
     out.put("status", v.status());
     out.put("tags", keyValues(v.tags()));
+    out.put("aliases", v.aliases());
     return out;
   }
 }

@@ -5,6 +5,7 @@ import static dev.kiln.tracking.internal.rest.MlflowApi.post;
 import static dev.kiln.tracking.internal.rest.MlflowApi.reply;
 
 import dev.kiln.tracking.ArtifactStore;
+import dev.kiln.tracking.CreateRunRequest;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.LogBatch;
 import dev.kiln.tracking.Metric;
@@ -31,8 +32,10 @@ final class RunRoutes {
   void configure(JavalinConfig config) {
     post(config, "runs/create", ctx -> {
       Fields f = Fields.of(ctx);
-      reply(ctx, Map.of("run", Responses.run(store.createRun(f.required("experiment_id"),
-          f.optional("run_name"), f.keyValues("tags")))));
+      reply(ctx, Map.of("run", Responses.run(store.createRun(new CreateRunRequest(
+          f.required("experiment_id"), f.optional("run_name"), f.keyValues("tags"),
+          f.optional("start_time") == null ? null : f.requiredLong("start_time"),
+          f.optional("user_id"))))));
     });
     get(config, "runs/get", ctx -> reply(ctx, Map.of("run",
         Responses.run(store.getRun(Fields.of(ctx).runId())))));
