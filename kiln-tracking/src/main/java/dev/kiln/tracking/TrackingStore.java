@@ -37,6 +37,13 @@ public interface TrackingStore extends AutoCloseable, ExperimentStore, RegistryS
   /** Ends a run with a terminal status at {@code endTime} (epoch ms); throws if already ended. */
   Run updateRun(String runId, RunStatus status, long endTime);
 
+  /**
+   * Renames a run; its {@code mlflow.runName} tag follows (setting that tag renames it too).
+   *
+   * @throws InvalidParameterException if the run is deleted or the name is empty
+   */
+  Run renameRun(String runId, String name);
+
   /** Soft-deletes a run: searches leave it out unless asked, logging to it is refused. */
   void deleteRun(String runId);
 

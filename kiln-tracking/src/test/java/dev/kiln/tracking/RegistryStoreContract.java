@@ -35,6 +35,28 @@ abstract class RegistryStoreContract extends TrackingStoreContract {
   }
 
   @Test
+  void runName_isMirroredInTheMlflowRunNameTag_asMlflowDoes() {
+    String exp = store.createExperiment("names", Map.of()).id();
+    Run named = store.createRun(exp, "bold-fox", Map.of());
+    assertThat(named.tags()).containsEntry("mlflow.runName", "bold-fox");
+    assertThat(store.createRun(exp, null, Map.of("mlflow.runName", "from-tag")).name())
+        .isEqualTo("from-tag");
+    assertThatThrownBy(() -> store.createRun(exp, "a", Map.of("mlflow.runName", "b")))
+        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("different values");
+    assertThat(store.renameRun(named.id(), "calm-owl"))
+        .extracting(Run::name, r -> r.tags().get("mlflow.runName"))
+        .containsExactly("calm-owl", "calm-owl");
+    store.logBatch(named.id(), LogBatch.tags(Map.of("mlflow.runName", "by-tag")));
+    assertThat(store.getRun(named.id()).name()).isEqualTo("by-tag");
+    assertThat(store.searchRuns(List.of(exp), SearchRequest.of(
+        "tags.`mlflow.runName` = 'by-tag'"), ViewType.ACTIVE_ONLY).items())
+        .extracting(Run::id).containsExactly(named.id());
+    store.deleteRun(named.id());
+    assertThatThrownBy(() -> store.renameRun(named.id(), "x"))
+        .isInstanceOf(InvalidParameterException.class);
+  }
+
+  @Test
   void databaseFromBeforeUserIds_migrates_oldRunsHaveNoUser() throws Exception {
     StoreConfig old = freshDatabase();
     Flyway.configure().dataSource(old.url(), old.user(), old.password())

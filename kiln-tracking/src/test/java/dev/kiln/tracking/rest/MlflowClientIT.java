@@ -119,7 +119,8 @@ class MlflowClientIT {
           .setTimestamp(1).setStep(0).build()), List.of(), List.of(RunTag.newBuilder()
           .setKey("phase").setValue("train").build()));
       client.deleteTag(run.getRunId(), "phase");
-      assertThat(client.getRun(run.getRunId()).getData().getTagsList()).isEmpty();
+      assertThat(client.getRun(run.getRunId()).getData().getTagsList())
+          .extracting(RunTag::getKey).containsExactly("mlflow.runName");
       client.deleteRun(run.getRunId());
       assertThat(client.searchRuns(List.of(exp), "metrics.auc > 0.5")).isEmpty();
       assertThat(client.searchRuns(List.of(exp), "", ViewType.DELETED_ONLY)).hasSize(1);

@@ -167,7 +167,21 @@ public final class JdbcTrackingStore extends JdbcRegistryStore implements Tracki
 
   @Override
   public void logBatch(String runId, LogBatch batch) {
-    db.run(c -> logs.log(c, runId, batch, runs));
+    db.run(c -> {
+      logs.log(c, runId, batch, runs);
+      String name = batch.tags().get(RunRepo.RUN_NAME_TAG);
+      if (name != null && !name.isBlank()) {
+        runs.rename(c, runId, name);
+      }
+    });
+  }
+
+  @Override
+  public Run renameRun(String runId, String name) {
+    return db.inTransaction(c -> {
+      runs.rename(c, runId, name);
+      return runs.get(c, runId);
+    });
   }
 
   @Override

@@ -10,27 +10,54 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** SQL for creating, reading and ending runs. */
 final class RunRepo {
   static final Tags TAGS = new Tags("run_tags", List.of("run_id"));
+  /** The tag MLflow mirrors a run's name in. */
+  static final String RUN_NAME_TAG = "mlflow.runName";
 
   /** The fixed columns of a run row. */
   private record Header(String id, String experimentId, String name, RunStatus status, long start,
       long end, boolean deleted, String artifactUri, String userId) {}
 
+  /**
+   * Inserts a run. Its name is, as MLflow's: {@code run_name}, else the {@code mlflow.runName}
+   * tag, else generated; the tag is set to the name when absent.
+   */
   String create(Connection c, CreateRunRequest run, Owner owner) throws SQLException {
     String id = UUID.randomUUID().toString().replace("-", "");
-    String name = run.name() == null || run.name().isBlank() ? "run-" + id.substring(0, 8) : run.name();
+    String tagged = run.tags().get(RUN_NAME_TAG);
+    boolean named = run.name() != null && !run.name().isBlank();
+    if (named && tagged != null && !tagged.isBlank() && !tagged.equals(run.name())) {
+      throw new InvalidParameterException("Both run_name '" + run.name() + "' and tag '"
+          + RUN_NAME_TAG + "' '" + tagged + "' are given, with different values.",
+          "Send one of them, or the same name in both.");
+    }
+    String name = named ? run.name() : tagged != null && !tagged.isBlank() ? tagged
+        : "run-" + id.substring(0, 8);
+    Map<String, String> tags = new java.util.LinkedHashMap<>(run.tags());
+    tags.put(RUN_NAME_TAG, name);
     long now = System.currentTimeMillis();
     Sql.update(c, "INSERT INTO runs (id, experiment_id, name, status, start_time, end_time, "
         + "owner_host, owner_pid, heartbeat_time, user_id) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
         id, run.experimentId(), name, RunStatus.RUNNING.name(),
         run.startTime() == null ? now : run.startTime(), owner.host(), owner.pid(), now,
         run.userId());
-    TAGS.set(c, run.tags(), id);
+    TAGS.set(c, tags, id);
     return id;
+  }
+
+  /** Renames an active run and its {@code mlflow.runName} tag, as MLflow does. */
+  void rename(Connection c, String id, String name) throws SQLException {
+    requireActive(c, id);
+    if (name.isBlank()) {
+      throw new InvalidParameterException("A run name cannot be empty.", "Send a name.");
+    }
+    Sql.update(c, "UPDATE runs SET name = ? WHERE id = ?", name, id);
+    TAGS.set(c, Map.of(RUN_NAME_TAG, name), id);
   }
 
   Run get(Connection c, String id) throws SQLException {

@@ -9,6 +9,7 @@ import dev.kiln.tracking.CreateRunRequest;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.LogBatch;
 import dev.kiln.tracking.Metric;
+import dev.kiln.tracking.Run;
 import dev.kiln.tracking.RunStatus;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
@@ -39,13 +40,7 @@ final class RunRoutes {
     });
     get(config, "runs/get", ctx -> reply(ctx, Map.of("run",
         Responses.run(store.getRun(Fields.of(ctx).runId())))));
-    post(config, "runs/update", ctx -> {
-      Fields f = Fields.of(ctx);
-      RunStatus status = RunStatus.parse(f.required("status"));
-      String end = f.optional("end_time");
-      reply(ctx, Map.of("run_info", Responses.runInfo(store.updateRun(f.runId(), status,
-          end == null ? System.currentTimeMillis() : f.requiredLong("end_time")))));
-    });
+    post(config, "runs/update", this::update);
     post(config, "runs/delete", ctx -> {
       store.deleteRun(Fields.of(ctx).runId());
       reply(ctx, Map.of());
@@ -88,6 +83,33 @@ final class RunRoutes {
       reply(ctx, Map.of());
     });
     post(config, "runs/log-batch", this::logBatch);
+  }
+
+  /**
+   * Ends a run (a new status, end_time) and/or renames it (run_name), as MLflow's runs/update.
+   * The status the run already has changes nothing: {@code MlflowClient.update_run(id, name=...)}
+   * sends the current one along with the name.
+   */
+  private void update(Context ctx) {
+    Fields f = Fields.of(ctx);
+    String status = f.optional("status");
+    String end = f.optional("end_time");
+    if (status == null && end != null) {
+      throw new InvalidParameterException("end_time is given without a status.",
+          "Send status FINISHED, FAILED or KILLED with end_time.");
+    }
+    String runId = f.runId();
+    String name = f.optional("run_name");
+    Run run = store.getRun(runId);
+    RunStatus target = status == null ? run.status() : RunStatus.parse(status);
+    if (target != run.status()) {
+      run = store.updateRun(runId, target, end == null ? System.currentTimeMillis()
+          : f.requiredLong("end_time"));
+    }
+    if (name != null) {
+      run = store.renameRun(runId, name);
+    }
+    reply(ctx, Map.of("run_info", Responses.runInfo(run)));
   }
 
   private void logBatch(Context ctx) {
