@@ -1,5 +1,6 @@
 package dev.kiln.bench;
 
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.config.ProjectConfig;
 import dev.kiln.core.hooks.Hook;
@@ -83,7 +84,7 @@ public final class PipelineBench {
         DataCatalog.CatalogSettings.defaults(dir));
     RunInfo info = new RunInfo("bench", "bench", "bench", dir, List.of(), Map.of(), Instant.now());
     RunState state = runner.run(pipeline, data,
-        new RunContext(info, new Hook() {}, false, dir.resolve(".kiln")));
+        new RunContext(info, new Hook() {}, false, ProjectLayout.of(dir).stateDir()));
     if (!state.succeeded()) {
       throw new IllegalStateException(state.error());
     }

@@ -238,7 +238,7 @@ final class ModelsCommand {
    */
   private static Optional<String> decaySince(Project project, TrackingStore store,
       String name, String alias) throws IOException {
-    Path latest = project.stateDir().resolve("monitoring").resolve(name).resolve("latest.json");
+    Path latest = project.layout().latestMonitorReport(name);
     if (!Files.exists(latest)) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
@@ -12,7 +13,6 @@ import dev.kiln.quality.profile.DataProfile;
 import dev.kiln.serving.PredictionLogReader;
 import dev.kiln.serving.monitor.DecayCheck;
 import dev.kiln.serving.monitor.DriftCheck;
-import dev.kiln.serving.monitor.DriftGauges;
 import dev.kiln.serving.monitor.MonitorReport;
 import dev.kiln.serving.monitor.WebhookAlert;
 import dev.kiln.ui.DriftCharts;
@@ -176,7 +176,7 @@ final class MonitorCommand implements Callable<Integer> {
   private Path write(MonitorReport report, DataProfile reference, DataProfile current)
       throws IOException {
     Path dir = reportDir != null ? reportDir
-        : project.monitoringDir().resolve(report.model());
+        : project.layout().monitoringDir(report.model());
     String stem = "report-" + FILE_TIME.format(Instant.parse(report.createdAt()));
     byte[] json = report.toJson().getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(stem + ".json"), json);
@@ -185,7 +185,7 @@ final class MonitorCommand implements Callable<Integer> {
     Path html = dir.resolve(stem + ".html");
     AtomicFiles.write(html, DriftCharts.staticReport(report, reference, current)
         .getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(dir.resolve(DriftGauges.LATEST), json);
+    AtomicFiles.write(dir.resolve(ProjectLayout.LATEST_REPORT), json);
     return html;
   }
 }

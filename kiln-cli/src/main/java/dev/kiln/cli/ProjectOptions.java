@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.project.Project;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,16 +46,12 @@ final class ProjectOptions {
 
   /** The prediction log folder of {@code kiln serve}: .kiln/predictions in a project. */
   Path predictionLogDir() {
-    return Files.isDirectory(project.resolve("conf")) ? stateDir().resolve("predictions")
+    return Files.isDirectory(project.resolve("conf")) ? layout().predictionsDir()
         : Path.of("predictions");
   }
 
-  /** The folder of {@code kiln monitor} reports, one subfolder per model. */
-  Path monitoringDir() {
-    return stateDir().resolve("monitoring");
-  }
-
-  private Path stateDir() {
-    return project.resolve(".kiln");
+  /** The paths under the project's {@code .kiln} folder, without opening the project. */
+  ProjectLayout layout() {
+    return ProjectLayout.of(project);
   }
 }

@@ -26,7 +26,7 @@ final class Registry {
 
   /** Returns the project's artifact store (the folder {@code kiln tracking serve} serves). */
   static ArtifactStore artifacts(Project project) {
-    return ArtifactStores.local(project.stateDir().resolve("artifacts"));
+    return ArtifactStores.local(project.layout().artifactsDir());
   }
 
   /**

@@ -120,7 +120,7 @@ final class RetrainCommand implements Callable<Integer> {
   /** Returns why this round is skipped, or null to retrain. */
   private String skipReason(Project opened, String model) throws IOException {
     if (ifDrift) {
-      Path latest = opened.stateDir().resolve("monitoring").resolve(model).resolve("latest.json");
+      Path latest = opened.layout().latestMonitorReport(model);
       if (!Files.exists(latest)) {
         return "no monitoring report at " + latest + " (run 'kiln monitor " + model + "')";
       }
@@ -146,7 +146,7 @@ final class RetrainCommand implements Callable<Integer> {
   }
 
   private Path statePath(Project opened, String model) {
-    return opened.stateDir().resolve("retrain").resolve(model + ".json");
+    return opened.layout().retrainState(model);
   }
 
   private String lastDataHash(Project opened, String model) throws IOException {

@@ -133,7 +133,7 @@ final class RunsCommand {
 
   /** Returns the failed nodes of the run's local state ({@code .kiln/runs}). */
   private static List<NodeRun> failures(Project project, String localId) {
-    return new RunStateStore(project.dir().resolve(".kiln")).list().stream()
+    return new RunStateStore(project.stateDir()).list().stream()
         .filter(s -> s.runId().equals(localId)).findFirst()
         .map(state -> state.nodes().stream().filter(n -> n.error() != null).toList())
         .orElse(List.of());

@@ -229,7 +229,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     return new ServerConfig(host, port, threads, maxBodyBytes, maxRows, batching(),
         noReload ? Duration.ZERO : reloadInterval, token, tls, drainTimeout,
-        monitoringDir != null ? monitoringDir : project.monitoringDir());
+        monitoringDir != null ? monitoringDir : project.layout().monitoringDir());
   }
 
   private BatchingConfig batching() {
@@ -274,7 +274,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     ModelVersions versions = Registry.versions(p, store);
     versions.resolve(reference);
-    return new RegistrySource(versions, reference, p.stateDir().resolve("serving-cache"));
+    return new RegistrySource(versions, reference, p.layout().servingCacheDir());
   }
 
   private Project project() {

@@ -18,11 +18,11 @@ final class Tracking {
   static TrackingStore open(Project project) {
     var url = project.config().setting("tracking.url");
     if (url.isEmpty()) {
-      return TrackingStores.sqlite(project.stateDir().resolve("tracking.db"));
+      return TrackingStores.sqlite(project.layout().trackingDb());
     }
     Map<String, String> creds = project.config().credentials().getOrDefault("tracking", Map.of());
     return TrackingStores.open(new StoreConfig(url.get(), creds.get("username"),
-        creds.get("password"), project.stateDir().resolve("artifacts").toUri().toString(),
+        creds.get("password"), project.layout().artifactsDir().toUri().toString(),
         Duration.ofSeconds(10), Duration.ofSeconds(60)));
   }
 }

@@ -56,7 +56,7 @@ final class TrackingCommand {
     CountDownLatch stopped = new CountDownLatch(1);
     try (TrackingStore store = Tracking.open(project);
         TrackingServer server = TrackingServer.start(store,
-            ArtifactStores.local(project.stateDir().resolve("artifacts")), serverOptions)) {
+            ArtifactStores.local(project.layout().artifactsDir()), serverOptions)) {
       out.printf("Tracking server for %s on http://%s:%d (MLFLOW_TRACKING_URI), %s; Ctrl-C stops"
           + " it%n", project.name(), listen.host, server.port(), token == null
           ? "no authentication" : "bearer token required (MLFLOW_TRACKING_TOKEN)");

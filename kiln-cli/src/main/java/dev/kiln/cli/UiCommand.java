@@ -69,7 +69,7 @@ final class UiCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (TrackingStore store = Tracking.open(opened);
         UiServer server = UiServer.start(new Workspace(opened, store, Registry.artifacts(opened),
-            project.monitoringDir(), new Workspace.Servers(urls,
+            project.layout().monitoringDir(), new Workspace.Servers(urls,
                 serverTokenEnv == null ? null : Secrets.fromEnv(serverTokenEnv))),
             options)) {
       spec.commandLine().getOut().printf("Kiln UI for %s on http://%s:%d/ui/ (%s); Ctrl-C"

@@ -158,8 +158,8 @@ public final class Retrainer {
 
   private LoadedBundle download(ModelVersion version) {
     try {
-      Path dir = Files.createTempDirectory(Files.createDirectories(project.stateDir()
-          .resolve("retrain")), "champion-");
+      Path dir = Files.createTempDirectory(Files.createDirectories(
+          project.layout().retrainDir()), "champion-");
       return ModelBundle.load(versions.download(version, dir.resolve("bundle")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

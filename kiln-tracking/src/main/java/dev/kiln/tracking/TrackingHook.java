@@ -1,5 +1,6 @@
 package dev.kiln.tracking;
 
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.catalog.Tabular;
 import dev.kiln.core.config.ConfigMaps;
@@ -160,7 +161,7 @@ public final class TrackingHook implements Hook {
     if (runId == null) {
       return;
     }
-    RunState state = new RunStateStore(run.projectDir().resolve(".kiln")).get(run.runId())
+    RunState state = new RunStateStore(ProjectLayout.of(run.projectDir()).stateDir()).get(run.runId())
         .orElse(null);
     if (state != null) {
       store.logInputs(runId, lineage(state));

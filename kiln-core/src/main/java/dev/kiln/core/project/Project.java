@@ -1,6 +1,7 @@
 package dev.kiln.core.project;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.config.ConfigException;
 import dev.kiln.core.config.ProjectConfig;
@@ -93,7 +94,12 @@ public final class Project {
 
   /** Returns the folder for run state and caches, {@code .kiln}. */
   public Path stateDir() {
-    return dir.resolve(".kiln");
+    return layout().stateDir();
+  }
+
+  /** Returns the paths Kiln keeps under the project's {@code .kiln} folder. */
+  public ProjectLayout layout() {
+    return ProjectLayout.of(dir);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.kiln.core.project;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.ContentHash;
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class ProjectCompiler {
   static Path compile(Path projectDir) {
     Path sources = projectDir.resolve("src/main/java");
     List<Path> files = javaFiles(sources);
-    Path out = projectDir.resolve(".kiln/classes").resolve(hash(sources, files));
+    Path out = ProjectLayout.of(projectDir).classesDir().resolve(hash(sources, files));
     if (Files.exists(out.resolve(".complete"))) {
       return out;
     }

@@ -2,6 +2,7 @@ package dev.kiln.core.runner;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.kiln.core.KilnException;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ final class NodeCache {
   }
 
   static NodeCache open(Path stateDir) {
-    Path file = stateDir.resolve("cache.json");
+    Path file = new ProjectLayout(stateDir).nodeCache();
     if (!Files.exists(file)) {
       return new NodeCache(file, new TreeMap<>());
     }

@@ -1,6 +1,7 @@
 package dev.kiln.core.runner;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class RunStateStore {
 
   /** Creates a store under a state directory, normally {@code <project>/.kiln}. */
   public RunStateStore(Path stateDir) {
-    this.runsDir = stateDir.resolve("runs");
+    this.runsDir = new ProjectLayout(stateDir).runsDir();
   }
 
   /**

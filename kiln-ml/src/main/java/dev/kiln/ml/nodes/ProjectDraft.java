@@ -1,6 +1,7 @@
 package dev.kiln.ml.nodes;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.FileFormat;
 import dev.kiln.ml.Task;
@@ -45,7 +46,7 @@ public final class ProjectDraft {
     files.put("conf/base/parameters.yml", parameters(target, chosen));
     files.put("conf/base/pipelines.yml", PIPELINE);
     files.put("README.md", readme(name, fileName, target, chosen));
-    files.put(".gitignore", "data/0[2-8]_*/\n.kiln/\n");
+    files.put(".gitignore", "data/0[2-8]_*/\n" + ProjectLayout.STATE_DIR + "/\n");
     return files;
   }
 

@@ -2,6 +2,7 @@ package dev.kiln.serving.monitor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kiln.core.ProjectLayout;
 import dev.kiln.serving.ServingMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,15 +22,13 @@ import org.slf4j.LoggerFactory;
  * @param metrics where the gauges are published
  */
 public record DriftGauges(Path dir, Supplier<Collection<String>> models, ServingMetrics metrics) {
-  /** The file name of the latest report in a model's monitoring folder. */
-  public static final String LATEST = "latest.json";
   private static final Logger LOG = LoggerFactory.getLogger(DriftGauges.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads each model's latest report, if any, and updates its gauges. */
   public void refresh() {
     for (String model : models.get()) {
-      Path latest = dir.resolve(model).resolve(LATEST);
+      Path latest = dir.resolve(model).resolve(ProjectLayout.LATEST_REPORT);
       if (!Files.isRegularFile(latest)) {
         continue;
       }
