@@ -2,10 +2,10 @@ package dev.kiln.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.KilnException;
+import dev.kiln.lifecycle.monitor.DecayCheck;
+import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.quality.drift.ColumnDrift;
 import dev.kiln.quality.profile.DataProfile;
-import dev.kiln.serving.monitor.DecayCheck;
-import dev.kiln.serving.monitor.MonitorReport;
 import dev.kiln.ui.internal.DriftText;
 import dev.kiln.ui.internal.DriftViews;
 import dev.kiln.ui.internal.HistogramSvg;

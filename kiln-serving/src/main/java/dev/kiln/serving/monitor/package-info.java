@@ -1,6 +1,6 @@
 /**
- * Monitoring of served models: data and prediction drift against a bundle's reference profile,
- * decay measured with ground-truth labels, the JSON and HTML reports, webhook alerts, and the
- * drift gauges a server publishes from the latest report.
+ * What a server publishes of monitoring: the drift gauges, refreshed from the latest drift scores
+ * of each served model. Monitoring itself (reading the prediction log, drift, decay, reports)
+ * belongs to kiln-lifecycle, which never runs inside the server.
  */
 package dev.kiln.serving.monitor;

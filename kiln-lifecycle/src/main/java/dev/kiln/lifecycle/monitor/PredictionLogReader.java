@@ -1,4 +1,4 @@
-package dev.kiln.serving;
+package dev.kiln.lifecycle.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads a model's entries from a {@link PredictionLog} folder into a frame: the input fields
+ * Reads a model's entries from a prediction log folder ({@code kiln serve} writes it) into a frame: the input fields
  * (typed by the bundle's input schema: numbers as doubles, text as strings), the logged outputs
  * ({@code prediction}, {@code probability}, ...) as doubles, and {@code request_id}, {@code row},
  * {@code timestamp} and {@code version}, in time order. The last line of a {@code .jsonl.open} file may be cut

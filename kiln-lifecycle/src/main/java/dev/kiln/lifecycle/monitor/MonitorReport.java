@@ -1,4 +1,4 @@
-package dev.kiln.serving.monitor;
+package dev.kiln.lifecycle.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.kiln.serving.monitor;
+package dev.kiln.lifecycle.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

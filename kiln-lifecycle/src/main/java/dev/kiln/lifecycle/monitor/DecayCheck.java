@@ -1,4 +1,4 @@
-package dev.kiln.serving.monitor;
+package dev.kiln.lifecycle.monitor;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.data.Column;
@@ -52,7 +52,7 @@ public record DecayCheck(Duration window, double maxDecay) {
   /**
    * Evaluates the labelled rows of a prediction log, window by window.
    *
-   * @param logs rows from {@link dev.kiln.serving.PredictionLogReader}
+   * @param logs rows from {@link PredictionLogReader}
    * @param labels {@code request_id}, the truth in {@code label} or in the model's own label
    *     column (e.g. {@code price}), and optionally {@code row} (default 0)
    * @throws KilnException if the labels lack a column or match no logged prediction

@@ -1,4 +1,4 @@
-package dev.kiln.serving;
+package dev.kiln.lifecycle.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,11 +8,16 @@ import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
+import dev.kiln.ml.Task;
 import dev.kiln.ml.bundle.BundleManifest;
-import dev.kiln.ml.bundle.ModelBundle;
+import dev.kiln.ml.bundle.FieldSpec;
+import dev.kiln.serving.PredictionLog;
+import dev.kiln.serving.ServingMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +30,10 @@ class PredictionLogReaderTest {
 
   @BeforeAll
   static void writeLog() throws Exception {
-    manifest = ModelBundle.load(TestBundles.write(dir.resolve("b"), "m", "1", 0)).manifest();
+    manifest = new BundleManifest(1, "m", "1", Task.BINARY_CLASSIFICATION,
+        "2026-01-01T00:00:00Z", "label", List.of(FieldSpec.of(DoubleColumn.of("amount", 1)),
+            FieldSpec.of(StringColumn.of("kind", "a"))), List.of(), 0.5, "xgboost-json",
+        "model.json", "preprocessing.json", Map.of(), null, Map.of(), Map.of(), null);
     logDir = dir.resolve("log");
     try (PredictionLog log = new PredictionLog(logDir, 100, 1 << 20, 60_000,
         new ServingMetrics())) {

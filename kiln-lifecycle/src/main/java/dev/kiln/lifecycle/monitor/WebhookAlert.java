@@ -1,4 +1,4 @@
-package dev.kiln.serving.monitor;
+package dev.kiln.lifecycle.monitor;
 
 import dev.kiln.core.KilnException;
 import java.io.IOException;
