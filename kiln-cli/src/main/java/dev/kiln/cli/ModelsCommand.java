@@ -1,10 +1,10 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.project.Project;
 import dev.kiln.lifecycle.PrometheusSamples;
 import dev.kiln.lifecycle.ServingGuard;
+import dev.kiln.lifecycle.monitor.MonitorReport;
+import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.AliasMove;
@@ -13,9 +13,7 @@ import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -201,7 +199,7 @@ final class ModelsCommand {
           + " monitor' report, written after the alias moved, found label-based decay.")
       boolean onDecay,
       @Option(names = "--watch", description = "Keep watching, window after window, until a"
-          + " rollback.") boolean watch) throws InterruptedException, IOException {
+          + " rollback.") boolean watch) throws InterruptedException {
     ServingGuard guard = new ServingGuard(maxErrorRate, maxP99, minRequests);
     MetricsScraper scraper = new MetricsScraper(server, Secrets.fromEnv(tokenEnv));
     PrintWriter out = spec.commandLine().getOut();
@@ -237,20 +235,16 @@ final class ModelsCommand {
    * after the alias last moved (so it judged the version the alias points at now).
    */
   private static Optional<String> decaySince(Project project, TrackingStore store,
-      String name, String alias) throws IOException {
-    Path latest = project.layout().latestMonitorReport(name);
-    if (!Files.exists(latest)) {
-      return Optional.empty();
-    }
-    JsonNode report = new ObjectMapper().readTree(latest.toFile());
+      String name, String alias) {
+    Optional<MonitorReport> report = MonitorReports.of(project.layout()).latest(name);
     long moved = store.getAliasHistory(name, alias).stream().mapToLong(AliasMove::timestamp)
         .max().orElse(0);
-    Instant written = Instant.parse(report.path("created_at").asText("1970-01-01T00:00:00Z"));
-    if (!report.path("decay").asBoolean(false) || written.toEpochMilli() < moved) {
+    if (report.isEmpty() || !report.get().decayed()
+        || report.get().created().toEpochMilli() < moved) {
       return Optional.empty();
     }
-    return Optional.of("label-based decay in the monitoring report of " + written
-        + " (" + latest + ")");
+    return Optional.of("label-based decay in the monitoring report of " + report.get().created()
+        + " (" + MonitorReports.of(project.layout()).latestFile(name) + ")");
   }
 
   @Command(name = "alias", mixinStandardHelpOptions = true,

@@ -1,7 +1,6 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
-import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
@@ -9,6 +8,7 @@ import dev.kiln.data.io.FrameReader;
 import dev.kiln.lifecycle.monitor.DecayCheck;
 import dev.kiln.lifecycle.monitor.DriftCheck;
 import dev.kiln.lifecycle.monitor.MonitorReport;
+import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.lifecycle.monitor.PredictionLogReader;
 import dev.kiln.lifecycle.monitor.WebhookAlert;
 import dev.kiln.ml.bundle.BundleManifest;
@@ -22,8 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,9 +40,6 @@ import picocli.CommandLine.Spec;
         + " with labels, decay per time window. Writes JSON and HTML reports; exits 4 when a"
         + " threshold is crossed.")
 final class MonitorCommand implements Callable<Integer> {
-  private static final DateTimeFormatter FILE_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "MODEL", description = "A bundle folder or zip, or a registered"
@@ -172,20 +167,16 @@ final class MonitorCommand implements Callable<Integer> {
     return logDir != null ? logDir : project.predictionLogDir();
   }
 
-  /** Writes the timestamped JSON and HTML reports and latest.json; returns the HTML path. */
+  /** Writes the JSON report and latest.json, the profiles and the HTML; returns the HTML path. */
   private Path write(MonitorReport report, DataProfile reference, DataProfile current)
       throws IOException {
-    Path dir = reportDir != null ? reportDir
-        : project.layout().monitoringDir(report.model());
-    String stem = "report-" + FILE_TIME.format(Instant.parse(report.createdAt()));
-    byte[] json = report.toJson().getBytes(StandardCharsets.UTF_8);
-    AtomicFiles.write(dir.resolve(stem + ".json"), json);
-    AtomicFiles.write(dir.resolve(stem + DriftCharts.PROFILES_SUFFIX),
+    Path json = reportDir != null ? MonitorReports.save(reportDir, report)
+        : MonitorReports.of(project.layout()).save(report);
+    AtomicFiles.write(MonitorReports.sibling(json, DriftCharts.PROFILES_SUFFIX),
         DriftCharts.profilesJson(reference, current).getBytes(StandardCharsets.UTF_8));
-    Path html = dir.resolve(stem + ".html");
+    Path html = MonitorReports.sibling(json, ".html");
     AtomicFiles.write(html, DriftCharts.staticReport(report, reference, current)
         .getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(dir.resolve(ProjectLayout.LATEST_REPORT), json);
     return html;
   }
 }

@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.AtomicFiles;
@@ -10,6 +9,8 @@ import dev.kiln.core.project.Project;
 import dev.kiln.lifecycle.RetrainOutcome;
 import dev.kiln.lifecycle.RetrainPolicy;
 import dev.kiln.lifecycle.Retrainer;
+import dev.kiln.lifecycle.monitor.MonitorReport;
+import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.tracking.TrackingStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,15 +122,15 @@ final class RetrainCommand implements Callable<Integer> {
   /** Returns why this round is skipped, or null to retrain. */
   private String skipReason(Project opened, String model) throws IOException {
     if (ifDrift) {
-      Path latest = opened.layout().latestMonitorReport(model);
-      if (!Files.exists(latest)) {
-        return "no monitoring report at " + latest + " (run 'kiln monitor " + model + "')";
+      MonitorReports reports = MonitorReports.of(opened.layout());
+      Optional<MonitorReport> report = reports.latest(model);
+      if (report.isEmpty()) {
+        return "no monitoring report at " + reports.latestFile(model) + " (run 'kiln monitor "
+            + model + "')";
       }
-      JsonNode report = JSON.readTree(latest.toFile());
-      if (!report.path("dataset_drift").asBoolean(false)
-          && !report.path("prediction_drift").asBoolean(false)
-          && !report.path("decay").asBoolean(false)) {
-        return "the latest monitoring report (" + latest + ") found no drift or decay";
+      if (!report.get().crossed()) {
+        return "the latest monitoring report (" + reports.latestFile(model)
+            + ") found no drift or decay";
       }
     }
     if (ifNewData != null && dataHash(opened).equals(lastDataHash(opened, model))) {

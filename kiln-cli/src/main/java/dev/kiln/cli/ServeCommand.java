@@ -2,6 +2,8 @@ package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.core.project.Project;
+import dev.kiln.lifecycle.monitor.MonitorReport;
+import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.serving.BatchingConfig;
 import dev.kiln.serving.BundleSource;
 import dev.kiln.serving.ModelRepository;
@@ -13,6 +15,7 @@ import dev.kiln.serving.RegistrySource;
 import dev.kiln.serving.ServerConfig;
 import dev.kiln.serving.ServingMetrics;
 import dev.kiln.serving.Traffic;
+import dev.kiln.serving.monitor.DriftSource;
 import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.rest.HostCheck;
@@ -229,7 +232,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     return new ServerConfig(host, port, threads, maxBodyBytes, maxRows, batching(),
         noReload ? Duration.ZERO : reloadInterval, token, tls, drainTimeout,
-        monitoringDir != null ? monitoringDir : project.layout().monitoringDir());
+        driftSource(new MonitorReports(monitoringDir != null ? monitoringDir
+            : project.layout().monitoringDir())));
+  }
+
+  /** The drift scores of each model's latest {@code kiln monitor} report, for the gauges. */
+  private static DriftSource driftSource(MonitorReports reports) {
+    return model -> reports.latest(model).map(MonitorReport::driftScores).orElse(Map.of());
   }
 
   private BatchingConfig batching() {

@@ -3,11 +3,17 @@ package dev.kiln.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kiln.lifecycle.monitor.DecayCheck;
+import dev.kiln.lifecycle.monitor.DriftCheck;
+import dev.kiln.lifecycle.monitor.MonitorReport;
+import dev.kiln.quality.drift.ColumnDrift;
+import dev.kiln.quality.drift.DriftReport;
 import dev.kiln.serving.ServingMetrics;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -168,12 +174,11 @@ class RetrainCommandTest {
     Files.createDirectories(latest.getParent());
     String url = "http://127.0.0.1:" + server.getAddress().getPort();
     try {
-      Files.writeString(latest, "{\"decay\": true, \"created_at\": \"2020-01-01T00:00:00Z\"}");
+      Files.writeString(latest, decayedReport("2020-01-01T00:00:00Z"));
       assertThat(kiln(0, "models", "guard", "used-car-prices", "--project", project.toString(),
           "--server", url, "--window", "10ms", "--on-decay")).as("a report older than the"
           + " promotion judged another version").contains("healthy");
-      Files.writeString(latest, "{\"decay\": true, \"created_at\": \""
-          + java.time.Instant.now() + "\"}");
+      Files.writeString(latest, decayedReport(java.time.Instant.now().toString()));
       assertThat(kiln(Main.CHECK_FAILED, "models", "guard", "used-car-prices", "--project",
           project.toString(), "--server", url, "--window", "10ms", "--on-decay"))
           .contains("Rolled back used-car-prices@champion from version 1")
@@ -181,5 +186,14 @@ class RetrainCommandTest {
     } finally {
       server.stop(0);
     }
+  }
+
+  /** A monitoring report of used-car-prices with no drift and one decayed window. */
+  private static String decayedReport(String createdAt) {
+    return new MonitorReport("used-car-prices", "1", createdAt, "prediction log", 100, 100,
+        new DriftCheck.Result(new DriftReport(List.of(new ColumnDrift("mileage", "wasserstein~",
+            0.01, 0.1, false)), 0, 0.5, false), null), List.of(new DecayCheck.Window(
+                java.time.Instant.parse("2020-01-01T00:00:00Z"), 50, "rmse", 2000.0, 1000.0,
+                true))).toJson();
   }
 }

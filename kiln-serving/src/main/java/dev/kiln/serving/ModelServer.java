@@ -12,9 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The model server: the HTTP protocols over a {@link PredictionService}, a reloader that checks
- * the model sources (and refreshes the drift gauges from the latest monitoring reports when
- * {@link ServerConfig#monitoringDir()} is set), and a graceful shutdown that answers every accepted request before it
- * stops.
+ * the model sources (and refreshes the drift gauges when {@link ServerConfig#driftSource()} is
+ * set), and a graceful shutdown that answers every accepted request before it stops.
  */
 public final class ModelServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
@@ -86,13 +85,13 @@ public final class ModelServer implements AutoCloseable {
     return new ModelServer(app, api, service, log, reloader, config);
   }
 
-  /** Returns what publishes the drift gauges: nothing unless a monitoring folder is set. */
+  /** Returns what publishes the drift gauges: nothing unless a drift source is set. */
   private static Runnable driftGauges(ServerConfig config, ModelRepository models,
       ServingMetrics metrics) {
-    if (config.monitoringDir() == null) {
+    if (config.driftSource() == null) {
       return () -> { };
     }
-    return new DriftGauges(config.monitoringDir(), () -> models.slots().stream()
+    return new DriftGauges(config.driftSource(), () -> models.slots().stream()
         .map(ModelSlot::name).toList(), metrics)::refresh;
   }
 

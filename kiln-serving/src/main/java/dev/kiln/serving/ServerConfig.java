@@ -1,5 +1,6 @@
 package dev.kiln.serving;
 
+import dev.kiln.serving.monitor.DriftSource;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,12 +17,12 @@ import java.time.Duration;
  * @param token the bearer token required on every endpoint but health checks, or null
  * @param tls TLS from a key store, or null for plain HTTP
  * @param drainTimeout how long shutdown waits for requests in flight
- * @param monitoringDir the folder of {@code kiln monitor} reports whose latest drift scores the
- *     server publishes (read every reload interval), or null for none
+ * @param driftSource the latest drift scores the server publishes as gauges (read every reload
+ *     interval), or null for none
  */
 public record ServerConfig(String host, int port, int threads, long maxBodyBytes, int maxRows,
     BatchingConfig batching, Duration reloadInterval, String token, Tls tls,
-    Duration drainTimeout, Path monitoringDir) {
+    Duration drainTimeout, DriftSource driftSource) {
 
   /** Creates a configuration that publishes no drift scores. */
   public ServerConfig(String host, int port, int threads, long maxBodyBytes, int maxRows,
@@ -56,13 +57,13 @@ public record ServerConfig(String host, int port, int threads, long maxBodyBytes
   /** Returns a copy listening on another host and port. */
   public ServerConfig withAddress(String newHost, int newPort) {
     return new ServerConfig(newHost, newPort, threads, maxBodyBytes, maxRows, batching,
-        reloadInterval, token, tls, drainTimeout, monitoringDir);
+        reloadInterval, token, tls, drainTimeout, driftSource);
   }
 
-  /** Returns a copy publishing the drift scores of the reports in this folder. */
-  public ServerConfig withMonitoringDir(Path dir) {
+  /** Returns a copy publishing the drift scores of this source. */
+  public ServerConfig withDriftSource(DriftSource source) {
     return new ServerConfig(host, port, threads, maxBodyBytes, maxRows, batching,
-        reloadInterval, token, tls, drainTimeout, dir);
+        reloadInterval, token, tls, drainTimeout, source);
   }
 
   @Override
@@ -70,7 +71,7 @@ public record ServerConfig(String host, int port, int threads, long maxBodyBytes
     return "ServerConfig[host=" + host + ", port=" + port + ", threads=" + threads
         + ", maxBodyBytes=" + maxBodyBytes + ", maxRows=" + maxRows + ", batching=" + batching
         + ", reloadInterval=" + reloadInterval + ", token=" + (token == null ? "none" : "***")
-        + ", tls=" + tls + ", drainTimeout=" + drainTimeout + ", monitoringDir=" + monitoringDir
+        + ", tls=" + tls + ", drainTimeout=" + drainTimeout + ", driftGauges=" + (driftSource != null)
         + "]";
   }
 }

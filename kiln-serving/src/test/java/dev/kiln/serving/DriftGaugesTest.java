@@ -2,9 +2,13 @@ package dev.kiln.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import dev.kiln.core.KilnException;
+import dev.kiln.serving.monitor.DriftGauges;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,10 +16,9 @@ class DriftGaugesTest {
   @TempDir Path dir;
 
   @Test
-  void server_publishesDriftScoresOfTheLatestReport_andPicksUpNewOnes() throws Exception {
-    Path monitoring = dir.resolve("monitoring");
-    Files.createDirectories(monitoring.resolve("demo"));
-    writeReport(monitoring, 0.25);
+  void server_publishesTheLatestDriftScores_andPicksUpNewOnes() throws Exception {
+    Map<String, Map<String, Double>> latest = new ConcurrentHashMap<>();
+    latest.put("demo", Map.of("amount", 0.25, "probability", 0.01));
     ServingMetrics metrics = new ServingMetrics();
     ModelRepository models = new ModelRepository(100);
     models.add(new ModelSlot(new BundleSource(TestBundles.write(dir.resolve("b"), "demo", "1",
@@ -23,12 +26,12 @@ class DriftGaugesTest {
     ServerConfig d = ServerConfig.defaults();
     ServerConfig config = new ServerConfig("127.0.0.1", 0, 8, d.maxBodyBytes(), d.maxRows(),
         d.batching(), Duration.ofMillis(50), null, null, Duration.ofSeconds(5))
-        .withMonitoringDir(monitoring);
+        .withDriftSource(model -> latest.getOrDefault(model, Map.of()));
     try (ModelServer server = ModelServer.start(config, models, metrics, null, "test")) {
       assertThat(metrics.scrape())
           .contains("kiln_drift_score{column=\"amount\",model=\"demo\"} 0.25")
           .contains("kiln_drift_score{column=\"probability\",model=\"demo\"} 0.01");
-      writeReport(monitoring, 0.5);
+      latest.put("demo", Map.of("amount", 0.5));
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (!metrics.scrape().contains("column=\"amount\",model=\"demo\"} 0.5")
           && System.nanoTime() < deadline) {
@@ -38,13 +41,16 @@ class DriftGaugesTest {
     }
   }
 
-  private static void writeReport(Path monitoring, double score) throws Exception {
-    Path tmp = monitoring.resolve("demo").resolve("tmp.json");
-    Files.writeString(tmp, "{\"model\":\"demo\",\"columns\":[{\"column\":\"amount\",\"test\":"
-        + "\"wasserstein~\",\"score\":" + score + ",\"threshold\":0.1,\"drifted\":true}],"
-        + "\"prediction\":{\"column\":\"probability\",\"score\":0.01}}");
-    Files.move(tmp, monitoring.resolve("demo").resolve("latest.json"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  @Test
+  void refresh_unreadableScores_skipsThatModelOnly() {
+    ServingMetrics metrics = new ServingMetrics();
+    new DriftGauges(model -> {
+      if (model.equals("broken")) {
+        throw new KilnException("'latest.json' is not a monitoring report.", null);
+      }
+      return Map.of("x", 0.75);
+    }, () -> List.of("broken", "fine"), metrics).refresh();
+    assertThat(metrics.scrape()).contains("kiln_drift_score{column=\"x\",model=\"fine\"} 0.75")
+        .doesNotContain("model=\"broken\"");
   }
 }

@@ -1,9 +1,15 @@
 package dev.kiln.lifecycle.monitor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kiln.core.KilnException;
 import dev.kiln.quality.drift.ColumnDrift;
+import dev.kiln.quality.drift.DriftReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +19,8 @@ import java.util.Map;
 /**
  * The outcome of one monitoring run: per-column data drift, prediction drift, the dataset
  * verdict and, with labels, decay per time window. A threshold is crossed when the data set
- * drifted, the prediction drifted or a window decayed.
+ * drifted, the prediction drifted or a window decayed. {@link #toJson()} and {@link #read(Path)}
+ * are the one definition of the report's JSON; {@link MonitorReports} keeps the files.
  *
  * @param model the model name
  * @param version the model version
@@ -54,6 +61,64 @@ public record MonitorReport(String model, String version, String createdAt, Stri
     return drift.inputs().columns().stream().filter(ColumnDrift::drifted).toList();
   }
 
+  /**
+   * Reads a report written by {@link #toJson()}.
+   *
+   * @throws KilnException if the file cannot be read or is not a monitoring report
+   */
+  public static MonitorReport read(Path file) {
+    JsonNode r;
+    try {
+      r = JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new KilnException("Cannot read the monitoring report '" + file + "': "
+          + e.getMessage(), "rerun kiln monitor to write it again", e);
+    }
+    if (r == null || !r.path("model").isTextual() || !r.path("columns").isArray()
+        || !r.path("created_at").isTextual()) {
+      throw new KilnException("'" + file + "' is not a monitoring report (it lacks model,"
+          + " created_at or columns).", "rerun kiln monitor to write it again");
+    }
+    List<ColumnDrift> columns = new ArrayList<>();
+    r.path("columns").forEach(c -> columns.add(column(c)));
+    DriftReport inputs = new DriftReport(columns, r.path("drift_share").asDouble(),
+        r.path("drift_share_threshold").asDouble(), r.path("dataset_drift").asBoolean());
+    ColumnDrift prediction = r.path("prediction").isObject() ? column(r.path("prediction")) : null;
+    List<DecayCheck.Window> decay = new ArrayList<>();
+    r.path("decay_windows").forEach(w -> decay.add(new DecayCheck.Window(
+        Instant.parse(w.path("start").asText()), w.path("rows").asInt(),
+        w.path("metric").asText(), w.path("value").asDouble(),
+        w.path("baseline").isNumber() ? w.path("baseline").asDouble() : null,
+        w.path("decayed").asBoolean())));
+    return new MonitorReport(r.path("model").asText(), r.path("version").asText(),
+        r.path("created_at").asText(), r.path("current").asText(),
+        r.path("reference_rows").asLong(), r.path("current_rows").asLong(),
+        new DriftCheck.Result(inputs, prediction), decay);
+  }
+
+  private static ColumnDrift column(JsonNode c) {
+    return new ColumnDrift(c.path("column").asText(), c.path("test").asText(),
+        c.path("score").asDouble(), c.path("threshold").asDouble(), c.path("drifted").asBoolean());
+  }
+
+  /** Returns when the report was made. */
+  public Instant created() {
+    return Instant.parse(createdAt);
+  }
+
+  /**
+   * Returns the drift score of each input column and of the prediction column, in report order:
+   * what a server publishes as gauges.
+   */
+  public Map<String, Double> driftScores() {
+    Map<String, Double> scores = new LinkedHashMap<>();
+    drift.inputs().columns().forEach(c -> scores.put(c.column(), c.score()));
+    if (drift.prediction() != null) {
+      scores.put(drift.prediction().column(), drift.prediction().score());
+    }
+    return scores;
+  }
+
   /** Returns the full report as JSON. */
   public String toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -69,18 +134,21 @@ public record MonitorReport(String model, String version, String createdAt, Stri
     m.put("dataset_drift", datasetDrift());
     m.put("prediction", drift.prediction());
     m.put("prediction_drift", drift.predictionDrift());
-    m.put("decay_windows", decay.stream().map(w -> {
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("start", w.start().toString());
-      d.put("rows", w.rows());
-      d.put("metric", w.metric());
-      d.put("value", w.value());
-      d.put("baseline", w.baseline());
-      d.put("decayed", w.decayed());
-      return d;
-    }).toList());
+    m.put("decay_windows", decay.stream().map(MonitorReport::json).toList());
     m.put("decay", decayed());
     return write(m);
+  }
+
+  /** Returns a decay window as the report's JSON holds it (the start as ISO-8601 text). */
+  public static Map<String, Object> json(DecayCheck.Window w) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("start", w.start().toString());
+    d.put("rows", w.rows());
+    d.put("metric", w.metric());
+    d.put("value", w.value());
+    d.put("baseline", w.baseline());
+    d.put("decayed", w.decayed());
+    return d;
   }
 
   /** Returns the short JSON an alert carries: the verdicts, drifted columns and the report. */

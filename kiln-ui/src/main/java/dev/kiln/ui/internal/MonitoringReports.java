@@ -1,8 +1,9 @@
 package dev.kiln.ui.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.kiln.core.KilnException;
+import dev.kiln.lifecycle.monitor.DecayCheck;
+import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.quality.drift.ColumnDrift;
-import dev.kiln.quality.drift.DriftReport;
 import dev.kiln.quality.profile.DataProfile;
 import dev.kiln.ui.DriftCharts;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +61,13 @@ public final class MonitoringReports {
    * Returns the labelled windows of all a model's reports by window start: a window that later
    * reports measured again (with more labels) keeps its latest measure.
    */
-  private List<JsonNode> decay(String model) {
-    Map<String, JsonNode> windows = new LinkedHashMap<>();
+  private List<Map<String, Object>> decay(String model) {
+    Map<String, DecayCheck.Window> windows = new LinkedHashMap<>();
     for (Path file : reports(model)) {
-      read(file).path("decay_windows").forEach(w -> windows.put(w.path("metric").asText() + '@'
-          + w.path("start").asText(), w));
+      read(file).decay().forEach(w -> windows.put(w.metric() + '@' + w.start(), w));
     }
-    return windows.values().stream().sorted(java.util.Comparator.comparing(
-        (JsonNode w) -> java.time.Instant.parse(w.path("start").asText()))).toList();
+    return windows.values().stream().sorted(Comparator.comparing(DecayCheck.Window::start))
+        .map(MonitorReport::json).toList();
   }
 
   /** Returns one report with the verdict explained and a chart per column. */
@@ -74,63 +75,53 @@ public final class MonitoringReports {
     Path file = reports(model).stream().filter(p -> stem(p).equals(id)).findFirst()
         .orElseThrow(() -> UiError.notFound("Model '" + model + "' has no report '" + id + "'.",
             "pick one from the list of reports"));
-    JsonNode r = read(file);
+    MonitorReport r = read(file);
     Path profiles = file.resolveSibling(id + DriftCharts.PROFILES_SUFFIX);
     List<DataProfile> both = Files.isRegularFile(profiles) ? DriftCharts.readProfiles(profiles)
         : List.of();
     DataProfile ref = both.isEmpty() ? null : both.get(0);
     DataProfile cur = both.isEmpty() ? null : both.get(1);
-    List<ColumnDrift> columns = new ArrayList<>();
-    r.path("columns").forEach(c -> columns.add(drift(c)));
-    Map<String, Object> out = new LinkedHashMap<>(Json.MAPPER.convertValue(r, Map.class));
+    Map<String, Object> out = json(r);
     out.put("id", id);
-    out.put("verdict_text", DriftText.dataset(new DriftReport(columns,
-        r.path("drift_share").asDouble(), r.path("drift_share_threshold").asDouble(),
-        r.path("dataset_drift").asBoolean())));
+    out.put("verdict_text", DriftText.dataset(r.drift().inputs()));
     out.put("charts", ref != null);
-    out.put("columns", columns.stream().map(c -> DriftViews.column(c, ref, cur)).toList());
-    if (r.path("prediction").isObject()) {
-      out.put("prediction", DriftViews.column(drift(r.path("prediction")), ref, cur));
+    out.put("columns", r.drift().inputs().columns().stream()
+        .map(c -> DriftViews.column(c, ref, cur)).toList());
+    if (r.drift().prediction() != null) {
+      out.put("prediction", DriftViews.column(r.drift().prediction(), ref, cur));
     }
     return out;
   }
 
   private Map<String, Object> summary(Path file) {
-    JsonNode r = read(file);
+    MonitorReport r = read(file);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", stem(file));
-    m.put("created_at", r.path("created_at").asText());
-    m.put("version", r.path("version").asText());
-    m.put("current_rows", r.path("current_rows").asLong());
-    m.put("drift_share", r.path("drift_share").asDouble());
-    m.put("drift_share_threshold", r.path("drift_share_threshold").asDouble());
-    m.put("dataset_drift", r.path("dataset_drift").asBoolean());
-    m.put("prediction_drift", r.path("prediction_drift").asBoolean());
-    m.put("prediction_score", r.path("prediction").isObject()
-        ? r.path("prediction").path("score").asDouble() : null);
-    m.put("decay", r.path("decay").asBoolean());
+    m.put("created_at", r.createdAt());
+    m.put("version", r.version());
+    m.put("current_rows", r.currentRows());
+    m.put("drift_share", r.drift().inputs().share());
+    m.put("drift_share_threshold", r.drift().inputs().driftShare());
+    m.put("dataset_drift", r.datasetDrift());
+    m.put("prediction_drift", r.drift().predictionDrift());
+    m.put("prediction_score", r.drift().prediction() == null ? null
+        : r.drift().prediction().score());
+    m.put("decay", r.decayed());
     Map<String, Double> scores = new LinkedHashMap<>();
-    r.path("columns").forEach(c -> scores.put(c.path("column").asText(),
-        c.path("score").asDouble()));
+    r.drift().inputs().columns().forEach(c -> scores.put(c.column(), c.score()));
     m.put("scores", scores);
-    m.put("drifted", columnsWhere(r, true));
+    m.put("drifted", r.driftedColumns().stream().map(ColumnDrift::column).toList());
     return m;
   }
 
-  private static List<String> columnsWhere(JsonNode r, boolean drifted) {
-    List<String> out = new ArrayList<>();
-    r.path("columns").forEach(c -> {
-      if (c.path("drifted").asBoolean() == drifted) {
-        out.add(c.path("column").asText());
-      }
-    });
-    return out;
-  }
-
-  private static ColumnDrift drift(JsonNode c) {
-    return new ColumnDrift(c.path("column").asText(), c.path("test").asText(),
-        c.path("score").asDouble(), c.path("threshold").asDouble(),
-        c.path("drifted").asBoolean());
+  /** Returns the report as the JSON map the files hold. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> json(MonitorReport report) {
+    try {
+      return new LinkedHashMap<>(Json.MAPPER.readValue(report.toJson(), Map.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private List<Path> reports(String model) {
@@ -160,11 +151,11 @@ public final class MonitoringReports {
     return name.substring(0, name.length() - ".json".length());
   }
 
-  private static JsonNode read(Path file) {
+  private static MonitorReport read(Path file) {
     try {
-      return Json.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read monitoring report " + file, e);
+      return MonitorReport.read(file);
+    } catch (KilnException e) {
+      throw new UncheckedIOException(new IOException(e.describe(), e));
     }
   }
 }
