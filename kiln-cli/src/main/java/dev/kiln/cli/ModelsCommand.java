@@ -10,6 +10,7 @@ import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.AliasMove;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ModelVersions;
+import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
@@ -51,9 +52,10 @@ final class ModelsCommand {
     if (manifest.metrics() != null) {
       manifest.metrics().forEach((k, v) -> tags.put("metric." + k, String.valueOf(v)));
     }
-    try (TrackingStore store = Tracking.open(project)) {
+    try (ProjectTracking tracking = ProjectTracking.open(project)) {
+      TrackingStore store = tracking.store();
       String model = name == null ? manifest.name() : name;
-      ModelVersions versions = Registry.versions(project, store);
+      ModelVersions versions = tracking.registry();
       String run = runId != null ? store.getRun(runId).id()
           : versions.producingRun(bundle).orElse(null);
       ModelVersion v = versions.register(model, bundle, run, tags);
@@ -64,7 +66,8 @@ final class ModelsCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List models.")
   void list(@Mixin ProjectOptions options, @Mixin JsonOutput json) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
+      TrackingStore store = tracking.store();
       PrintWriter out = spec.commandLine().getOut();
       List<RegisteredModel> models = store.searchRegisteredModels(SearchRequest.of("")).items();
       if (json.enabled()) {
@@ -97,7 +100,8 @@ final class ModelsCommand {
       description = "Show a model: description, tags, aliases and its latest version's metrics.")
   void show(@Mixin ProjectOptions options, @Mixin JsonOutput json,
       @Parameters(paramLabel = "NAME") String name) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
+      TrackingStore store = tracking.store();
       PrintWriter out = spec.commandLine().getOut();
       RegisteredModel m = store.getRegisteredModel(name);
       List<ModelVersion> versions = store.searchModelVersions(name);
@@ -134,7 +138,8 @@ final class ModelsCommand {
       description = "List a model's versions.")
   void versions(@Mixin ProjectOptions options, @Mixin JsonOutput json,
       @Parameters(paramLabel = "NAME") String name) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
+      TrackingStore store = tracking.store();
       PrintWriter out = spec.commandLine().getOut();
       List<ModelVersion> versions = store.searchModelVersions(name).stream()
           .sorted(Comparator.comparingLong(ModelVersion::version)).toList();
@@ -157,7 +162,8 @@ final class ModelsCommand {
   void promote(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
       @Parameters(paramLabel = "VERSION") long version,
       @Option(names = "--alias", paramLabel = "ALIAS", defaultValue = "champion") String alias) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
+      TrackingStore store = tracking.store();
       store.updateAlias(name, alias, version);
       spec.commandLine().getOut().printf("%s@%s -> version %d%n", name, alias, version);
     }
@@ -167,7 +173,8 @@ final class ModelsCommand {
       description = "Move an alias back to the version it pointed at before.")
   void rollback(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
       @Option(names = "--alias", paramLabel = "ALIAS", defaultValue = "champion") String alias) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
+      TrackingStore store = tracking.store();
       ModelVersion v = store.rollbackAlias(name, alias);
       spec.commandLine().getOut().printf("%s@%s -> version %d%n", name, alias, v.version());
     }
@@ -204,7 +211,8 @@ final class ModelsCommand {
     MetricsScraper scraper = new MetricsScraper(server, Secrets.fromEnv(tokenEnv));
     PrintWriter out = spec.commandLine().getOut();
     Project project = options.open();
-    try (TrackingStore store = Tracking.open(project)) {
+    try (ProjectTracking tracking = ProjectTracking.open(project)) {
+      TrackingStore store = tracking.store();
       do {
         ModelVersion current = store.getModelVersionByAlias(name, alias);
         String version = Long.toString(current.version());
@@ -252,7 +260,8 @@ final class ModelsCommand {
   void alias(@Mixin ProjectOptions options, @Parameters(paramLabel = "NAME") String name,
       @Parameters(paramLabel = "ALIAS") String alias,
       @Option(names = "--delete", description = "Delete the alias.") boolean delete) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
+      TrackingStore store = tracking.store();
       PrintWriter out = spec.commandLine().getOut();
       if (delete) {
         store.deleteAlias(name, alias);
@@ -272,8 +281,8 @@ final class ModelsCommand {
       @Option(names = "--output", paramLabel = "DIR", required = true,
           description = "Folder to write the bundle into.") Path to) {
     Project project = options.open();
-    try (TrackingStore store = Tracking.open(project)) {
-      var versions = Registry.versions(project, store);
+    try (ProjectTracking tracking = ProjectTracking.open(project)) {
+      var versions = tracking.registry();
       var v = versions.resolve(reference);
       ModelBundle.verify(versions.download(v, to));
       spec.commandLine().getOut().printf("Downloaded %s version %d into %s (verified)%n",

@@ -5,29 +5,15 @@ import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.ml.bundle.ModelBundle;
-import dev.kiln.tracking.ArtifactStore;
-import dev.kiln.tracking.ArtifactStores;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ModelVersions;
-import dev.kiln.tracking.TrackingStore;
-import java.io.IOException;
+import dev.kiln.tracking.ProjectTracking;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
-/** The project's model registry: its tracking store plus its artifact folder. */
+/** Finds the bundle a command names: a path, or a version in the project's registry. */
 final class Registry {
   private Registry() {}
-
-  static ModelVersions versions(Project project, TrackingStore store) {
-    return new ModelVersions(store, artifacts(project));
-  }
-
-  /** Returns the project's artifact store (the folder {@code kiln tracking serve} serves). */
-  static ArtifactStore artifacts(Project project) {
-    return ArtifactStores.local(project.layout().artifactsDir());
-  }
 
   /**
    * A loaded bundle and the version it is known by: the registry version when it came from the
@@ -43,18 +29,14 @@ final class Registry {
    * @param manifest its verified manifest
    * @param version the registry version, else the bundle's own
    * @param reference the registry reference, or null for a path
-   * @param download the temporary folder to delete, or null
+   * @param download the temporary download to delete, or null
    */
   record Fetched(Path bundle, BundleManifest manifest, String version, String reference,
-      Path download) implements AutoCloseable {
+      ModelVersions.Download download) implements AutoCloseable {
     @Override
-    public void close() throws IOException {
+    public void close() {
       if (download != null) {
-        try (Stream<Path> walk = Files.walk(download)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
+        download.close();
       }
     }
   }
@@ -63,20 +45,23 @@ final class Registry {
    * Finds a bundle: a path, or {@code NAME@alias}, {@code NAME:version} or {@code NAME} in the
    * project's registry (the project is opened only then), downloaded and verified.
    */
-  static Fetched fetch(ProjectOptions project, String reference) throws IOException {
+  static Fetched fetch(ProjectOptions project, String reference) {
     Path path = Path.of(reference);
     if (Files.exists(path)) {
       BundleManifest manifest = ModelBundle.verify(path);
       return new Fetched(path, manifest, manifest.version(), null, null);
     }
     Project opened = project.openForModel(reference);
-    try (TrackingStore store = Tracking.open(opened)) {
-      ModelVersions versions = versions(opened, store);
-      ModelVersion version = versions.resolve(reference);
-      Path dir = Files.createTempDirectory("kiln-bundle");
-      Path bundle = versions.download(version, dir.resolve("bundle"));
-      return new Fetched(bundle, ModelBundle.verify(bundle), Long.toString(version.version()),
-          reference, dir);
+    try (ProjectTracking tracking = ProjectTracking.open(opened)) {
+      ModelVersion version = tracking.registry().resolve(reference);
+      ModelVersions.Download download = tracking.registry().downloadTemporary(version, null);
+      try {
+        return new Fetched(download.bundle(), ModelBundle.verify(download.bundle()),
+            Long.toString(version.version()), reference, download);
+      } catch (RuntimeException e) {
+        download.close();
+        throw e;
+      }
     }
   }
 
@@ -84,8 +69,7 @@ final class Registry {
    * Loads a bundle from a path or the registry (see {@link #fetch}); a download is deleted once
    * the bundle is in memory.
    */
-  static Loaded load(ProjectOptions project, String reference, LoadOptions options)
-      throws IOException {
+  static Loaded load(ProjectOptions project, String reference, LoadOptions options) {
     try (Fetched fetched = fetch(project, reference)) {
       return new Loaded(ModelBundle.load(fetched.bundle(), options), fetched.version());
     }

@@ -11,7 +11,7 @@ import dev.kiln.lifecycle.RetrainPolicy;
 import dev.kiln.lifecycle.Retrainer;
 import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
-import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.ProjectTracking;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -81,8 +81,8 @@ final class RetrainCommand implements Callable<Integer> {
       out.println("Not retraining " + policy.model() + ": " + skip);
       return 0;
     }
-    try (TrackingStore store = Tracking.open(opened)) {
-      Retrainer retrainer = new Retrainer(opened, store, Registry.artifacts(opened),
+    try (ProjectTracking tracking = ProjectTracking.open(opened)) {
+      Retrainer retrainer = new Retrainer(opened, tracking.store(), tracking.artifacts(),
           List.of(new ProgressHook(out)), GitInfo.tags(opened.dir()));
       Retrainer.Training training = retrainer.train(policy);
       RunReport.print(training.state(), out, spec.commandLine().getErr(), opened);

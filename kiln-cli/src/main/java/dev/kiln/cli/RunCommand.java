@@ -8,8 +8,9 @@ import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
+import dev.kiln.tracking.ModelVersions;
+import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.TrackingHook;
-import dev.kiln.tracking.TrackingStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,9 +81,9 @@ final class RunCommand implements Callable<Integer> {
     NodeFilters filters = new NodeFilters(tags, nodes, fromNodes, toNodes, fromInputs, toOutputs,
         namespace);
     ProgressHook progress = new ProgressHook(out);
-    try (TrackingStore store = Tracking.open(opened)) {
+    try (ProjectTracking tracked = ProjectTracking.open(opened)) {
       DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
-      TrackingHook tracking = TrackingHook.forProject(opened, store, Registry.artifacts(opened),
+      TrackingHook tracking = TrackingHook.forProject(opened, tracked.store(), tracked.artifacts(),
           GitInfo.tags(opened.dir()));
       RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
           !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
@@ -94,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
             + " --project " + opened.dir() + ")");
       }
       if (state.succeeded()) {
-        registerWrittenBundles(opened, catalog, store, tracking, out);
+        registerWrittenBundles(opened, catalog, tracked.registry(), tracking, out);
       }
       return state.succeeded() ? 0 : state.failedOnBadInput() ? Main.BAD_INPUT : Main.RUN_FAILED;
     }
@@ -105,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
    * ({@code dataset: model name}) as new versions, linked to the tracked run.
    */
   private static void registerWrittenBundles(Project opened, DataCatalog catalog,
-      TrackingStore store, TrackingHook tracking, PrintWriter out) {
+      ModelVersions registry, TrackingHook tracking, PrintWriter out) {
     opened.config().section("register").forEach((dataset, model) -> {
       if (!tracking.written().contains(dataset)) {
         return;
@@ -113,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
       Path dir = catalog.filepath(dataset).orElseThrow(() ->
           new KilnException("kiln.yml registers dataset '" + dataset
               + "', which has no filepath in the catalog.", "name a model_bundle dataset"));
-      var version = Registry.versions(opened, store).register(model, dir, tracking.runId(),
+      var version = registry.register(model, dir, tracking.runId(),
           Map.of("kiln.registered_by", "run"));
       out.printf("Registered %s version %d from %s%n", model, version.version(), dataset);
     });

@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.tracking.Experiment;
+import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.Run;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
@@ -45,7 +46,8 @@ final class RunsCommand {
     Project project = options.open();
     PrintWriter out = spec.commandLine().getOut();
     List<String> order = orderBy == null ? List.of() : orderBy;
-    try (TrackingStore store = Tracking.open(project)) {
+    try (ProjectTracking tracking = ProjectTracking.open(project)) {
+      TrackingStore store = tracking.store();
       List<String> experiments = store.searchExperiments(SearchRequest.of(""),
           ViewType.ACTIVE_ONLY).items().stream().map(Experiment::id).toList();
       List<Run> runs = experiments.isEmpty() ? List.of() : store.searchRuns(experiments,
@@ -92,7 +94,8 @@ final class RunsCommand {
   void show(@Mixin ProjectOptions options, @Mixin JsonOutput json,
       @Parameters(paramLabel = "RUN_ID") String runId) {
     Project project = options.open();
-    try (TrackingStore store = Tracking.open(project)) {
+    try (ProjectTracking tracking = ProjectTracking.open(project)) {
+      TrackingStore store = tracking.store();
       Run r = store.getRun(runId);
       PrintWriter out = spec.commandLine().getOut();
       List<NodeRun> failed = failures(project, r.tags().get("kiln.run_id"));
@@ -143,7 +146,8 @@ final class RunsCommand {
       description = "Compare runs side by side; differing values are marked with '*'.")
   void compare(@Mixin ProjectOptions options,
       @Parameters(paramLabel = "RUN_ID", arity = "2..*") List<String> runIds) {
-    try (TrackingStore store = Tracking.open(options.open())) {
+    try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
+      TrackingStore store = tracking.store();
       List<Run> runs = new ArrayList<>();
       runIds.forEach(id -> runs.add(store.getRun(id)));
       PrintWriter out = spec.commandLine().getOut();

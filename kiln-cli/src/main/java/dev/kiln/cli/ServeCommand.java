@@ -17,7 +17,7 @@ import dev.kiln.serving.ServingMetrics;
 import dev.kiln.serving.Traffic;
 import dev.kiln.serving.monitor.DriftSource;
 import dev.kiln.tracking.ModelVersions;
-import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.rest.HostCheck;
 import dev.kiln.ui.ModelPages;
 import java.io.IOException;
@@ -130,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
   Duration drainTimeout;
 
   private Project openedProject;
-  private TrackingStore store;
+  private ProjectTracking tracking;
 
   @Override
   public Integer call() throws Exception {
@@ -171,8 +171,8 @@ final class ServeCommand implements Callable<Integer> {
       awaitShutdown(server, spec.commandLine().getOut(), drainTimeout);
       return 0;
     } finally {
-      if (store != null) {
-        store.close();
+      if (tracking != null) {
+        tracking.close();
       }
     }
   }
@@ -278,10 +278,10 @@ final class ServeCommand implements Callable<Integer> {
       openedProject = project.openForModel(reference);
     }
     Project p = openedProject;
-    if (store == null) {
-      store = Tracking.open(p);
+    if (tracking == null) {
+      tracking = ProjectTracking.open(p);
     }
-    ModelVersions versions = Registry.versions(p, store);
+    ModelVersions versions = tracking.registry();
     versions.resolve(reference);
     return new RegistrySource(versions, reference, p.layout().servingCacheDir());
   }

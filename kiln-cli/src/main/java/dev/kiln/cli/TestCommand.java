@@ -8,7 +8,7 @@ import dev.kiln.lifecycle.modeltest.ModelTestRunner;
 import dev.kiln.lifecycle.modeltest.ModelTestSuite;
 import dev.kiln.lifecycle.modeltest.ProjectModelTests;
 import dev.kiln.ml.bundle.LoadOptions;
-import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.ProjectTracking;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,8 +54,8 @@ final class TestCommand implements Callable<Integer> {
     out.print(report.table());
     out.printf("%n%s%n", report.summary());
     if (!noRecord) {
-      try (TrackingStore store = Tracking.open(opened)) {
-        out.printf("Tracked as run %s%n", ProjectModelTests.record(store, opened, report,
+      try (ProjectTracking tracking = ProjectTracking.open(opened)) {
+        out.printf("Tracked as run %s%n", ProjectModelTests.record(tracking.store(), opened, report,
             GitInfo.tags(opened.dir())));
       }
     }

@@ -1,8 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.project.Project;
-import dev.kiln.tracking.ArtifactStores;
-import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.rest.ServerOptions;
 import dev.kiln.tracking.rest.TrackingServer;
 import java.io.PrintWriter;
@@ -54,9 +53,9 @@ final class TrackingCommand {
         listen.allowedHosts);
     PrintWriter out = spec.commandLine().getOut();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (TrackingStore store = Tracking.open(project);
-        TrackingServer server = TrackingServer.start(store,
-            ArtifactStores.local(project.layout().artifactsDir()), serverOptions)) {
+    try (ProjectTracking tracking = ProjectTracking.open(project);
+        TrackingServer server = TrackingServer.start(tracking.store(), tracking.artifacts(),
+            serverOptions)) {
       out.printf("Tracking server for %s on http://%s:%d (MLFLOW_TRACKING_URI), %s; Ctrl-C stops"
           + " it%n", project.name(), listen.host, server.port(), token == null
           ? "no authentication" : "bearer token required (MLFLOW_TRACKING_TOKEN)");

@@ -2,7 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.core.project.Project;
-import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.ui.UiOptions;
 import dev.kiln.ui.UiServer;
 import dev.kiln.ui.Workspace;
@@ -67,8 +67,9 @@ final class UiCommand implements Callable<Integer> {
     Project opened = project.open();
     List<URI> urls = servers.stream().map(UiCommand::url).toList();
     CountDownLatch stopped = new CountDownLatch(1);
-    try (TrackingStore store = Tracking.open(opened);
-        UiServer server = UiServer.start(new Workspace(opened, store, Registry.artifacts(opened),
+    try (ProjectTracking tracking = ProjectTracking.open(opened);
+        UiServer server = UiServer.start(new Workspace(opened, tracking.store(),
+            tracking.artifacts(),
             project.layout().monitoringDir(), new Workspace.Servers(urls,
                 serverTokenEnv == null ? null : Secrets.fromEnv(serverTokenEnv))),
             options)) {

@@ -7,6 +7,7 @@ import dev.kiln.core.runner.RunState;
 import dev.kiln.core.runner.RunStateStore;
 import dev.kiln.core.runner.RunStatus;
 import dev.kiln.tracking.Experiments;
+import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.Run;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
@@ -73,7 +74,8 @@ final class TrackingChecks {
     Map<String, RunStatus> states = new RunStateStore(project.stateDir()).list().stream()
         .collect(Collectors.toMap(RunState::runId, RunState::status));
     assertThat(states.values()).containsExactlyInAnyOrder(RunStatus.KILLED, RunStatus.FINISHED);
-    try (TrackingStore store = Tracking.open(project)) {
+    try (ProjectTracking tracking = ProjectTracking.open(project)) {
+      TrackingStore store = tracking.store();
       String experiment = Experiments.idOf(store, "faults/__default__");
       List<Run> runs = store.searchRuns(List.of(experiment), SearchRequest.of(""),
           ViewType.ALL).items();

@@ -24,9 +24,6 @@ import dev.kiln.tracking.ResourceNotFoundException;
 import dev.kiln.tracking.RunStatus;
 import dev.kiln.tracking.TrackingHook;
 import dev.kiln.tracking.TrackingStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,12 +154,9 @@ public final class Retrainer {
   }
 
   private LoadedBundle download(ModelVersion version) {
-    try {
-      Path dir = Files.createTempDirectory(Files.createDirectories(
-          project.layout().retrainDir()), "champion-");
-      return ModelBundle.load(versions.download(version, dir.resolve("bundle")));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (ModelVersions.Download d = versions.downloadTemporary(version,
+        project.layout().retrainDir())) {
+      return ModelBundle.load(d.bundle());
     }
   }
 

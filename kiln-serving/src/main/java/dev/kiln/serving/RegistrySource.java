@@ -4,11 +4,8 @@ import dev.kiln.core.KilnException;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ModelVersions;
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A registered model: {@code NAME@alias}, {@code NAME:version} or {@code NAME} (latest). Its key
@@ -55,29 +52,11 @@ public final class RegistrySource implements ModelSource {
   @Override
   public Loaded load(String key) {
     ModelVersion version = versions.resolve(name + ":" + key);
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory(Files.createDirectories(cache), name + "-v" + key + "-");
-      Path bundle = versions.download(version, dir.resolve("bundle"));
-      return new Loaded(key, ModelBundle.load(bundle));
-    } catch (IOException e) {
+    try (ModelVersions.Download d = versions.downloadTemporary(version, cache)) {
+      return new Loaded(key, ModelBundle.load(d.bundle()));
+    } catch (UncheckedIOException e) {
       throw new KilnException("Cannot download version " + key + " of model '" + name + "': "
-          + e.getMessage(), "check free disk space under " + cache, e);
-    } finally {
-      delete(dir);
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Left for the next start: a stale download is harmless.
+          + e.getCause().getMessage(), "check free disk space under " + cache, e);
     }
   }
 }

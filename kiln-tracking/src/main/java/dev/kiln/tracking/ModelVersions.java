@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,52 @@ public final class ModelVersions {
       return folder;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A version's files copied into a temporary folder; {@link #close()} deletes the folder.
+   *
+   * @param bundle the folder holding the version's files
+   * @param scratch the temporary folder around it, deleted on close
+   */
+  public record Download(Path bundle, Path scratch) implements AutoCloseable {
+    /** Deletes the temporary folder; what cannot be deleted is left for the next cleanup. */
+    @Override
+    public void close() {
+      try (Stream<Path> walk = Files.walk(scratch)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        // A stale download is harmless: it is never read again.
+      }
+    }
+  }
+
+  /**
+   * Copies a version's files into a new temporary folder, to load them and then close.
+   *
+   * @param parent where the temporary folder goes (created if missing), or null for the
+   *     system's temporary folder
+   * @throws UncheckedIOException if the files cannot be copied; nothing is left behind then
+   */
+  public Download downloadTemporary(ModelVersion version, Path parent) {
+    Path scratch;
+    try {
+      String prefix = "kiln-" + version.name() + "-v" + version.version() + "-";
+      scratch = parent == null ? Files.createTempDirectory(prefix)
+          : Files.createTempDirectory(Files.createDirectories(parent), prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Download download = new Download(scratch.resolve("bundle"), scratch);
+    try {
+      download(version, download.bundle());
+      return download;
+    } catch (RuntimeException e) {
+      download.close();
+      throw e;
     }
   }
 

@@ -7,14 +7,8 @@ import dev.kiln.tracking.ArtifactStore;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.TrackingStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Registered versions loaded as bundles, the few most recently used kept in memory. A download
@@ -58,20 +52,8 @@ public final class BundleCache {
   }
 
   private LoadedBundle load(ModelVersion version) {
-    try {
-      Path dir = Files.createTempDirectory("kiln-ui-bundle");
-      try {
-        return ModelBundle.load(versions.download(version, dir.resolve("bundle")),
-            LoadOptions.fromEnvironment());
-      } finally {
-        try (Stream<Path> walk = Files.walk(dir)) {
-          for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try (ModelVersions.Download d = versions.downloadTemporary(version, null)) {
+      return ModelBundle.load(d.bundle(), LoadOptions.fromEnvironment());
     }
   }
 }
