@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.project.Project;
+import dev.kiln.lifecycle.MetricsScraper;
 import dev.kiln.lifecycle.PrometheusSamples;
 import dev.kiln.lifecycle.ServingGuard;
 import dev.kiln.lifecycle.monitor.MonitorReport;

@@ -11,6 +11,7 @@ import dev.kiln.lifecycle.RetrainPolicy;
 import dev.kiln.lifecycle.Retrainer;
 import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
+import dev.kiln.ml.RunEnvironment;
 import dev.kiln.tracking.ProjectTracking;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,7 +84,7 @@ final class RetrainCommand implements Callable<Integer> {
     }
     try (ProjectTracking tracking = ProjectTracking.open(opened)) {
       Retrainer retrainer = new Retrainer(opened, tracking.store(), tracking.artifacts(),
-          List.of(new ProgressHook(out)), GitInfo.tags(opened.dir()));
+          List.of(new ProgressHook(out)), RunEnvironment.tags(opened.dir()));
       Retrainer.Training training = retrainer.train(policy);
       RunReport.print(training.state(), out, spec.commandLine().getErr(), opened);
       if (!training.state().succeeded()) {

@@ -8,6 +8,7 @@ import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
+import dev.kiln.ml.RunEnvironment;
 import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.TrackingHook;
@@ -84,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
     try (ProjectTracking tracked = ProjectTracking.open(opened)) {
       DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
       TrackingHook tracking = TrackingHook.forProject(opened, tracked.store(), tracked.artifacts(),
-          GitInfo.tags(opened.dir()));
+          RunEnvironment.tags(opened.dir()));
       RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
           !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
       RunReport.print(state, out, spec.commandLine().getErr(), opened);

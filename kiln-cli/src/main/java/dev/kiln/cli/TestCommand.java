@@ -7,6 +7,7 @@ import dev.kiln.lifecycle.modeltest.ModelTestReport;
 import dev.kiln.lifecycle.modeltest.ModelTestRunner;
 import dev.kiln.lifecycle.modeltest.ModelTestSuite;
 import dev.kiln.lifecycle.modeltest.ProjectModelTests;
+import dev.kiln.ml.RunEnvironment;
 import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.tracking.ProjectTracking;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ final class TestCommand implements Callable<Integer> {
     if (!noRecord) {
       try (ProjectTracking tracking = ProjectTracking.open(opened)) {
         out.printf("Tracked as run %s%n", ProjectModelTests.record(tracking.store(), opened, report,
-            GitInfo.tags(opened.dir())));
+            RunEnvironment.tags(opened.dir())));
       }
     }
     return report.passed() ? 0 : Main.CHECK_FAILED;

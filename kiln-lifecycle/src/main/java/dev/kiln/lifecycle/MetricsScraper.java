@@ -1,7 +1,6 @@
-package dev.kiln.cli;
+package dev.kiln.lifecycle;
 
 import dev.kiln.core.KilnException;
-import dev.kiln.lifecycle.PrometheusSamples;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,20 +8,31 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Reads a model server's {@code /metrics}. */
-final class MetricsScraper {
+/** Reads a model server's {@code /metrics} over HTTP (never through kiln-serving's code). */
+public final class MetricsScraper {
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI uri;
   private final String token;
 
-  /** Scrapes {@code server}/metrics, with a bearer token if not null. */
-  MetricsScraper(String server, String token) {
+  /**
+   * Creates a scraper of {@code server}/metrics.
+   *
+   * @param server the server's base URL, e.g. {@code http://localhost:8080}
+   * @param token the bearer token of a protected server, or null
+   */
+  public MetricsScraper(String server, String token) {
     this.uri = URI.create(server.replaceAll("/+$", "") + "/metrics");
     this.token = token;
   }
 
-  PrometheusSamples scrape() throws InterruptedException {
+  /**
+   * Reads the metrics once.
+   *
+   * @throws dev.kiln.core.KilnException if the server cannot be reached or does not answer 200
+   * @throws InterruptedException if interrupted while waiting for the answer
+   */
+  public PrometheusSamples scrape() throws InterruptedException {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
       if (token != null) {

@@ -1,4 +1,4 @@
-package dev.kiln.cli;
+package dev.kiln.ml;
 
 import dev.kiln.ml.xgboost.XGBoostModel;
 import java.io.IOException;
@@ -10,12 +10,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The code version and environment of a run: git commit and dirty flag when the project is in a
- * git repository, and the Kiln and XGBoost versions.
+ * git repository, and the Kiln, Java and XGBoost versions. Runs, retraining decisions and model
+ * tests are tagged with it.
  */
-final class GitInfo {
-  private GitInfo() {}
+public final class RunEnvironment {
+  private RunEnvironment() {}
 
-  static Map<String, String> tags(Path dir) {
+  /**
+   * Returns {@code git.commit} and {@code git.dirty} (only inside a git work tree; dirty when
+   * files under {@code dir} differ from the commit), {@code kiln.version}, {@code java.version}
+   * and {@code xgboost.version}.
+   */
+  public static Map<String, String> tags(Path dir) {
     Map<String, String> tags = new LinkedHashMap<>();
     String commit = git(dir, "rev-parse", "HEAD");
     if (commit != null && !commit.isEmpty()) {
@@ -23,7 +29,9 @@ final class GitInfo {
       String status = git(dir, "status", "--porcelain", "--", ".");
       tags.put("git.dirty", String.valueOf(status != null && !status.isEmpty()));
     }
-    tags.put("kiln.version", KilnVersion.number());
+    String version = RunEnvironment.class.getPackage().getImplementationVersion();
+    tags.put("kiln.version", version == null ? "development" : version);
+    tags.put("java.version", Runtime.version().toString());
     tags.put("xgboost.version", XGBoostModel.libraryVersion());
     return tags;
   }
