@@ -1,10 +1,9 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.project.Project;
+import dev.kiln.lifecycle.AliasGuard;
 import dev.kiln.lifecycle.MetricsScraper;
-import dev.kiln.lifecycle.PrometheusSamples;
 import dev.kiln.lifecycle.ServingGuard;
-import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.ModelBundle;
@@ -208,52 +207,26 @@ final class ModelsCommand {
       boolean onDecay,
       @Option(names = "--watch", description = "Keep watching, window after window, until a"
           + " rollback.") boolean watch) throws InterruptedException {
-    ServingGuard guard = new ServingGuard(maxErrorRate, maxP99, minRequests);
-    MetricsScraper scraper = new MetricsScraper(server, Secrets.fromEnv(tokenEnv));
     PrintWriter out = spec.commandLine().getOut();
     Project project = options.open();
     try (ProjectTracking tracking = ProjectTracking.open(project)) {
-      TrackingStore store = tracking.store();
+      AliasGuard guard = new AliasGuard(tracking.store(), MonitorReports.of(project.layout()),
+          new MetricsScraper(server, Secrets.fromEnv(tokenEnv)), new AliasGuard.Settings(
+              new ServingGuard(maxErrorRate, maxP99, minRequests), window, onDecay));
       do {
-        ModelVersion current = store.getModelVersionByAlias(name, alias);
-        String version = Long.toString(current.version());
-        PrometheusSamples before = scraper.scrape();
-        Thread.sleep(window.toMillis());
-        ServingGuard.Window w = ServingGuard.window(before, scraper.scrape(), name, version);
-        var breach = guard.breach(w);
-        if (breach.isEmpty() && onDecay) {
-          breach = decaySince(project, store, name, alias);
-        }
-        if (breach.isPresent()) {
-          ModelVersion back = store.rollbackAlias(name, alias);
-          out.printf("Rolled back %s@%s from version %s to %d: %s over %s%n", name, alias,
-              version, back.version(), breach.get(), window);
+        AliasGuard.Verdict v = guard.watchOnce(name, alias);
+        if (v.rolledBack()) {
+          out.printf("Rolled back %s@%s from version %d to %d: %s over %s%n", name, alias,
+              v.version(), v.rolledBackTo().version(), v.breach().orElseThrow(), window);
           return Main.CHECK_FAILED;
         }
-        out.printf(Locale.ROOT, "%s@%s version %s healthy over %s: %d requests, error rate"
-            + " %.2f%%, p99 %.1f ms%n", name, alias, version, window, w.requests(),
-            w.errorRate() * 100, w.p99Seconds() * 1000);
+        out.printf(Locale.ROOT, "%s@%s version %d healthy over %s: %d requests, error rate"
+            + " %.2f%%, p99 %.1f ms%n", name, alias, v.version(), window, v.window().requests(),
+            v.window().errorRate() * 100, v.window().p99Seconds() * 1000);
         out.flush();
       } while (watch);
     }
     return 0;
-  }
-
-  /**
-   * Returns the decay the latest monitoring report of {@code name} found, if it was written
-   * after the alias last moved (so it judged the version the alias points at now).
-   */
-  private static Optional<String> decaySince(Project project, TrackingStore store,
-      String name, String alias) {
-    Optional<MonitorReport> report = MonitorReports.of(project.layout()).latest(name);
-    long moved = store.getAliasHistory(name, alias).stream().mapToLong(AliasMove::timestamp)
-        .max().orElse(0);
-    if (report.isEmpty() || !report.get().decayed()
-        || report.get().created().toEpochMilli() < moved) {
-      return Optional.empty();
-    }
-    return Optional.of("label-based decay in the monitoring report of " + report.get().created()
-        + " (" + MonitorReports.of(project.layout()).latestFile(name) + ")");
   }
 
   @Command(name = "alias", mixinStandardHelpOptions = true,
