@@ -1,27 +1,17 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.core.KilnException;
-import dev.kiln.core.catalog.AtomicFiles;
-import dev.kiln.core.catalog.ContentHash;
-import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.project.Project;
 import dev.kiln.lifecycle.RetrainOutcome;
 import dev.kiln.lifecycle.RetrainPolicy;
+import dev.kiln.lifecycle.RetrainTriggers;
 import dev.kiln.lifecycle.Retrainer;
-import dev.kiln.lifecycle.monitor.MonitorReport;
-import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.ml.RunEnvironment;
 import dev.kiln.tracking.ProjectTracking;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +28,6 @@ import picocli.CommandLine.Spec;
         + " (retrain:), register it as 'challenger' and promote it to 'champion' when blessed."
         + " Exit 4 when the challenger is refused.")
 final class RetrainCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Spec CommandSpec spec;
   @Mixin ProjectOptions project;
 
@@ -71,15 +59,16 @@ final class RetrainCommand implements Callable<Integer> {
     return code;
   }
 
-  private int round() throws IOException {
+  private int round() {
     Project opened = project.open();
     RetrainPolicy base = RetrainPolicy.of(opened.config(), opened.name());
     RetrainPolicy policy = name == null ? base : new RetrainPolicy(name, base.pipeline(),
         base.bundleDataset(), base.holdoutDataset(), base.rule(), base.promote());
     PrintWriter out = spec.commandLine().getOut();
-    String skip = skipReason(opened, policy.model());
-    if (skip != null) {
-      out.println("Not retraining " + policy.model() + ": " + skip);
+    RetrainTriggers triggers = new RetrainTriggers(opened, ifDrift, ifNewData);
+    Optional<String> skip = triggers.skipReason(policy.model());
+    if (skip.isPresent()) {
+      out.println("Not retraining " + policy.model() + ": " + skip.get());
       return 0;
     }
     try (ProjectTracking tracking = ProjectTracking.open(opened)) {
@@ -93,7 +82,7 @@ final class RetrainCommand implements Callable<Integer> {
         return Main.RUN_FAILED;
       }
       RetrainOutcome outcome = retrainer.judge(policy, training);
-      rememberData(opened, policy.model());
+      triggers.remember(policy.model());
       report(out, policy, outcome);
       return outcome.verdict().blessed() ? 0 : Main.CHECK_FAILED;
     }
@@ -118,52 +107,5 @@ final class RetrainCommand implements Callable<Integer> {
     }
     out.printf("Tracked as runs %s (pipeline) and %s (decision)%n", o.pipelineRunId(),
         o.decisionRunId());
-  }
-
-  /** Returns why this round is skipped, or null to retrain. */
-  private String skipReason(Project opened, String model) throws IOException {
-    if (ifDrift) {
-      MonitorReports reports = MonitorReports.of(opened.layout());
-      Optional<MonitorReport> report = reports.latest(model);
-      if (report.isEmpty()) {
-        return "no monitoring report at " + reports.latestFile(model) + " (run 'kiln monitor "
-            + model + "')";
-      }
-      if (!report.get().crossed()) {
-        return "the latest monitoring report (" + reports.latestFile(model)
-            + ") found no drift or decay";
-      }
-    }
-    if (ifNewData != null && dataHash(opened).equals(lastDataHash(opened, model))) {
-      return "dataset '" + ifNewData + "' has not changed since the last retraining";
-    }
-    return null;
-  }
-
-  private String dataHash(Project opened) throws IOException {
-    Object path = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()))
-        .entry(ifNewData).map(e -> e.options().get("filepath")).orElseThrow(() ->
-        new KilnException("--if-new-data names '" + ifNewData + "', which is not a catalog"
-            + " dataset with a filepath.", "name the dataset of the incoming data, e.g. cars"));
-    return ContentHash.of(opened.dir().resolve(String.valueOf(path)));
-  }
-
-  private Path statePath(Project opened, String model) {
-    return opened.layout().retrainState(model);
-  }
-
-  private String lastDataHash(Project opened, String model) throws IOException {
-    Path state = statePath(opened, model);
-    return Files.exists(state) ? JSON.readTree(state.toFile()).path(ifNewData).asText("") : "";
-  }
-
-  private void rememberData(Project opened, String model) throws IOException {
-    if (ifNewData == null) {
-      return;
-    }
-    Path state = statePath(opened, model);
-    Files.createDirectories(state.getParent());
-    AtomicFiles.write(state, JSON.writeValueAsBytes(
-        Map.of(ifNewData, dataHash(opened))));
   }
 }
