@@ -1,0 +1,5 @@
+/**
+ * Implementation of kiln-data's I/O, not API: DuckDB connections, Arrow exchange between
+ * DuckDB and frames, column builders, string dictionaries and the error texts of reads.
+ */
+package dev.kiln.data.internal;
