@@ -2,18 +2,23 @@ package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.AtomicFiles;
+import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FileFormat;
+import dev.kiln.data.io.FrameChunks;
 import dev.kiln.data.io.FrameReader;
 import dev.kiln.data.io.FrameWriter;
 import dev.kiln.quality.validation.Schema;
+import dev.kiln.quality.validation.ValidationReport;
 import dev.kiln.quality.validation.ValidationResult;
 import dev.kiln.quality.validation.Validator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,12 +49,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Frame frame = FrameReader.read(data, format(data), CsvOptions.defaults());
-    ValidationResult result = Validator.validate(frame, Schema.read(schema), List.of());
+    Schema rules = Schema.read(schema);
+    FileFormat format = format(data);
+    Frame frame = FrameReader.read(data, format, format == FileFormat.CSV ? asText(rules)
+        : CsvOptions.defaults());
+    ValidationResult result = Validator.validate(frame, rules, List.of());
     var out = spec.commandLine().getOut();
     out.print(result.toTable());
-    out.printf("%,d rows: %,d pass, %,d quarantined%n", frame.rowCount(), result.clean().rowCount(),
-        result.quarantine().rowCount());
+    out.println(result.summary());
     if (report != null) {
       AtomicFiles.write(report, result.toJson().getBytes(StandardCharsets.UTF_8));
     }
@@ -59,13 +66,32 @@ final class ValidateCommand implements Callable<Integer> {
     if (clean != null) {
       FrameWriter.write(result.clean(), clean, format(clean));
     }
-    if (!result.passed()) {
-      spec.commandLine().getErr().println("Validation failed: a rule with policy 'fail' failed;"
-          + " training must not run on this data." + (report == null ? ""
-          : " Report: " + report));
+    try {
+      ValidationReport.of(result).requirePassed(report == null ? null : report.toString());
+      return 0;
+    } catch (KilnException failed) {
+      spec.commandLine().getErr().println(failed.describe());
       return Main.RUN_FAILED;
     }
-    return 0;
+  }
+
+  /**
+   * Returns CSV options reading every typed column of the schema as text, so a value that does
+   * not parse fails its own row in validation instead of the whole read.
+   */
+  private CsvOptions asText(Schema rules) {
+    CsvOptions defaults = CsvOptions.defaults();
+    List<String> header;
+    try (FrameChunks first = FrameReader.chunks(data, FileFormat.CSV, defaults, 1)) {
+      header = first.next().columnNames();
+    }
+    Map<String, ColumnType> text = new LinkedHashMap<>();
+    rules.columns().forEach((name, rule) -> {
+      if (rule.type() != null && header.contains(name)) {
+        text.put(name, ColumnType.STRING);
+      }
+    });
+    return new CsvOptions(defaults.delimiter(), defaults.header(), text);
   }
 
   static FileFormat format(Path file) {

@@ -74,6 +74,7 @@ public final class ValidateNode implements NodeType {
     ValidationResult result = Validator.validate(call.input("data", Frame.class),
         p.policy().equals("lenient") ? lenient(schema) : schema, List.of());
     System.out.print(result.toTable());
+    System.out.println(result.summary());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("data", result.clean());
     out.put("report", ValidationReport.of(result));

@@ -10,11 +10,14 @@ import java.util.stream.Collectors;
  * no rule with policy fail failed, the row counts and the failing rules.
  *
  * @param passed whether no rule with policy fail failed
+ * @param rowsPassed rows that broke no rule with policy fail or quarantine
+ * @param rowsFailed rows that broke a rule with policy fail
  * @param rowsClean rows that may continue
  * @param rowsQuarantined rows set aside with their reasons
  * @param rules the failing rules
  */
-public record ValidationReport(boolean passed, @JsonProperty("rows_clean") long rowsClean,
+public record ValidationReport(boolean passed, @JsonProperty("rows_passed") long rowsPassed,
+    @JsonProperty("rows_failed") long rowsFailed, @JsonProperty("rows_clean") long rowsClean,
     @JsonProperty("rows_quarantined") long rowsQuarantined, List<RuleResult> rules) {
 
   /** Copies the list. */
@@ -24,7 +27,8 @@ public record ValidationReport(boolean passed, @JsonProperty("rows_clean") long 
 
   /** Returns the report of a validation result. */
   public static ValidationReport of(ValidationResult result) {
-    return new ValidationReport(result.passed(), result.clean().rowCount(),
+    return new ValidationReport(result.passed(), result.rowsPassed(), result.rowsFailed(),
+        result.clean().rowCount(),
         result.quarantine().rowCount(), result.rules());
   }
 
@@ -39,7 +43,7 @@ public record ValidationReport(boolean passed, @JsonProperty("rows_clean") long 
       return;
     }
     String failing = rules.stream().filter(r -> r.policy() == Policy.FAIL)
-        .map(r -> r.rule() + " on '" + r.column() + "' (" + r.failing() + " rows)")
+        .map(RuleResult::describe)
         .collect(Collectors.joining(", "));
     throw new KilnException("Validation failed: " + failing + "; training does not run on this"
         + " data." + (location == null ? "" : " The report is " + location + "."),

@@ -3,8 +3,10 @@ package dev.kiln.quality.validation;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
+import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -17,50 +19,87 @@ import java.util.stream.IntStream;
 public final class Validator {
   private Validator() {}
 
-  /** Validates; never throws for bad data, which is reported in the result. */
+  /**
+   * Validates; never throws for bad data, which is reported in the result. A text column whose
+   * rule declares another type is parsed row by row: rows that do not parse break the
+   * {@code type} rule, the others continue with the column converted to the declared type (the
+   * quarantine keeps the text as read).
+   */
   public static ValidationResult validate(Frame frame, Schema schema,
       List<Expectation> expectations) {
-    List<RuleResult> results = new ArrayList<>();
-    List<String>[] reasons = reasonsArray(frame.rowCount());
-    BitSet quarantined = new BitSet();
-    checkRows(frame, schema, results);
+    Outcome out = new Outcome(frame.rowCount());
+    checkRows(frame, schema, out.results);
+    List<Column> converted = new ArrayList<>();
     for (Map.Entry<String, ColumnRule> e : schema.columns().entrySet()) {
       String name = e.getKey();
       ColumnRule rule = e.getValue();
       if (!frame.hasColumn(name)) {
-        results.add(new RuleResult("present", name, frame.rowCount(), List.of(), Policy.FAIL));
+        out.results.add(new RuleResult("present", name, frame.rowCount(), List.of(), List.of(),
+            Policy.FAIL));
         continue;
       }
       Column c = frame.column(name);
+      BitSet unparsed = new BitSet();
+      if (TextValues.parses(c, rule.type())) {
+        TextValues.Parsed parsed = TextValues.parse((StringColumn) c, rule.type());
+        out.record(c, "type", parsed.bad(), rule.effectivePolicy());
+        unparsed = parsed.bad();
+        c = parsed.column();
+        converted.add(c);
+      }
       for (Map.Entry<String, BitSet> f : ColumnChecks.failing(c, rule).entrySet()) {
-        record(results, reasons, quarantined, c, f.getKey(), f.getValue(), rule.effectivePolicy());
+        f.getValue().andNot(unparsed);
+        out.record(c, f.getKey(), f.getValue(), rule.effectivePolicy());
       }
     }
+    Frame typed = frame.withColumns(converted);
     for (Expectation x : expectations) {
-      record(results, reasons, quarantined, null, x.name(), x.failing(frame), x.policy());
+      out.record(null, x.name(), x.failing(typed), x.policy());
     }
-    int[] keep = IntStream.range(0, frame.rowCount()).filter(i -> !quarantined.get(i)).toArray();
-    int[] out = quarantined.stream().toArray();
-    String[] why = new String[out.length];
-    for (int i = 0; i < out.length; i++) {
-      why[i] = String.join("; ", reasons[out[i]]);
-    }
-    return new ValidationResult(results, frame.take(keep),
-        frame.take(out).withColumn(StringColumn.of("_reasons", why)));
+    return out.result(frame, typed);
   }
 
-  private static void record(List<RuleResult> results, List<String>[] reasons, BitSet quarantined,
-      Column c, String rule, BitSet failing, Policy policy) {
-    if (failing.isEmpty()) {
-      return;
+  /** The rules' outcomes and the rows they set aside, gathered while checking. */
+  private static final class Outcome {
+    final List<RuleResult> results = new ArrayList<>();
+    final List<String>[] reasons;
+    final BitSet quarantined = new BitSet();
+    final BitSet failed = new BitSet();
+
+    Outcome(int rows) {
+      reasons = reasonsArray(rows);
     }
-    String column = c == null ? "*" : c.name();
-    List<String> examples = failing.stream().limit(5)
-        .mapToObj(i -> c == null ? "row " + i : String.valueOf(c.get(i))).toList();
-    results.add(new RuleResult(rule, column, failing.cardinality(), examples, policy));
-    if (policy == Policy.QUARANTINE) {
-      quarantined.or(failing);
-      failing.stream().forEach(i -> reasons[i].add(column + ": " + rule));
+
+    void record(Column c, String rule, BitSet failing, Policy policy) {
+      if (failing.isEmpty()) {
+        return;
+      }
+      String column = c == null ? "*" : c.name();
+      int[] first = failing.stream().limit(5).toArray();
+      List<String> examples = Arrays.stream(first).mapToObj(i -> c == null ? "row " + (i + 1)
+          : String.valueOf(c.get(i))).toList();
+      List<Long> rows = Arrays.stream(first).mapToObj(i -> (long) i + 1).toList();
+      results.add(new RuleResult(rule, column, failing.cardinality(), examples, rows, policy));
+      if (policy == Policy.QUARANTINE) {
+        quarantined.or(failing);
+        failing.stream().forEach(i -> reasons[i].add(column + ": " + rule));
+      } else if (policy == Policy.FAIL) {
+        failed.or(failing);
+      }
+    }
+
+    ValidationResult result(Frame raw, Frame typed) {
+      failed.andNot(quarantined);
+      int[] keep = IntStream.range(0, raw.rowCount()).filter(i -> !quarantined.get(i)).toArray();
+      int[] out = quarantined.stream().toArray();
+      String[] why = new String[out.length];
+      long[] row = new long[out.length];
+      for (int i = 0; i < out.length; i++) {
+        why[i] = String.join("; ", reasons[out[i]]);
+        row[i] = out[i] + 1L;
+      }
+      return new ValidationResult(results, typed.take(keep), raw.take(out).withColumns(List.of(
+          StringColumn.of("_reasons", why), LongColumn.of("_row", row))), failed.cardinality());
     }
   }
 
@@ -72,11 +111,11 @@ public final class Validator {
     long n = frame.rowCount();
     if (rows.min() != null && n < rows.min()) {
       results.add(new RuleResult("rows.min", "*", 1, List.of(n + " rows < " + rows.min()),
-          Policy.FAIL));
+          List.of(), Policy.FAIL));
     }
     if (rows.max() != null && n > rows.max()) {
       results.add(new RuleResult("rows.max", "*", 1, List.of(n + " rows > " + rows.max()),
-          Policy.FAIL));
+          List.of(), Policy.FAIL));
     }
   }
 
