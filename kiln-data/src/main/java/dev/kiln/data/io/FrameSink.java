@@ -1,5 +1,6 @@
 package dev.kiln.data.io;
 
+import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
@@ -39,7 +40,7 @@ public final class FrameSink implements AutoCloseable {
   /**
    * Opens a sink writing to a file of a format.
    *
-   * @throws DataFormatException if the target's folder cannot be created
+   * @throws KilnException if the target's folder cannot be created
    */
   public FrameSink(Path target, FileFormat format) {
     this.target = target;
@@ -56,7 +57,8 @@ public final class FrameSink implements AutoCloseable {
   /**
    * Appends a frame's rows.
    *
-   * @throws DataFormatException if its columns differ from the first frame's, or writing failed
+   * @throws DataFormatException if its columns differ from the first frame's
+   * @throws KilnException if writing failed (e.g. the disk is full)
    */
   public void append(Frame frame) {
     if (copy == null) {
@@ -90,7 +92,8 @@ public final class FrameSink implements AutoCloseable {
   /**
    * Writes every appended row to the target file, replacing it atomically.
    *
-   * @throws DataFormatException if nothing was appended or the file cannot be written
+   * @throws DataFormatException if nothing was appended
+   * @throws KilnException if the file cannot be written
    */
   public void finish() {
     if (copy == null) {
@@ -138,13 +141,13 @@ public final class FrameSink implements AutoCloseable {
     }
   }
 
-  private DataFormatException failure() {
+  private KilnException failure() {
     try {
       copy.get();
       return error(new IllegalStateException("the writer stopped early"));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return cause instanceof DataFormatException d ? d : error(cause);
+      return cause instanceof KilnException k ? k : error(cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return error(e);
@@ -177,10 +180,14 @@ public final class FrameSink implements AutoCloseable {
     };
   }
 
-  private DataFormatException error(Throwable e) {
+  /**
+   * A failure to write is the environment's (a full disk, a read-only folder), not bad input:
+   * a run that fails on it exits 1 and can be resumed once there is space.
+   */
+  private KilnException error(Throwable e) {
     String message = e instanceof SQLException || e.getMessage() != null ? e.getMessage()
         : e.toString();
-    return new DataFormatException("Cannot write '" + target + "': " + message,
+    return new KilnException("Cannot write '" + target + "': " + message,
         "check that the folder is writable and has space", e);
   }
 }
