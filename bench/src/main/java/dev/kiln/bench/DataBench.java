@@ -8,7 +8,6 @@ import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FileFormat;
 import dev.kiln.data.io.FrameReader;
 import dev.kiln.data.io.FrameWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,15 +97,6 @@ public final class DataBench {
         "for _ in range(3):",
         "    t = time.perf_counter(); pd.read_csv(sys.argv[1]); b = min(b, time.perf_counter() - t)",
         "print(b, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)");
-    Path file = Files.createTempFile("bench", ".py");
-    Files.writeString(file, script);
-    Process p = new ProcessBuilder("/usr/bin/python3", file.toString(), csv.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("python benchmark failed; install python3-pandas");
-    }
-    Files.delete(file);
-    return out;
+    return PythonScript.run(script, "python3-pandas", csv.toString());
   }
 }

@@ -8,7 +8,6 @@ import dev.kiln.data.io.FrameWriter;
 import dev.kiln.ml.split.FrameSplit;
 import dev.kiln.quality.validation.Schema;
 import dev.kiln.quality.validation.Validator;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -111,15 +110,6 @@ public final class FraudDataBench {
         "t_split, _ = best(lambda: train_test_split(feats, test_size=0.2, stratify=feats['Class'],"
             + " random_state=7))",
         "print(t_validate, t_clean, t_features, t_split)");
-    Path file = Files.createTempFile("bench", ".py");
-    Files.writeString(file, script);
-    Process p = new ProcessBuilder("/usr/bin/python3", file.toString(), csv.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("python benchmark failed; install python3-pandas and "
-          + "python3-sklearn");
-    }
-    return out;
+    return PythonScript.run(script, "python3-pandas and python3-sklearn", csv.toString());
   }
 }

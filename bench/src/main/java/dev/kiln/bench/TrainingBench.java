@@ -9,7 +9,6 @@ import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainingData;
 import dev.kiln.ml.xgboost.XGBoostEstimator;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,15 +97,7 @@ public final class TrainingBench {
         "t = time.perf_counter(); m.fit(X, y); train_s = time.perf_counter() - t",
         "score_s = best(lambda: m.predict_proba(X))",
         "print(csv_s, train_s, score_s)");
-    Path file = Files.createTempFile("bench", ".py");
-    Files.writeString(file, script);
-    Process p = new ProcessBuilder("/usr/bin/python3", file.toString(), csv.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IllegalStateException("python benchmark failed; install python3-xgboost");
-    }
-    return out;
+    return PythonScript.run(script, "python3-xgboost", csv.toString());
   }
 
   /** Returns the best of three runs, in seconds. */
