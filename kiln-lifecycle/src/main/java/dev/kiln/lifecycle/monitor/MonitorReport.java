@@ -10,6 +10,7 @@ import dev.kiln.quality.drift.DriftReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,8 @@ public record MonitorReport(String model, String version, String createdAt, Stri
   /**
    * Reads a report written by {@link #toJson()}.
    *
-   * @throws KilnException if the file cannot be read or is not a monitoring report
+   * @throws KilnException if the file cannot be read or is not a monitoring report (fields
+   *     missing, times that are not ISO-8601)
    */
   public static MonitorReport read(Path file) {
     JsonNode r;
@@ -79,6 +81,16 @@ public record MonitorReport(String model, String version, String createdAt, Stri
       throw new KilnException("'" + file + "' is not a monitoring report (it lacks model,"
           + " created_at or columns).", "rerun kiln monitor to write it again");
     }
+    try {
+      return parse(r);
+    } catch (DateTimeParseException e) {
+      throw new KilnException("'" + file + "' is not a monitoring report: " + e.getMessage(),
+          "rerun kiln monitor to write it again", e);
+    }
+  }
+
+  private static MonitorReport parse(JsonNode r) {
+    Instant.parse(r.path("created_at").asText()); // so that created() cannot fail later
     List<ColumnDrift> columns = new ArrayList<>();
     r.path("columns").forEach(c -> columns.add(column(c)));
     DriftReport inputs = new DriftReport(columns, r.path("drift_share").asDouble(),

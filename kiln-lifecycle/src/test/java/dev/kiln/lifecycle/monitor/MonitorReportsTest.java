@@ -62,6 +62,20 @@ class MonitorReportsTest {
   }
 
   @Test
+  void read_badTime_isNotAReportEither() throws Exception {
+    Path file = dir.resolve("latest.json");
+    Files.writeString(file, report("2026-01-02T03:04:05Z", false).toJson()
+        .replace("2026-01-01T01:00:00Z", "yesterday"));
+    assertThatThrownBy(() -> MonitorReport.read(file)).isInstanceOf(KilnException.class)
+        .hasMessageContaining("'" + file + "' is not a monitoring report: ")
+        .hasMessageContaining("yesterday");
+    Files.writeString(file, report("2026-01-02T03:04:05Z", false).toJson()
+        .replace("2026-01-02T03:04:05Z", "today"));
+    assertThatThrownBy(() -> MonitorReport.read(file)).isInstanceOf(KilnException.class)
+        .hasMessageContaining("today");
+  }
+
+  @Test
   void save_writesTheTimestampedReportAndLatest_latestReadsItBack() {
     MonitorReports reports = MonitorReports.of(ProjectLayout.of(dir));
     assertThat(reports.latest("fraud")).isEmpty();
