@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.ml.RunEnvironment;
 import picocli.CommandLine.IVersionProvider;
 
 /** Reports Kiln's version from the jar manifest. */
@@ -11,7 +12,6 @@ final class KilnVersion implements IVersionProvider {
 
   /** Returns Kiln's version from the jar manifest, or {@code development} outside a jar. */
   static String number() {
-    String version = KilnVersion.class.getPackage().getImplementationVersion();
-    return version == null ? "development" : version;
+    return RunEnvironment.kilnVersion();
   }
 }

@@ -22,6 +22,18 @@ public final class RunEnvironment {
    * and {@code xgboost.version}.
    */
   public static Map<String, String> tags(Path dir) {
+    Map<String, String> tags = new LinkedHashMap<>(git(dir));
+    tags.put("kiln.version", kilnVersion());
+    tags.put("java.version", Runtime.version().toString());
+    tags.put("xgboost.version", XGBoostModel.libraryVersion());
+    return tags;
+  }
+
+  /**
+   * Returns {@code git.commit} and {@code git.dirty} of the work tree holding {@code dir}, or an
+   * empty map outside git (or without a git command).
+   */
+  public static Map<String, String> git(Path dir) {
     Map<String, String> tags = new LinkedHashMap<>();
     String commit = git(dir, "rev-parse", "HEAD");
     if (commit != null && !commit.isEmpty()) {
@@ -29,11 +41,13 @@ public final class RunEnvironment {
       String status = git(dir, "status", "--porcelain", "--", ".");
       tags.put("git.dirty", String.valueOf(status != null && !status.isEmpty()));
     }
-    String version = RunEnvironment.class.getPackage().getImplementationVersion();
-    tags.put("kiln.version", version == null ? "development" : version);
-    tags.put("java.version", Runtime.version().toString());
-    tags.put("xgboost.version", XGBoostModel.libraryVersion());
     return tags;
+  }
+
+  /** Returns Kiln's version from the jar manifest, or {@code development} outside a jar. */
+  public static String kilnVersion() {
+    String version = RunEnvironment.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
   }
 
   private static String git(Path dir, String... args) {

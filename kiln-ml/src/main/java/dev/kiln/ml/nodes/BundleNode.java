@@ -7,6 +7,7 @@ import dev.kiln.core.nodes.Port;
 import dev.kiln.core.pipeline.Metrics;
 import dev.kiln.core.pipeline.NodeContext;
 import dev.kiln.data.Frame;
+import dev.kiln.ml.RunEnvironment;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainedModel;
 import dev.kiln.ml.bundle.BundleSpec;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
 /**
  * {@code type: bundle}: packages a trained model as a bundle (save it to a {@code model_bundle}
  * dataset): the input schema and training profile from the training rows, the preprocessing, the
- * model, the metrics and threshold, and lineage recorded automatically: run id, pipeline,
- * versions, parameters and the hashes of the datasets the run read.
+ * model, the metrics and threshold, and lineage recorded automatically: run id, pipeline, Kiln,
+ * Java and XGBoost versions, the project's git commit and dirty flag, parameters and the hashes
+ * of the datasets the run read.
  */
 public final class BundleNode implements NodeType {
   /**
@@ -83,8 +85,12 @@ public final class BundleNode implements NodeType {
       out.put("run_id", context.runId());
       out.put("pipeline", context.pipeline());
     }
+    out.put("kiln", RunEnvironment.kilnVersion());
     out.put("java", Runtime.version().toString());
     out.put("xgboost", XGBoostModel.libraryVersion());
+    if (context.projectDir() != null) {
+      out.putAll(RunEnvironment.git(context.projectDir()));
+    }
     context.datasetHashes().forEach((k, v) -> out.put("input." + k, v));
     ConfigMaps.flatten(context.parameters()).forEach((k, v) -> out.put("param." + k,
         String.valueOf(v)));

@@ -115,7 +115,8 @@ class BuiltinNodesTest {
     assertThat(bundle.manifest().name()).isEqualTo("toy");
     assertThat(bundle.manifest().inputs()).extracting(f -> f.name())
         .containsExactly("x", "z", "colour");
-    assertThat(bundle.manifest().lineage()).containsKeys("run_id", "input.rows", "param.model.eta");
+    assertThat(bundle.manifest().lineage()).containsKeys("run_id", "input.rows", "param.model.eta",
+        "kiln", "java", "xgboost");
     assertThat(bundle.manifest().threshold()).isEqualTo(state.metrics().get("metrics")
         .get("threshold"));
     assertThat(run("score").succeeded()).isTrue();
