@@ -6,15 +6,12 @@ import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FrameReader;
 import dev.kiln.lifecycle.monitor.DecayCheck;
-import dev.kiln.lifecycle.monitor.DriftCheck;
+import dev.kiln.lifecycle.monitor.ModelMonitor;
 import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.lifecycle.monitor.PredictionLogReader;
 import dev.kiln.lifecycle.monitor.WebhookAlert;
-import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.LoadOptions;
-import dev.kiln.ml.bundle.LoadedBundle;
-import dev.kiln.quality.profile.DataProfile;
 import dev.kiln.ui.DriftCharts;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -94,23 +91,17 @@ final class MonitorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkOptions();
-    DecayCheck decayCheck = labels == null ? null : new DecayCheck(window, maxDecay);
+    DecayCheck decay = labels == null ? null : new DecayCheck(window, maxDecay);
     Registry.Loaded found = Registry.load(project, model, LoadOptions.fromEnvironment());
-    LoadedBundle bundle = found.bundle();
-    BundleManifest manifest = bundle.manifest();
-    DataProfile reference = bundle.referenceProfile().orElseThrow(() -> new KilnException(
-        "Bundle of model '" + manifest.name() + "' has no reference profile.",
-        "rewrite the bundle with this Kiln: it stores the training data profile"));
+    ModelMonitor monitor = new ModelMonitor(found.bundle(), found.version(), driftShare);
     Instant start = since == null ? null : Instant.now().minus(since);
-    Frame current = fromLogs
-        ? new PredictionLogReader(logDir(), Set.copyOf(roles)).read(manifest, start)
-        : scored(bundle, read(currentFile));
-    DataProfile currentProfile = DataProfile.of(profiled(manifest, current));
-    MonitorReport report = new MonitorReport(manifest.name(), found.version(),
-        Instant.now().toString(), describeCurrent(start), reference.rows(), current.rowCount(),
-        DriftCheck.compare(manifest, reference, currentProfile, driftShare),
-        decayCheck == null ? List.of() : decayCheck.evaluate(manifest, current, read(labels)));
-    Path html = write(report, reference, currentProfile);
+    ModelMonitor.Result result = fromLogs
+        ? monitor.checkLog(new PredictionLogReader(logDir(), Set.copyOf(roles))
+            .read(found.bundle().manifest(), start), describeCurrent(start), decay,
+            labels == null ? null : read(labels))
+        : monitor.checkRows(read(currentFile), describeCurrent(start));
+    MonitorReport report = result.report();
+    Path html = write(result);
     PrintWriter out = spec.commandLine().getOut();
     out.print(report.toTable());
     out.printf("Report: %s%n", html);
@@ -135,27 +126,10 @@ final class MonitorCommand implements Callable<Integer> {
       throw new KilnException("--labels needs --from-logs: labels are joined with logged"
           + " predictions by request_id.", "add --from-logs");
     }
-    if (!(driftShare > 0 && driftShare <= 1)) {
-      throw new KilnException("--drift-share must be within (0, 1], got " + driftShare + ".",
-          "e.g. --drift-share 0.5");
-    }
   }
 
   private static Frame read(Path file) {
     return FrameReader.read(file, ValidateCommand.format(file), CsvOptions.defaults());
-  }
-
-  /** Adds the model's outputs to a file's rows, replacing any the file already has. */
-  private static Frame scored(LoadedBundle bundle, Frame input) {
-    return input.withColumns(bundle.predict(input).columns());
-  }
-
-  /** Keeps the columns drift is measured on: the inputs and the prediction column. */
-  private static Frame profiled(BundleManifest manifest, Frame current) {
-    List<String> names = new ArrayList<>();
-    manifest.inputs().forEach(f -> names.add(f.name()));
-    names.add(manifest.predictionColumn());
-    return current.select(names.stream().filter(current::hasColumn).toList());
   }
 
   private String describeCurrent(Instant start) {
@@ -168,15 +142,16 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   /** Writes the JSON report and latest.json, the profiles and the HTML; returns the HTML path. */
-  private Path write(MonitorReport report, DataProfile reference, DataProfile current)
-      throws IOException {
+  private Path write(ModelMonitor.Result result) throws IOException {
+    MonitorReport report = result.report();
     Path json = reportDir != null ? MonitorReports.save(reportDir, report)
         : MonitorReports.of(project.layout()).save(report);
     AtomicFiles.write(MonitorReports.sibling(json, DriftCharts.PROFILES_SUFFIX),
-        DriftCharts.profilesJson(reference, current).getBytes(StandardCharsets.UTF_8));
+        DriftCharts.profilesJson(result.reference(), result.current())
+            .getBytes(StandardCharsets.UTF_8));
     Path html = MonitorReports.sibling(json, ".html");
-    AtomicFiles.write(html, DriftCharts.staticReport(report, reference, current)
-        .getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(html, DriftCharts.staticReport(report, result.reference(),
+        result.current()).getBytes(StandardCharsets.UTF_8));
     return html;
   }
 }
