@@ -47,6 +47,8 @@ final class RetrainCommand implements Callable<Integer> {
       + " catalog dataset's file changed since the last retraining.")
   String ifNewData;
 
+  @Mixin ProgressOptions progress;
+
   @Override
   public Integer call() throws Exception {
     int code = round();
@@ -72,9 +74,13 @@ final class RetrainCommand implements Callable<Integer> {
       return 0;
     }
     try (ProjectTracking tracking = ProjectTracking.open(opened)) {
+      ProgressDisplay display = progress.open(out);
       Retrainer retrainer = new Retrainer(opened, tracking.store(), tracking.artifacts(),
-          List.of(new ProgressHook(out)), RunEnvironment.tags(opened.dir()));
-      Retrainer.Training training = retrainer.train(policy);
+          List.of(new ProgressHook(display)), RunEnvironment.tags(opened.dir()));
+      Retrainer.Training training;
+      try (display) {
+        training = retrainer.train(policy);
+      }
       RunReport.print(training.state(), out, spec.commandLine().getErr(), opened);
       if (!training.state().succeeded()) {
         spec.commandLine().getErr().println("Retraining stopped: pipeline '" + policy.pipeline()

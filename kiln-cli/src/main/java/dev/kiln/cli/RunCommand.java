@@ -71,6 +71,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Load a pinned version of a versioned dataset.")
   Map<String, String> loadVersions = new LinkedHashMap<>();
 
+  @Mixin ProgressOptions progress;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -81,13 +83,15 @@ final class RunCommand implements Callable<Integer> {
     Project opened = project.open();
     NodeFilters filters = new NodeFilters(tags, nodes, fromNodes, toNodes, fromInputs, toOutputs,
         namespace);
-    ProgressHook progress = new ProgressHook(out);
     try (ProjectTracking tracked = ProjectTracking.open(opened)) {
       DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
       TrackingHook tracking = TrackingHook.forProject(opened, tracked.store(), tracked.artifacts(),
           RunEnvironment.tags(opened.dir()));
-      RunState state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
-          !noCache, fromFailed, loadVersions, List.of(progress, tracking)));
+      RunState state;
+      try (ProgressDisplay display = progress.open(out)) {
+        state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
+            !noCache, fromFailed, loadVersions, List.of(new ProgressHook(display), tracking)));
+      }
       RunReport.print(state, out, spec.commandLine().getErr(), opened);
       RunReport.printTraces(state, spec.commandLine().getErr(),
           spec.root().commandLine().getParseResult().originalArgs().contains("--debug"));

@@ -1,11 +1,12 @@
 package dev.kiln.core.hooks;
 
 import dev.kiln.core.pipeline.Node;
+import dev.kiln.core.progress.Progress;
 import java.util.Map;
 
 /**
  * Code called at points of a run: before and after the pipeline, each node and each dataset load
- * or save, and when a node fails. Every method has an empty default, so a hook implements only
+ * or save, when a node fails, and when a {@link Progress} task of a node starts or ends. Every method has an empty default, so a hook implements only
  * what it needs.
  *
  * <p>Register hooks in code ({@code RunContext}) or by class name in {@code conf/base/kiln.yml}
@@ -39,4 +40,13 @@ public interface Hook {
 
   /** Called after a dataset was saved. */
   default void afterDatasetSave(String dataset, Object value) {}
+
+  /**
+   * Called when the node (or code it calls, such as a dataset read) starts a progress task; read
+   * its counters while it runs.
+   */
+  default void onProgressStart(Node node, Progress task) {}
+
+  /** Called when a progress task of the node ends. */
+  default void onProgressEnd(Node node, Progress task) {}
 }

@@ -1,6 +1,7 @@
 package dev.kiln.core.hooks;
 
 import dev.kiln.core.pipeline.Node;
+import dev.kiln.core.progress.Progress;
 import java.util.List;
 import java.util.Map;
 
@@ -56,5 +57,15 @@ public final class Hooks implements Hook {
   @Override
   public void afterDatasetSave(String dataset, Object value) {
     hooks.forEach(h -> h.afterDatasetSave(dataset, value));
+  }
+
+  @Override
+  public void onProgressStart(Node node, Progress task) {
+    hooks.forEach(h -> h.onProgressStart(node, task));
+  }
+
+  @Override
+  public void onProgressEnd(Node node, Progress task) {
+    hooks.forEach(h -> h.onProgressEnd(node, task));
   }
 }

@@ -13,6 +13,8 @@ import dev.kiln.core.pipeline.NodeContext;
 import dev.kiln.core.pipeline.Outputs;
 import dev.kiln.core.pipeline.Pipeline;
 import dev.kiln.core.pipeline.PipelineException;
+import dev.kiln.core.progress.Progress;
+import dev.kiln.core.progress.ProgressListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,6 +115,27 @@ final class RunExecution {
   }
 
   private void runNode(Node node, String key) throws Exception {
+    try (Progress.Scope scope = Progress.reportTo(progressOf(node))) {
+      loadRunSave(node, key);
+    }
+  }
+
+  /** Forwards the progress tasks the node starts on its thread to the hook, under its name. */
+  private ProgressListener progressOf(Node node) {
+    return new ProgressListener() {
+      @Override
+      public void started(Progress task) {
+        hook.onProgressStart(node, task);
+      }
+
+      @Override
+      public void ended(Progress task) {
+        hook.onProgressEnd(node, task);
+      }
+    };
+  }
+
+  private void loadRunSave(Node node, String key) throws Exception {
     Map<String, Object> loaded = new LinkedHashMap<>();
     for (Node.Binding in : node.inputBindings()) {
       loaded.put(in.dataset(), load(node, in));

@@ -8,6 +8,7 @@ import dev.kiln.core.hooks.RunInfo;
 import dev.kiln.core.pipeline.DatasetRef;
 import dev.kiln.core.pipeline.Node;
 import dev.kiln.core.pipeline.Pipeline;
+import dev.kiln.core.progress.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,5 +94,40 @@ class HooksTest {
           throw new IllegalArgumentException("nope");
         })), catalog(dir, Map.of(), Map.of("seed", "s")), dir, recorder, true);
     assertThat(recorder.calls).contains("error:bad:nope").endsWith("afterPipeline:false");
+  }
+
+  @Test
+  void progress_tasksANodeStarts_reachTheHookUnderItsName_onEveryWorker() {
+    DatasetRef<String> seed = DatasetRef.param("seed", String.class);
+    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    Hook hook = new Hook() {
+      @Override
+      public void onProgressStart(Node node, Progress task) {
+        seen.add("start:" + node.name() + ":" + task.unit() + "/" + task.total());
+      }
+
+      @Override
+      public void onProgressEnd(Node node, Progress task) {
+        seen.add("end:" + node.name() + ":" + task.done() + " " + task.detail());
+      }
+    };
+    java.util.function.Function<String, String> counting = s -> {
+      try (Progress rows = Progress.start("work", 3, "rows")) {
+        rows.step(1);
+        rows.step(2);
+        rows.detail("done " + s);
+      }
+      return s;
+    };
+    RunnerFixture.run(new ParallelRunner(2), Pipeline.of(
+        Node.of("left", seed, DatasetRef.of("l", String.class), counting),
+        Node.of("right", seed, DatasetRef.of("r", String.class), counting)),
+        catalog(dir, Map.of(), Map.of("seed", "s")), dir, hook, true);
+    assertThat(seen).containsExactlyInAnyOrder("start:left:rows/3", "end:left:3 done s",
+        "start:right:rows/3", "end:right:3 done s");
+    try (Progress outside = Progress.start("work", 0, "rows")) {
+      outside.step(5);
+    }
+    assertThat(seen).as("a task started outside a node reports nowhere").hasSize(4);
   }
 }

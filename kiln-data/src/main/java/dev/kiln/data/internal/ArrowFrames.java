@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -24,6 +25,7 @@ public final class ArrowFrames implements AutoCloseable {
   private final BufferAllocator allocator;
   private final ArrowReader reader;
   private final int chunkRows;
+  private LongConsumer rowsRead = rows -> { };
   private boolean done;
   private boolean first = true;
 
@@ -47,6 +49,11 @@ public final class ArrowFrames implements AutoCloseable {
       allocator.close();
       throw e;
     }
+  }
+
+  /** Tells the consumer the rows of each batch as it arrives (a whole read is many batches). */
+  public void onBatch(LongConsumer consumer) {
+    rowsRead = consumer;
   }
 
   /**
@@ -75,6 +82,7 @@ public final class ArrowFrames implements AutoCloseable {
         builders.get(j).add(vectors.get(j));
       }
       rows += root.getRowCount();
+      rowsRead.accept(root.getRowCount());
     } while (chunkRows <= 0);
     if (rows == 0 && !first) {
       return null;

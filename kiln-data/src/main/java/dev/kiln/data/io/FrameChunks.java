@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 
 /**
  * Frames of at most N rows read one after another from a file, so a consumer can process data
@@ -29,6 +30,11 @@ public final class FrameChunks implements Iterator<Frame>, AutoCloseable {
     this.connection = connection;
     this.frames = frames;
     this.errors = errors;
+  }
+
+  /** Tells the consumer the rows of each batch read, as it is read (for progress). */
+  void onBatch(LongConsumer consumer) {
+    frames.onBatch(consumer);
   }
 
   @Override

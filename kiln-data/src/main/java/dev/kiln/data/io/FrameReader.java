@@ -1,5 +1,6 @@
 package dev.kiln.data.io;
 
+import dev.kiln.core.progress.Progress;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
@@ -69,7 +70,9 @@ public final class FrameReader {
    * @throws DataFormatException naming the file and the problem
    */
   public static Frame read(Path file, FileFormat format, CsvOptions options) {
-    try (FrameChunks chunks = chunks(file, format, options, -1)) {
+    try (Progress rows = Progress.start("read " + file.getFileName(), 0, "rows");
+        FrameChunks chunks = chunks(file, format, options, -1)) {
+      chunks.onBatch(rows::step);
       return chunks.next();
     }
   }

@@ -1,6 +1,7 @@
 package dev.kiln.ml.tuning;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.progress.Progress;
 import dev.kiln.ml.Estimator;
 import dev.kiln.ml.Model;
 import dev.kiln.ml.TrainingData;
@@ -56,13 +57,28 @@ public record HyperparameterSearch(Function<Map<String, Object>, Estimator> esti
       boolean stratify) {
     List<Split> splits = Splits.kFold(data.rows(), folds, seed,
         stratify ? data.classLabels() : null);
+    List<Trial> trials = crossValidate(configurations, data, splits);
+    trials.sort(Comparator.comparing((Trial t) -> Double.isNaN(t.mean()))
+        .thenComparing(Comparator.comparingDouble(Trial::mean).reversed()));
+    Model best = estimators.apply(trials.get(0).params()).fit(data, null);
+    return new Result(List.copyOf(trials), best);
+  }
+
+  /** Scores every configuration on every fold, on the pool; a progress task counts the fits. */
+  private List<Trial> crossValidate(List<Map<String, Object>> configurations, TrainingData data,
+      List<Split> splits) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
-    try {
+    try (Progress fits = Progress.start("cross-validate", (long) configurations.size()
+        * splits.size(), "fits")) {
       List<List<Future<Double>>> pending = new ArrayList<>();
       for (Map<String, Object> config : configurations) {
         List<Future<Double>> fs = new ArrayList<>();
         for (Split split : splits) {
-          fs.add(pool.submit(() -> scoreFold(config, data, split)));
+          fs.add(pool.submit(() -> {
+            double score = scoreFold(config, data, split);
+            fits.step(1);
+            return score;
+          }));
         }
         pending.add(fs);
       }
@@ -74,10 +90,7 @@ public record HyperparameterSearch(Function<Map<String, Object>, Estimator> esti
         }
         trials.add(new Trial(configurations.get(c), scores));
       }
-      trials.sort(Comparator.comparing((Trial t) -> Double.isNaN(t.mean()))
-          .thenComparing(Comparator.comparingDouble(Trial::mean).reversed()));
-      Model best = estimators.apply(trials.get(0).params()).fit(data, null);
-      return new Result(List.copyOf(trials), best);
+      return trials;
     } finally {
       pool.shutdownNow();
     }

@@ -1,6 +1,7 @@
 package dev.kiln.ml.xgboost;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.progress.Progress;
 import dev.kiln.ml.Estimator;
 import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
@@ -51,12 +52,16 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
     try {
       DMatrix dtrain = matrix(train, categorical());
       Booster booster = XGBoost.train(dtrain, effectiveParams(train), 0, Map.of(), null, null);
-      if (validation == null || earlyStoppingRounds == 0) {
-        for (int iter = 0; iter < rounds; iter++) {
-          booster.update(dtrain, iter);
+      try (Progress boosted = Progress.start("boost", rounds, "rounds")) {
+        if (validation == null || earlyStoppingRounds == 0) {
+          for (int iter = 0; iter < rounds; iter++) {
+            booster.update(dtrain, iter);
+            boosted.step(1);
+          }
+        } else {
+          booster = boostWithEarlyStopping(booster, dtrain, matrix(validation, categorical()),
+              boosted);
         }
-      } else {
-        booster = boostWithEarlyStopping(booster, dtrain, matrix(validation, categorical()));
       }
       return new XGBoostModel(booster, task, train.featureNames());
     } catch (XGBoostError e) {
@@ -72,11 +77,13 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
    * the model cut to its best round (as Python's {@code EarlyStopping(save_best=True)}), so that
    * every reader of the model file — XGBoost's scikit-learn API, which honours best_iteration, and
    * a plain {@code Booster.predict}, which does not — predicts the same; gblinear keeps its last
-   * weights, which is what XGBoost predicts with.
+   * weights, which is what XGBoost predicts with. Each round steps {@code boosted} and shows the
+   * round's and the best validation score.
    */
-  private Booster boostWithEarlyStopping(Booster booster, DMatrix dtrain, DMatrix dvalid)
-      throws XGBoostError {
-    boolean maximize = maximizes(String.valueOf(effectiveParams(null).get("eval_metric")));
+  private Booster boostWithEarlyStopping(Booster booster, DMatrix dtrain, DMatrix dvalid,
+      Progress boosted) throws XGBoostError {
+    String metric = String.valueOf(effectiveParams(null).get("eval_metric"));
+    boolean maximize = maximizes(metric);
     float best = maximize ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
     int bestIter = 0;
     float[] score = new float[1];
@@ -89,6 +96,9 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
         best = score[0];
         bestIter = iter;
       }
+      boosted.step(1);
+      boosted.detail(String.format(java.util.Locale.ROOT, "validation %s %.5g (best %.5g at %d)",
+          metric, score[0], best, bestIter + 1));
     }
     booster.setAttr("best_iteration", String.valueOf(bestIter));
     booster.setAttr("best_score", String.valueOf(best));

@@ -3,6 +3,8 @@ package dev.kiln.ml.tuning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.core.progress.Progress;
+import dev.kiln.core.progress.ProgressListener;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainingData;
 import dev.kiln.ml.linear.LinearEstimator;
@@ -39,6 +41,27 @@ class HyperparameterSearchTest {
     assertThat(result.trials().get(0).foldScores()).hasSize(4);
     assertThat(result.toTable()).contains("rank").contains("max_depth=4");
     assertThat(result.best().predict(data().features(), 3)).hasSize(3);
+  }
+
+  @Test
+  void progress_countsFitsAcrossWorkers_andTheRefitsRounds() {
+    List<String> ended = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    ProgressListener listener = new ProgressListener() {
+      @Override
+      public void started(Progress task) {}
+
+      @Override
+      public void ended(Progress task) {
+        ended.add(task.label() + " " + task.done() + "/" + task.total() + " " + task.unit());
+      }
+    };
+    HyperparameterSearch search = new HyperparameterSearch(
+        p -> new XGBoostEstimator(Task.BINARY_CLASSIFICATION, p, 30, 0), Scoring.ROC_AUC, 4, 2);
+    try (Progress.Scope scope = Progress.reportTo(listener)) {
+      search.run(new SearchSpace(Map.of("max_depth", List.of(1, 4))).grid(), data(), 1, true);
+    }
+    assertThat(ended).as("folds train on the pool's threads, outside the scope")
+        .containsExactly("cross-validate 8/8 fits", "boost 30/30 rounds");
   }
 
   @Test
