@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         ModelsCommand.class, TrackingCommand.class, ServeCommand.class, MonitorCommand.class,
         RetrainCommand.class, UiCommand.class, TestCommand.class, PackageCommand.class,
         HealthCommand.class, CompletionCommand.class,
-        ValidateCommand.class, SchemaCommand.class, NodesCommand.class})
+        ValidateCommand.class, SchemaCommand.class, NodesCommand.class, ShellCommand.class})
 public final class KilnCommand implements Runnable {
   @Option(names = "--debug", description = "Print stack traces of errors.", scope =
       picocli.CommandLine.ScopeType.INHERIT)

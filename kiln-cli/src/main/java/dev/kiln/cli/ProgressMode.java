@@ -40,7 +40,7 @@ enum ProgressMode {
    * Returns whether output goes to an interactive terminal. On Java 22+ a console exists even
    * when output is redirected, so its {@code isTerminal()} is asked when present.
    */
-  private static boolean interactiveTerminal() {
+  static boolean interactiveTerminal() {
     Console console = System.console();
     if (console == null || "dumb".equals(System.getenv("TERM"))) {
       return false;

@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.DataCatalog;
+import dev.kiln.core.hooks.Hook;
 import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.core.project.Project;
@@ -75,7 +76,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     if (workers < 1) {
       throw new dev.kiln.core.KilnException("--workers must be at least 1, was " + workers + ".",
           "use --workers 1 for the sequential runner");
@@ -83,18 +83,45 @@ final class RunCommand implements Callable<Integer> {
     Project opened = project.open();
     NodeFilters filters = new NodeFilters(tags, nodes, fromNodes, toNodes, fromInputs, toOutputs,
         namespace);
+    RunState state = runTracked(opened, new RunRequest(pipeline, filters, workers, !noCache,
+        fromFailed, loadVersions, List.of()), ProgressMode.of(progress.mode),
+        new Streams(spec.commandLine().getOut(), spec.commandLine().getErr(),
+            spec.root().commandLine().getParseResult().originalArgs().contains("--debug")));
+    return state.succeeded() ? 0 : state.failedOnBadInput() ? Main.BAD_INPUT : Main.RUN_FAILED;
+  }
+
+  /**
+   * Where a run prints: its progress and report, its errors, and whether traces are printed.
+   *
+   * @param out progress, the report and what was tracked and registered
+   * @param err failures
+   * @param debug whether failed nodes' traces are printed
+   */
+  record Streams(PrintWriter out, PrintWriter err, boolean debug) {}
+
+  /**
+   * Runs a pipeline as {@code kiln run} does: tracked, with progress, the report printed and the
+   * bundles {@code kiln.yml} registers registered. The request's hooks run before the progress and
+   * tracking hooks.
+   */
+  static RunState runTracked(Project opened, RunRequest request, ProgressMode mode,
+      Streams io) {
+    PrintWriter out = io.out();
     try (ProjectTracking tracked = ProjectTracking.open(opened)) {
       DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
       TrackingHook tracking = TrackingHook.forProject(opened, tracked.store(), tracked.artifacts(),
           RunEnvironment.tags(opened.dir()));
       RunState state;
-      try (ProgressDisplay display = progress.open(out)) {
-        state = ProjectRunner.run(opened, new RunRequest(pipeline, filters, workers,
-            !noCache, fromFailed, loadVersions, List.of(new ProgressHook(display), tracking)));
+      try (ProgressDisplay display = ProgressDisplay.open(out, mode)) {
+        List<Hook> hooks = new ArrayList<>(request.hooks());
+        hooks.add(new ProgressHook(display));
+        hooks.add(tracking);
+        state = ProjectRunner.run(opened, new RunRequest(request.pipeline(), request.filters(),
+            request.workers(), request.useCache(), request.fromFailed(), request.loadVersions(),
+            hooks));
       }
-      RunReport.print(state, out, spec.commandLine().getErr(), opened);
-      RunReport.printTraces(state, spec.commandLine().getErr(),
-          spec.root().commandLine().getParseResult().originalArgs().contains("--debug"));
+      RunReport.print(state, out, io.err(), opened);
+      RunReport.printTraces(state, io.err(), io.debug());
       if (tracking.runId() != null) {
         out.println("Tracked as run " + tracking.runId() + " (kiln runs show " + tracking.runId()
             + " --project " + opened.dir() + ")");
@@ -102,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
       if (state.succeeded()) {
         registerWrittenBundles(opened, catalog, tracked.registry(), tracking, out);
       }
-      return state.succeeded() ? 0 : state.failedOnBadInput() ? Main.BAD_INPUT : Main.RUN_FAILED;
+      out.flush();
+      return state;
     }
   }
 
