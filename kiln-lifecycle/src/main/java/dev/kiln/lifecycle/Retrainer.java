@@ -2,7 +2,6 @@ package dev.kiln.lifecycle;
 
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.hooks.Hook;
-import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
@@ -75,8 +74,8 @@ public final class Retrainer {
     TrackingHook tracking = TrackingHook.forProject(project, store, artifacts, codeTags);
     List<Hook> all = new ArrayList<>(hooks);
     all.add(tracking);
-    RunState state = ProjectRunner.run(project, new RunRequest(policy.pipeline(),
-        NodeFilters.none(), 1, true, false, Map.of(), all));
+    RunState state = ProjectRunner.run(project, RunRequest.builder(policy.pipeline())
+        .hooks(all).build());
     return new Training(state, tracking.runId());
   }
 

@@ -65,7 +65,9 @@ public final class ProjectRunner {
       throw new KilnException("The last run '" + last.runId() + "' did not fail (status "
           + last.status() + "); there is nothing to resume.", "use 'kiln run' to run again");
     }
-    return new RunRequest(last.pipeline(), NodeFilters.none().withFromNodes(last.resumeFrom()),
-        request.workers(), request.useCache(), false, request.loadVersions(), request.hooks());
+    return RunRequest.builder(last.pipeline())
+        .filters(NodeFilters.none().withFromNodes(last.resumeFrom())).workers(request.workers())
+        .useCache(request.useCache()).loadVersions(request.loadVersions())
+        .hooks(request.hooks()).build();
   }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to run in a project: a pipeline, its filters, and how.
+ * What to run in a project: a pipeline, its filters, and how. Build one with {@link
+ * #builder(String)}; unset options keep their defaults (all nodes, sequential, with caching).
  *
  * @param pipeline the pipeline name ({@value PipelineRegistry#DEFAULT} by default)
  * @param filters which nodes of it to run
@@ -26,7 +27,74 @@ public record RunRequest(String pipeline, NodeFilters filters, int workers, bool
 
   /** Returns a request for the default pipeline with no filters, sequential, with caching. */
   public static RunRequest defaults() {
-    return new RunRequest(PipelineRegistry.DEFAULT, NodeFilters.none(), 1, true, false, Map.of(),
-        List.of());
+    return builder(PipelineRegistry.DEFAULT).build();
+  }
+
+  /** Starts a request for a pipeline: all nodes, sequential, with caching, no extra hooks. */
+  public static Builder builder(String pipeline) {
+    return new Builder(pipeline);
+  }
+
+  /** Builds a {@link RunRequest}. */
+  public static final class Builder {
+    private final String pipeline;
+    private NodeFilters filters = NodeFilters.none();
+    private int workers = 1;
+    private boolean useCache = true;
+    private boolean fromFailed;
+    private Map<String, String> loadVersions = Map.of();
+    private List<Hook> hooks = List.of();
+
+    private Builder(String pipeline) {
+      this.pipeline = pipeline;
+    }
+
+    /** Runs only the nodes these filters select. */
+    public Builder filters(NodeFilters selection) {
+      this.filters = selection;
+      return this;
+    }
+
+    /** Runs on this many worker threads; more than 1 uses the parallel runner. */
+    public Builder workers(int threads) {
+      this.workers = threads;
+      return this;
+    }
+
+    /** Runs every node, even those whose inputs, parameters and code are unchanged. */
+    public Builder noCache() {
+      this.useCache = false;
+      return this;
+    }
+
+    /** Sets whether unchanged nodes may be skipped (default true). */
+    public Builder useCache(boolean skipUnchanged) {
+      this.useCache = skipUnchanged;
+      return this;
+    }
+
+    /** Sets whether to resume the newest run, which must have failed (default false). */
+    public Builder fromFailed(boolean resume) {
+      this.fromFailed = resume;
+      return this;
+    }
+
+    /** Loads these pinned versions of versioned datasets (dataset name to version). */
+    public Builder loadVersions(Map<String, String> versions) {
+      this.loadVersions = versions;
+      return this;
+    }
+
+    /** Calls these hooks too, after those in {@code kiln.yml}. */
+    public Builder hooks(List<Hook> extra) {
+      this.hooks = extra;
+      return this;
+    }
+
+    /** Returns the request. */
+    public RunRequest build() {
+      return new RunRequest(pipeline, filters, workers, useCache, fromFailed, loadVersions,
+          hooks);
+    }
   }
 }

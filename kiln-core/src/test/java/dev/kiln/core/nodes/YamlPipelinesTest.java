@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.KilnException;
 import dev.kiln.core.config.ConfigException;
-import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +41,7 @@ class YamlPipelinesTest {
 
   private RunState run(String pipeline, List<String> params) {
     Project project = Project.open(dir, "local", params);
-    return ProjectRunner.run(project, new RunRequest(pipeline, NodeFilters.none(), 1, true, false,
-        Map.of(), List.of()));
+    return ProjectRunner.run(project, RunRequest.builder(pipeline).build());
   }
 
   private String out() throws IOException {

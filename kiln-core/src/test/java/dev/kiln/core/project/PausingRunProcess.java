@@ -43,7 +43,6 @@ public final class PausingRunProcess {
       }
     };
     Project project = Project.open(Path.of(args[0]), "local", List.of());
-    ProjectRunner.run(project, new RunRequest("main", NodeFilters.none(), 1, true, false,
-        Map.of(), List.of(pause)));
+    ProjectRunner.run(project, RunRequest.builder("main").hooks(List.of(pause)).build());
   }
 }

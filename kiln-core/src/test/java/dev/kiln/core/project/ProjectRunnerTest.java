@@ -34,8 +34,8 @@ class ProjectRunnerTest {
 
   private RunState run(List<String> params, boolean fromFailed, List<Hook> hooks) {
     Project project = Project.open(dir, "local", params);
-    return ProjectRunner.run(project, new RunRequest("main", NodeFilters.none(), 1, true,
-        fromFailed, Map.of(), hooks));
+    return ProjectRunner.run(project, RunRequest.builder("main").fromFailed(fromFailed)
+        .hooks(hooks).build());
   }
 
   @Test

@@ -68,7 +68,7 @@ class ResumeAfterKillTest {
       }
     };
     RunState resumed = ProjectRunner.run(Project.open(dir, "local", List.of()),
-        new RunRequest("main", NodeFilters.none(), 1, true, true, Map.of(), List.of(recorder)));
+        RunRequest.builder("main").fromFailed(true).hooks(List.of(recorder)).build());
     assertThat(resumed.succeeded()).isTrue();
     return resumed;
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.core.KilnException;
-import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +43,7 @@ class SqlNodeTest {
   }
 
   private RunState run() {
-    return ProjectRunner.run(Project.open(dir, "local", List.of()), new RunRequest("__default__",
-        NodeFilters.none(), 1, true, false, Map.of(), List.of()));
+    return ProjectRunner.run(Project.open(dir, "local", List.of()), RunRequest.defaults());
   }
 
   private Frame read(String file) {

@@ -3,7 +3,6 @@ package dev.kiln.ml.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,8 +79,8 @@ class FeaturesNodeTest {
   }
 
   private RunState run(String pipeline) {
-    return ProjectRunner.run(Project.open(dir, "local", List.of()), new RunRequest(pipeline,
-        NodeFilters.none(), 1, true, false, Map.of(), List.of()));
+    return ProjectRunner.run(Project.open(dir, "local", List.of()), RunRequest.builder(pipeline)
+        .build());
   }
 
   @Test

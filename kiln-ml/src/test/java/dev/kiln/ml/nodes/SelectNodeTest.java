@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.KilnException;
-import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,8 +76,7 @@ class SelectNodeTest {
       """;
 
   private RunState run() {
-    return ProjectRunner.run(Project.open(dir, "local", List.of()), new RunRequest("__default__",
-        NodeFilters.none(), 1, true, false, Map.of(), List.of()));
+    return ProjectRunner.run(Project.open(dir, "local", List.of()), RunRequest.defaults());
   }
 
   @Test

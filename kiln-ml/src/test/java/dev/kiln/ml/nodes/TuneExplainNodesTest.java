@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kiln.core.catalog.DatasetSpec;
-import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
@@ -77,8 +76,8 @@ class TuneExplainNodesTest {
   }
 
   private RunState run(String pipeline) {
-    return ProjectRunner.run(Project.open(dir, "local", List.of()), new RunRequest(pipeline,
-        NodeFilters.none(), 1, true, false, Map.of(), List.of()));
+    return ProjectRunner.run(Project.open(dir, "local", List.of()), RunRequest.builder(pipeline)
+        .build());
   }
 
   private Frame csv(String file) {
