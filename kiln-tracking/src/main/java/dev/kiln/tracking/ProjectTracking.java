@@ -1,7 +1,16 @@
 package dev.kiln.tracking;
 
+import dev.kiln.core.catalog.DataCatalog;
+import dev.kiln.core.hooks.Hook;
 import dev.kiln.core.project.Project;
+import dev.kiln.core.project.ProjectRunner;
+import dev.kiln.core.project.RunRequest;
+import dev.kiln.core.runner.RunState;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -63,6 +72,51 @@ public final class ProjectTracking implements AutoCloseable {
   /** Returns the model registry: versions of bundles stored as artifacts, and aliases. */
   public ModelVersions registry() {
     return registry;
+  }
+
+  /**
+   * A pipeline run recorded as a tracked run.
+   *
+   * @param state the pipeline run's state (its report says what failed)
+   * @param runId the tracked run's id, or null if the run stopped before it started
+   * @param registered the model versions registered from bundles the run wrote, by dataset
+   */
+  public record TrackedRun(RunState state, String runId, Map<String, ModelVersion> registered) {
+    /** Copies the map, keeping its order. */
+    public TrackedRun {
+      registered = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(registered));
+    }
+  }
+
+  /**
+   * Runs a pipeline of the project as a tracked run (see {@link TrackingHook#forProject}) and,
+   * when it succeeds, registers the bundles it wrote that {@code kiln.yml} names under {@code
+   * register} ({@code dataset: model name}) as new versions linked to the tracked run.
+   *
+   * @param codeTags tags describing the code version (e.g. the git commit), added to the run
+   * @throws TrackingException if a registered dataset has no file path in the catalog
+   */
+  public TrackedRun run(Project project, RunRequest request, Map<String, String> codeTags) {
+    TrackingHook hook = TrackingHook.forProject(project, store, artifacts, codeTags);
+    List<Hook> hooks = new ArrayList<>(request.hooks());
+    hooks.add(hook);
+    RunState state = ProjectRunner.run(project, new RunRequest(request.pipeline(),
+        request.filters(), request.workers(), request.useCache(), request.fromFailed(),
+        request.loadVersions(), hooks));
+    Map<String, ModelVersion> registered = new LinkedHashMap<>();
+    if (state.succeeded()) {
+      DataCatalog catalog = project.catalog(DataCatalog.CatalogSettings.defaults(project.dir()));
+      project.config().section("register").forEach((dataset, model) -> {
+        if (hook.written().contains(dataset)) {
+          Path dir = catalog.filepath(dataset).orElseThrow(() -> new InvalidParameterException(
+              "kiln.yml registers dataset '" + dataset + "', which has no filepath in the"
+              + " catalog.", "name a model_bundle dataset"));
+          registered.put(dataset, registry.register(model, dir, hook.runId(),
+              Map.of("kiln.registered_by", "run")));
+        }
+      });
+    }
+    return new TrackedRun(state, hook.runId(), registered);
   }
 
   /** Closes the tracking store. */
