@@ -86,8 +86,7 @@ public final class ValidateNode implements NodeType {
   static Schema lenient(Schema schema) {
     Map<String, ColumnRule> rules = new LinkedHashMap<>();
     schema.columns().forEach((name, r) -> rules.put(name, r.effectivePolicy() != Policy.FAIL ? r
-        : new ColumnRule(r.type(), r.nullable(), r.min(), r.max(), r.categories(), r.regex(),
-            r.unique(), Policy.QUARANTINE)));
+        : r.withPolicy(Policy.QUARANTINE)));
     return new Schema(rules, schema.rows());
   }
 }

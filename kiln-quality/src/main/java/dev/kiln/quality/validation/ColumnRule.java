@@ -46,6 +46,41 @@ public record ColumnRule(@JsonIgnore ColumnType type, Boolean nullable, @JsonIgn
         categories, regex, unique, policy);
   }
 
+  /** Returns a rule that expects only a type (or nothing, for null) and checks nothing else. */
+  public static ColumnRule of(ColumnType type) {
+    return new ColumnRule(type, null, null, null, null, null, null, null);
+  }
+
+  /** Returns a copy that does (or does not) allow missing values. */
+  public ColumnRule withNullable(Boolean allowed) {
+    return new ColumnRule(type, allowed, min, max, categories, regex, unique, policy);
+  }
+
+  /** Returns a copy with these bounds (null: unbounded on that side). */
+  public ColumnRule withRange(Double smallest, Double largest) {
+    return new ColumnRule(type, nullable, smallest, largest, categories, regex, unique, policy);
+  }
+
+  /** Returns a copy that allows only these values (null: any). */
+  public ColumnRule withCategories(List<String> allowed) {
+    return new ColumnRule(type, nullable, min, max, allowed, regex, unique, policy);
+  }
+
+  /** Returns a copy whose text values must match this pattern entirely (null: any). */
+  public ColumnRule withRegex(String pattern) {
+    return new ColumnRule(type, nullable, min, max, categories, pattern, unique, policy);
+  }
+
+  /** Returns a copy that does (or does not) require unique values. */
+  public ColumnRule withUnique(Boolean required) {
+    return new ColumnRule(type, nullable, min, max, categories, regex, required, policy);
+  }
+
+  /** Returns a copy whose failures do what {@code onFailure} says. */
+  public ColumnRule withPolicy(Policy onFailure) {
+    return new ColumnRule(type, nullable, min, max, categories, regex, unique, onFailure);
+  }
+
   /** Returns the policy, FAIL when unset. */
   public Policy effectivePolicy() {
     return policy == null ? Policy.FAIL : policy;

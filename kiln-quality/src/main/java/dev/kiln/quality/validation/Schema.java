@@ -92,13 +92,14 @@ public record Schema(Map<String, ColumnRule> columns, RowBounds rows) {
             values.add((String) c.get(i));
           }
         }
-        rules.put(c.name(), new ColumnRule(c.type(), nullable, null, null,
-            values.size() <= 20 ? List.copyOf(values) : null, null, null, null));
+        rules.put(c.name(), ColumnRule.of(c.type()).withNullable(nullable)
+            .withCategories(values.size() <= 20 ? List.copyOf(values) : null));
       } else {
         double[] v = java.util.Arrays.stream(c.toDoubleArray()).filter(Double::isFinite).toArray();
         Double min = v.length == 0 ? null : java.util.Arrays.stream(v).min().getAsDouble();
         Double max = v.length == 0 ? null : java.util.Arrays.stream(v).max().getAsDouble();
-        rules.put(c.name(), new ColumnRule(c.type(), nullable, min, max, null, null, null, null));
+        rules.put(c.name(), ColumnRule.of(c.type()).withNullable(nullable)
+            .withRange(min, max));
       }
     }
     return new Schema(rules, new RowBounds(1L, null));
