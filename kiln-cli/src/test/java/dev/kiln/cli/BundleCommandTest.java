@@ -57,8 +57,8 @@ class BundleCommandTest {
     Model model = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, Map.of("max_depth", 2), 5, 0)
         .fit(TrainingData.of(prep.transform(data), "y"), null);
     bundle = work.resolve("bundle");
-    ModelBundle.write(new BundleSpec("demo", "1", "y", data, prep, model, null, Map.of(),
-        Map.of()), bundle);
+    ModelBundle.write(BundleSpec.builder("demo", "1").model(model, prep)
+        .trainedOn(data, "y").build(), bundle);
     input = work.resolve("in.csv");
     Files.writeString(input, "x,f0,f1,f2\n1.5,1,2,3\n7,0,0,1\n");
   }

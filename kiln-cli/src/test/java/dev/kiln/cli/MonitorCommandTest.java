@@ -66,8 +66,9 @@ class MonitorCommandTest {
         Map.of("max_depth", 2, "eta", 0.3), 10, 0).fit(TrainingData.of(prep.transform(train),
         "label"), null);
     bundle = dir.resolve("bundle");
-    ModelBundle.write(new BundleSpec("demo", "1", "label", train, prep, model, 0.5,
-        Map.of("accuracy", 0.8, "roc_auc", 0.85), Map.of()), bundle);
+    ModelBundle.write(BundleSpec.builder("demo", "1").model(model, prep)
+        .trainedOn(train, "label").threshold(0.5)
+        .metrics(Map.of("accuracy", 0.8, "roc_auc", 0.85)).build(), bundle);
   }
 
   record Result(int code, String out, String err) {}

@@ -31,8 +31,9 @@ final class TestBundles {
     FittedPreprocessor prep = new Preprocessor(List.of()).fit(data);
     Model model = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, Map.of("max_depth", 2,
         "nthread", 1), 10, 0).fit(TrainingData.of(prep.transform(data), "y"), null);
-    ModelBundle.write(new BundleSpec("Churn Score", "7", "y", data, prep, model, 0.5,
-        Map.of("roc_auc", 0.8), Map.of("run_id", "r7")), dir);
+    ModelBundle.write(BundleSpec.builder("Churn Score", "7").model(model, prep)
+        .trainedOn(data, "y").threshold(0.5).metrics(Map.of("roc_auc", 0.8))
+        .lineage(Map.of("run_id", "r7")).build(), dir);
     return dir;
   }
 }

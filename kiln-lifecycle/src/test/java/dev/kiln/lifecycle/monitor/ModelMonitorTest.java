@@ -44,8 +44,8 @@ class ModelMonitorTest {
     FittedPreprocessor prep = new Preprocessor(List.of()).fit(data);
     Model model = new LinearEstimator(Task.REGRESSION, 0, 10).fit(TrainingData.of(
         prep.transform(data), "y"), null);
-    ModelBundle.write(new BundleSpec("lin", "1", "y", data, prep, model, null,
-        Map.of("rmse", 0.1), Map.of()), dir.resolve("b"));
+    ModelBundle.write(BundleSpec.builder("lin", "1").model(model, prep)
+        .trainedOn(data, "y").metrics(Map.of("rmse", 0.1)).build(), dir.resolve("b"));
     bundle = ModelBundle.load(dir.resolve("b"));
   }
 

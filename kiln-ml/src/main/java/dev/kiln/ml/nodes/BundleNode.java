@@ -1,20 +1,17 @@
 package dev.kiln.ml.nodes;
 
-import dev.kiln.core.config.ConfigMaps;
 import dev.kiln.core.nodes.NodeCall;
 import dev.kiln.core.nodes.NodeType;
 import dev.kiln.core.nodes.Port;
 import dev.kiln.core.pipeline.Metrics;
 import dev.kiln.core.pipeline.NodeContext;
 import dev.kiln.data.Frame;
-import dev.kiln.ml.RunEnvironment;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.TrainedModel;
 import dev.kiln.ml.bundle.BundleSpec;
-import dev.kiln.ml.xgboost.XGBoostModel;
+import dev.kiln.ml.bundle.Provenance;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code type: bundle}: packages a trained model as a bundle (save it to a {@code model_bundle}
@@ -74,26 +71,9 @@ public final class BundleNode implements NodeType {
         : context.runId() != null ? context.runId() : "local";
     Double threshold = model.task() == Task.BINARY_CLASSIFICATION
         ? metrics.get("threshold") : null;
-    return Map.of("bundle", new BundleSpec(name, version, model.label(),
-        data.select(model.inputs()), model.preprocessing(), model.model(), threshold, metrics,
-        lineage(context)));
-  }
-
-  static Map<String, String> lineage(NodeContext context) {
-    Map<String, String> out = new TreeMap<>();
-    if (context.runId() != null) {
-      out.put("run_id", context.runId());
-      out.put("pipeline", context.pipeline());
-    }
-    out.put("kiln", RunEnvironment.kilnVersion());
-    out.put("java", Runtime.version().toString());
-    out.put("xgboost", XGBoostModel.libraryVersion());
-    if (context.projectDir() != null) {
-      out.putAll(RunEnvironment.git(context.projectDir()));
-    }
-    context.datasetHashes().forEach((k, v) -> out.put("input." + k, v));
-    ConfigMaps.flatten(context.parameters()).forEach((k, v) -> out.put("param." + k,
-        String.valueOf(v)));
-    return out;
+    return Map.of("bundle", BundleSpec.builder(name, version)
+        .model(model.model(), model.preprocessing())
+        .trainedOn(data.select(model.inputs()), model.label())
+        .threshold(threshold).metrics(metrics).provenance(Provenance.of(context)).build());
   }
 }

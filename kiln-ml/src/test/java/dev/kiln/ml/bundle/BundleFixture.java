@@ -40,8 +40,9 @@ final class BundleFixture {
         new OneHotEncoder(List.of("kind"), "error"))).fit(data);
     Model model = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, Map.of("max_depth", 3), 20, 0)
         .fit(TrainingData.of(prep.transform(data), "y"), null);
-    ModelBundle.write(new BundleSpec("demo", "1", "y", data, prep, model, 0.4,
-        Map.of("roc_auc", 0.9), Map.of("run_id", "r1")), bundle);
+    ModelBundle.write(BundleSpec.builder("demo", "1").model(model, prep)
+        .trainedOn(data, "y").threshold(0.4).metrics(Map.of("roc_auc", 0.9))
+        .lineage(Map.of("run_id", "r1")).build(), bundle);
     return bundle;
   }
 }

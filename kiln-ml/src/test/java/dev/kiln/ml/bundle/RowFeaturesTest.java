@@ -63,8 +63,8 @@ class RowFeaturesTest {
     Model model = new XGBoostEstimator(Task.BINARY_CLASSIFICATION, Map.of("max_depth", 3), 10, 0)
         .fit(TrainingData.of(prep.transform(data), "Class"), null);
     Path path = dir.resolve("b" + prep.steps().size());
-    ModelBundle.write(new BundleSpec("t", "1", "Class", data, prep, model, 0.5, Map.of(),
-        Map.of()), path);
+    ModelBundle.write(BundleSpec.builder("t", "1").model(model, prep)
+        .trainedOn(data, "Class").threshold(0.5).build(), path);
     return ModelBundle.load(path);
   }
 
