@@ -2,14 +2,10 @@ package dev.kiln.cli;
 
 import dev.kiln.deploy.jar.ModelJar;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
 
 /**
  * The main class of a model jar ({@code kiln package --target jar}): unpacks the bundle it
@@ -22,23 +18,8 @@ public final class ModelJarMain {
   public static void main(String[] args) throws IOException, URISyntaxException {
     Path jar = Path.of(ModelJarMain.class.getProtectionDomain().getCodeSource().getLocation()
         .toURI());
-    Path dir = Files.createTempDirectory("kiln-model");
-    try (JarFile file = new JarFile(jar.toFile())) {
-      for (JarEntry e : file.stream().toList()) {
-        if (e.getName().startsWith(ModelJar.BUNDLE_FOLDER) && !e.isDirectory()) {
-          Path target = dir.resolve(e.getName().substring(ModelJar.BUNDLE_FOLDER.length()))
-              .normalize();
-          if (!target.startsWith(dir)) {
-            throw new IOException("unsafe bundle entry " + e.getName());
-          }
-          Files.createDirectories(target.getParent());
-          try (InputStream in = file.getInputStream(e)) {
-            Files.copy(in, target);
-          }
-        }
-      }
-    }
-    List<String> serve = new ArrayList<>(List.of("serve", dir.toString(), "--no-reload"));
+    List<String> serve = new ArrayList<>(List.of("serve", ModelJar.unpackBundle(jar).toString(),
+        "--no-reload"));
     serve.addAll(List.of(args));
     Main.main(serve.toArray(String[]::new));
   }

@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.core.KilnException;
-import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FrameReader;
@@ -15,7 +15,6 @@ import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ui.DriftCharts;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +91,7 @@ final class MonitorCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     checkOptions();
     DecayCheck decay = labels == null ? null : new DecayCheck(window, maxDecay);
-    Registry.Loaded found = Registry.load(project, model, LoadOptions.fromEnvironment());
+    ModelSource.Loaded found = project.loadModel(model, LoadOptions.fromEnvironment());
     ModelMonitor monitor = new ModelMonitor(found.bundle(), found.version(), driftShare);
     Instant start = since == null ? null : Instant.now().minus(since);
     ModelMonitor.Result result = fromLogs
@@ -143,15 +142,8 @@ final class MonitorCommand implements Callable<Integer> {
 
   /** Writes the JSON report and latest.json, the profiles and the HTML; returns the HTML path. */
   private Path write(ModelMonitor.Result result) throws IOException {
-    MonitorReport report = result.report();
-    Path json = reportDir != null ? MonitorReports.save(reportDir, report)
-        : MonitorReports.of(project.layout()).save(report);
-    AtomicFiles.write(MonitorReports.sibling(json, DriftCharts.PROFILES_SUFFIX),
-        DriftCharts.profilesJson(result.reference(), result.current())
-            .getBytes(StandardCharsets.UTF_8));
-    Path html = MonitorReports.sibling(json, ".html");
-    AtomicFiles.write(html, DriftCharts.staticReport(report, result.reference(),
-        result.current()).getBytes(StandardCharsets.UTF_8));
-    return html;
+    Path json = reportDir != null ? MonitorReports.save(reportDir, result.report())
+        : MonitorReports.of(project.layout()).save(result.report());
+    return DriftCharts.writeBeside(json, result.report(), result.reference(), result.current());
   }
 }

@@ -1,15 +1,15 @@
 package dev.kiln.cli;
 
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.core.KilnException;
+import dev.kiln.deploy.KilnJars;
 import dev.kiln.deploy.PackageSpec;
 import dev.kiln.deploy.PackageTarget;
 import dev.kiln.deploy.Packager;
 import dev.kiln.deploy.ci.CiTemplates;
 import dev.kiln.deploy.image.RegistryPush;
-import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.ml.onnx.OnnxModel;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,9 +84,8 @@ final class PackageCommand implements Callable<Integer> {
     PackageTarget t = PackageTarget.parse(target);
     PrintWriter w = spec.commandLine().getOut();
     if (t == PackageTarget.CI) { // per project: the model need not be trained yet
-      String name = Files.exists(Path.of(model)) ? ModelBundle.verify(Path.of(model)).name()
-          : model.split("[@:]")[0];
-      for (Path f : CiTemplates.write(new CiTemplates.Settings(name, data, schema),
+      for (Path f : CiTemplates.write(new CiTemplates.Settings(ModelSource.modelName(model), data,
+          schema),
           CiTemplates.System.parse(ci), out != null ? out : project.project)) {
         w.println("Wrote " + f);
       }
@@ -97,21 +96,21 @@ final class PackageCommand implements Callable<Integer> {
           + " with the registry.", "e.g. --target image --image registry.example.com/team/"
           + model.split("[@:]")[0] + ":1 --push");
     }
-    try (Registry.Fetched fetched = Registry.fetch(project, model)) {
-      Path jar = kilnJar != null ? kilnJar : KilnJar.running();
+    try (ModelSource.Fetched fetched = project.fetchModel(model)) {
+      Path jar = kilnJar != null ? kilnJar : KilnJars.running();
       PackageSpec packaged = PackageSpec.builder(fetched.bundle(), out != null ? out
               : Path.of("build", t.cliName()))
           .registry(fetched.version(), fetched.reference()).image(image).port(port)
-          .kilnJar(jar, KilnJar.optionalJars(jar, parts,
+          .kilnJar(jar, KilnJars.optionalJars(jar, parts,
               OnnxModel.FORMAT.equals(fetched.manifest().modelFormat())))
           .build();
-      Packager packager = new Packager(KilnJar.cacheDir(), ModelJarMain.class.getName());
+      Packager packager = new Packager(KilnJars.cacheDir(), ModelJarMain.class.getName());
       Packager.Result result = (push ? packager.pushingTo(RegistryPush.fromEnvironment(
           System.getenv(), insecureRegistry)) : packager).write(t, packaged);
       result.files().forEach(f -> w.println("Wrote " + f));
       if (result.image() != null) {
         w.printf("Image %s (%d MB tarball). Run it:%n  podman load -i %s%n  podman run --rm"
-            + " -p %d:%d %s%n", result.image().reference(), Files.size(result.image().tarball())
+            + " -p %d:%d %s%n", result.image().reference(), result.image().tarballBytes()
             >> 20, result.image().tarball(), port, port, result.image().reference());
         if (result.image().pushedDigest() != null) {
           w.printf("Pushed %s (%s)%n", result.image().reference(),

@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.data.Frame;
 import dev.kiln.ml.bundle.BatchScoring;
 import dev.kiln.ml.bundle.BundleKey;
@@ -63,7 +64,7 @@ final class PredictCommand implements Callable<Integer> {
     if (server != null) {
       return scoreThroughServer();
     }
-    Registry.Loaded found = Registry.load(project, model, loadOptions());
+    ModelSource.Loaded found = project.loadModel(model, loadOptions());
     LoadedBundle loaded = found.bundle();
     long rows = score(loaded::predict);
     spec.commandLine().getOut().printf("Scored %,d rows with %s version %s into %s%n", rows,

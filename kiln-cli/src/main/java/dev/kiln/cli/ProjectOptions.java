@@ -3,7 +3,8 @@ package dev.kiln.cli;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.project.Project;
-import java.nio.file.Files;
+import dev.kiln.lifecycle.ModelSource;
+import dev.kiln.ml.bundle.LoadOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class ProjectOptions {
    *     project (a mistyped path, most likely)
    */
   Project openForModel(String reference) {
-    if (!Files.isDirectory(project.resolve("conf/base"))) {
+    if (!Project.isProject(project)) {
       throw new KilnException("No bundle at '" + reference + "' (no such file or folder), and '"
           + project.toAbsolutePath().normalize() + "' is not a Kiln project whose registry"
           + " could hold a model of that name.", "check the path; registered models (NAME@alias,"
@@ -46,8 +47,21 @@ final class ProjectOptions {
 
   /** The prediction log folder of {@code kiln serve}: .kiln/predictions in a project. */
   Path predictionLogDir() {
-    return Files.isDirectory(project.resolve("conf")) ? layout().predictionsDir()
+    return Project.isProject(project) ? layout().predictionsDir()
         : Path.of("predictions");
+  }
+
+  /**
+   * Finds the bundle a model reference names: a path, else a version in this project's registry
+   * (see {@link ModelSource#fetch}).
+   */
+  ModelSource.Fetched fetchModel(String reference) {
+    return ModelSource.fetch(reference, () -> openForModel(reference));
+  }
+
+  /** Loads the bundle a model reference names (see {@link ModelSource#load}). */
+  ModelSource.Loaded loadModel(String reference, LoadOptions options) {
+    return ModelSource.load(reference, () -> openForModel(reference), options);
   }
 
   /** The paths under the project's {@code .kiln} folder, without opening the project. */

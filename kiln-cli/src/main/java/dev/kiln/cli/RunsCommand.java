@@ -7,8 +7,6 @@ import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.ViewType;
 import dev.kiln.core.project.Project;
-import dev.kiln.core.runner.NodeRun;
-import dev.kiln.core.runner.RunStateStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +23,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln runs list|show|compare}: the tracked runs of a project. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "Inspect tracked runs.")
+@Command(name = "runs", mixinStandardHelpOptions = true, subcommands = RunsShowCommand.class,
+    description = "Inspect tracked runs.")
 final class RunsCommand {
   @Spec CommandSpec spec;
 
@@ -83,63 +82,10 @@ final class RunsCommand {
         .filter(k -> k.startsWith("metrics.")).map(k -> k.substring(8)).toList();
   }
 
-  private static Map<String, Double> metricValues(Run r) {
+  static Map<String, Double> metricValues(Run r) {
     Map<String, Double> values = new TreeMap<>();
     r.metrics().forEach((k, m) -> values.put(k, m.value()));
     return values;
-  }
-
-  @Command(name = "show", mixinStandardHelpOptions = true,
-      description = "Show a run's status, params, metrics, tags and datasets.")
-  void show(@Mixin ProjectOptions options, @Mixin JsonOutput json,
-      @Parameters(paramLabel = "RUN_ID") String runId) {
-    Project project = options.open();
-    try (ProjectTracking tracking = ProjectTracking.open(project)) {
-      TrackingStore store = tracking.store();
-      Run r = store.getRun(runId);
-      PrintWriter out = spec.commandLine().getOut();
-      List<NodeRun> failed = failures(project, r.tags().get("kiln.run_id"));
-      if (json.enabled()) {
-        JsonOutput.print(out, JsonOutput.object("run_id", r.id(), "name", r.name(),
-            "status", r.status().name(), "experiment_id", r.experimentId(),
-            "start_time", JsonOutput.time(r.startTime()), "end_time", JsonOutput.time(r.endTime()),
-            "params", r.params(), "metrics", metricValues(r), "tags", r.tags(),
-            "datasets", r.inputs().stream().map(d -> JsonOutput.object("name", d.name(),
-                "location", d.location(), "content_hash", d.contentHash(),
-                "rows", d.rowCount() < 0 ? null : d.rowCount())).toList(),
-            "failed_nodes", failed.stream().map(n -> JsonOutput.object("node", n.name(),
-                "error", n.error(), "trace", n.trace())).toList()));
-        return;
-      }
-      out.printf("Run %s (%s), %s, started %s%n", r.id(), r.name(), r.status(),
-          Instant.ofEpochMilli(r.startTime()));
-      for (Table t : List.of(Table.of("param", "value", r.params()),
-          Table.of("metric", "value", metricValues(r)), Table.of("tag", "value", r.tags()))) {
-        out.println();
-        t.print(out);
-      }
-      Table datasets = Table.of("dataset", "content hash", "rows", "location");
-      r.inputs().forEach(d -> datasets.row(d.name(),
-          d.contentHash() == null ? null : d.contentHash().substring(0, 16) + "…",
-          d.rowCount() < 0 ? null : String.format("%,d", d.rowCount()), d.location()));
-      out.println();
-      datasets.print(out);
-      failed.forEach(n -> {
-        out.println("failed node '" + n.name() + "'");
-        out.println("  " + n.error().replace("\n", "\n  "));
-        if (n.trace() != null) {
-          out.print(n.trace().indent(2));
-        }
-      });
-    }
-  }
-
-  /** Returns the failed nodes of the run's local state ({@code .kiln/runs}). */
-  private static List<NodeRun> failures(Project project, String localId) {
-    return new RunStateStore(project.stateDir()).list().stream()
-        .filter(s -> s.runId().equals(localId)).findFirst()
-        .map(state -> state.nodes().stream().filter(n -> n.error() != null).toList())
-        .orElse(List.of());
   }
 
   @Command(name = "compare", mixinStandardHelpOptions = true,

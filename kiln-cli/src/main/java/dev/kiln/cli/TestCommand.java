@@ -1,5 +1,6 @@
 package dev.kiln.cli;
 
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.project.Project;
 import dev.kiln.lifecycle.RetrainPolicy;
@@ -47,7 +48,7 @@ final class TestCommand implements Callable<Integer> {
           + " to check.");
       return 0;
     }
-    Registry.Loaded loaded = Registry.load(project, model != null ? model
+    ModelSource.Loaded loaded = project.loadModel(model != null ? model
         : bundlePath(opened), LoadOptions.fromEnvironment());
     ModelTestReport report = new ModelTestRunner(loaded.bundle(),
         ProjectModelTests.data(opened)).run(suite.get(), loaded.version());

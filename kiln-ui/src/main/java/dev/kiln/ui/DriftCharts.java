@@ -2,8 +2,10 @@ package dev.kiln.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.KilnException;
+import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.lifecycle.monitor.DecayCheck;
 import dev.kiln.lifecycle.monitor.MonitorReport;
+import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.quality.drift.ColumnDrift;
 import dev.kiln.quality.profile.DataProfile;
 import dev.kiln.ui.internal.DriftText;
@@ -11,6 +13,7 @@ import dev.kiln.ui.internal.DriftViews;
 import dev.kiln.ui.internal.HistogramSvg;
 import dev.kiln.ui.internal.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,6 +104,24 @@ public final class DriftCharts {
       h.append("</table>\n");
     }
     return h.append("</body></html>\n").toString();
+  }
+
+  /**
+   * Writes the profiles ({@link #PROFILES_SUFFIX}) and the static HTML page ({@code .html})
+   * beside a saved JSON report, each atomically.
+   *
+   * @param reportJson the saved report, e.g. {@code report-<time>.json}
+   * @return the HTML page
+   * @throws IOException if a file cannot be written
+   */
+  public static Path writeBeside(Path reportJson, MonitorReport report, DataProfile reference,
+      DataProfile current) throws IOException {
+    AtomicFiles.write(MonitorReports.sibling(reportJson, PROFILES_SUFFIX),
+        profilesJson(reference, current).getBytes(StandardCharsets.UTF_8));
+    Path html = MonitorReports.sibling(reportJson, ".html");
+    AtomicFiles.write(html, staticReport(report, reference, current)
+        .getBytes(StandardCharsets.UTF_8));
+    return html;
   }
 
   /** Returns the two profiles as the JSON kept beside a report ({@link #PROFILES_SUFFIX}). */

@@ -75,4 +75,14 @@ class DriftChartsTest {
     assertThat(both.get(1).columns()).extracting(c -> c.name())
         .containsExactly("x<1>", "fuel", "flag", "prediction");
   }
+
+  @Test
+  void writeBeside_writesProfilesAndHtmlNextToTheJsonReport() throws Exception {
+    Path json = dir.resolve("report-2.json");
+    Path html = DriftCharts.writeBeside(json, report(), REF, CUR);
+    assertThat(html).isEqualTo(dir.resolve("report-2.html"));
+    assertThat(html).content().startsWith("<!DOCTYPE html>");
+    assertThat(DriftCharts.readProfiles(dir.resolve("report-2" + DriftCharts.PROFILES_SUFFIX)))
+        .hasSize(2);
+  }
 }

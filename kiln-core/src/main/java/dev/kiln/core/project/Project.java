@@ -48,12 +48,17 @@ public final class Project {
    */
   public static Project open(Path dir, String env, List<String> paramOverrides) {
     Path root = dir.toAbsolutePath().normalize();
-    if (!Files.isDirectory(root.resolve("conf/base"))) {
+    if (!isProject(root)) {
       throw new ConfigException("'" + root + "' is not a Kiln project: it has no conf/base"
           + " folder.", "run 'kiln new NAME' to create one, or pass --project PATH");
     }
     ProjectConfig config = ProjectConfig.load(root, env, paramOverrides);
     return new Project(root, config, classLoader(root));
+  }
+
+  /** Returns whether a folder is a Kiln project: it has a {@code conf/base} folder. */
+  public static boolean isProject(Path dir) {
+    return Files.isDirectory(dir.resolve("conf/base"));
   }
 
   private static ClassLoader classLoader(Path root) {

@@ -16,6 +16,7 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import dev.kiln.deploy.DeployException;
 import dev.kiln.deploy.PackageSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -42,7 +43,20 @@ public final class ContainerImage {
    * @param pushedDigest the digest of the image pushed to its registry, or null when not pushed
    */
   public record Built(Path tarball, String reference, Map<String, String> labels,
-      String pushedDigest) {}
+      String pushedDigest) {
+    /**
+     * Returns the tarball's size in bytes.
+     *
+     * @throws UncheckedIOException if the tarball cannot be read
+     */
+    public long tarballBytes() {
+      try {
+        return Files.size(tarball);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
 
   /**
    * Builds the image of a spec into {@code spec.out()/image.tar}.

@@ -22,7 +22,7 @@ import java.util.spi.ToolProvider;
  * steps take about a minute on a 2-core machine, so runtimes are cached by the jar's SHA-256 and
  * the JDK's version.
  */
-public final class JavaRuntime {
+final class JavaRuntime {
   /** Modules that jdeps cannot see because they are looked up by service or by name. */
   static final List<String> RUNTIME_ONLY = List.of("jdk.crypto.ec", "jdk.zipfs",
       "jdk.unsupported", "java.naming", "jdk.management");

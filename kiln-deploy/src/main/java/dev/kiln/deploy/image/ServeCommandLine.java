@@ -7,7 +7,7 @@ import java.util.List;
  * The command line a Kiln image runs: {@code java -jar kiln.jar serve MODEL --host 0.0.0.0
  * --port P}.
  */
-public final class ServeCommandLine {
+final class ServeCommandLine {
   /** The interface a server in a container binds: all of them. */
   public static final String ALL_INTERFACES = "0.0.0.0";
 

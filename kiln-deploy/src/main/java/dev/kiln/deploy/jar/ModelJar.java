@@ -71,6 +71,32 @@ public final class ModelJar {
     return jar;
   }
 
+  /**
+   * Unpacks the bundle a model jar carries (under {@value #BUNDLE_FOLDER}) into a new temporary
+   * folder.
+   *
+   * @return the bundle folder
+   * @throws IOException if the jar cannot be read, or an entry would land outside the folder
+   */
+  public static Path unpackBundle(Path jar) throws IOException {
+    Path dir = Files.createTempDirectory("kiln-model");
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (JarEntry e : file.stream().toList()) {
+        if (e.getName().startsWith(BUNDLE_FOLDER) && !e.isDirectory()) {
+          Path target = dir.resolve(e.getName().substring(BUNDLE_FOLDER.length())).normalize();
+          if (!target.startsWith(dir)) {
+            throw new IOException("unsafe bundle entry " + e.getName());
+          }
+          Files.createDirectories(target.getParent());
+          try (InputStream in = file.getInputStream(e)) {
+            Files.copy(in, target);
+          }
+        }
+      }
+    }
+    return dir;
+  }
+
   private static Manifest manifest(Manifest kiln, String mainClass) {
     Manifest m = new Manifest();
     Attributes a = m.getMainAttributes();

@@ -64,6 +64,16 @@ public final class BundleSignatures {
   }
 
   /**
+   * Returns whether a bundle folder or zip holds a signature ({@value #FILE}); its checksums are
+   * verified first.
+   *
+   * @throws BundleException if the bundle cannot be read or a checksum does not match
+   */
+  public static boolean isSigned(Path bundle) {
+    return BundleContents.read(bundle).stored(FILE) != null;
+  }
+
+  /**
    * Verifies a bundle folder's or zip's checksums and its signature against a public key file.
    *
    * @throws BundleException if a checksum does not match, the bundle is unsigned, the signature

@@ -3,9 +3,13 @@ package dev.kiln.ml.nodes;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.ProjectLayout;
 import dev.kiln.data.Frame;
+import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FileFormat;
+import dev.kiln.data.io.FrameReader;
 import dev.kiln.ml.Task;
 import dev.kiln.quality.validation.Schema;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +21,25 @@ import java.util.Map;
  */
 public final class ProjectDraft {
   private ProjectDraft() {}
+
+  /**
+   * Drafts the project's text files by path from a data file (CSV, Parquet or JSONL, told by its
+   * name), which the caller copies to {@code data/01_raw}.
+   *
+   * @throws KilnException if the file does not exist or its format is unknown, and as {@link
+   *     #files(String, String, Frame, String, String)}
+   */
+  public static Map<String, String> files(String name, Path dataFile, String target,
+      String task) {
+    if (!Files.isRegularFile(dataFile)) {
+      throw new KilnException("Data file '" + dataFile + "' does not exist.", "check the path");
+    }
+    FileFormat format = FileFormat.ofFile(dataFile).orElseThrow(() -> new KilnException(
+        "Cannot tell the format of '" + dataFile + "' from its name.",
+        "use a .csv, .parquet or .jsonl file"));
+    return files(name, dataFile.getFileName().toString(), FrameReader.read(dataFile, format,
+        CsvOptions.defaults()), target, task);
+  }
 
   /**
    * Drafts the project's text files by path; the data file itself is copied to
@@ -34,7 +57,7 @@ public final class ProjectDraft {
     } catch (KilnException e) {
       throw new KilnException("'" + fileName + "': " + e.getMessage(), e.hint().orElse(null), e);
     }
-    FileFormat format = FileFormat.ofFile(java.nio.file.Path.of(fileName)).orElseThrow(() ->
+    FileFormat format = FileFormat.ofFile(Path.of(fileName)).orElseThrow(() ->
         new KilnException("Cannot tell the format of '" + fileName + "' from its name.",
             "use a .csv, .parquet or .jsonl file"));
     Map<String, String> files = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.kiln.ml.bundle;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,9 @@ class BundleSignaturesTest {
     BundleSignatures.generateKeys(dir.resolve("mallory"));
     assertThatThrownBy(() -> BundleSignatures.verify(bundle, dir.resolve("alice.pub")))
         .hasMessageContaining("not signed");
+    assertThat(BundleSignatures.isSigned(bundle)).isFalse();
     BundleSignatures.sign(bundle, dir.resolve("alice.key"));
+    assertThat(BundleSignatures.isSigned(bundle)).isTrue();
     assertThatCode(() -> BundleSignatures.verify(bundle, dir.resolve("alice.pub")))
         .doesNotThrowAnyException();
     assertThatThrownBy(() -> BundleSignatures.verify(bundle, dir.resolve("mallory.pub")))

@@ -1,4 +1,4 @@
-package dev.kiln.cli;
+package dev.kiln.deploy;
 
 import dev.kiln.core.KilnException;
 import java.net.URISyntaxException;
@@ -9,16 +9,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The runnable kiln.jar this command runs from, the optional jars beside it, and its cache. */
-final class KilnJar {
+/**
+ * The runnable kiln.jar Kiln runs from, the optional jars beside it in {@code lib/}
+ * ({@code kiln-onnx.jar}, {@code kiln-s3.jar}, {@code kiln-postgresql.jar}), and Kiln's cache
+ * folder: what a package is built from.
+ */
+public final class KilnJars {
   private static final Set<String> PARTS = Set.of("onnx", "s3", "postgresql");
 
-  private KilnJar() {}
+  private KilnJars() {}
 
   /** Returns the jar kiln runs from, or null when it runs from classes (tests, an IDE). */
-  static Path running() {
+  public static Path running() {
     try {
-      Path p = Path.of(KilnJar.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path p = Path.of(KilnJars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p : null;
     } catch (URISyntaxException | SecurityException e) {
       return null;
@@ -26,11 +30,13 @@ final class KilnJar {
   }
 
   /**
-   * Returns {@code lib/kiln-PART.jar} beside the jar for each part asked for.
+   * Returns {@code lib/kiln-PART.jar} beside the jar for each part asked for, and the ONNX part
+   * when {@code onnx} is set (an ONNX model needs it).
    *
+   * @param jar the kiln.jar, or null when Kiln runs from classes
    * @throws KilnException naming the part or the missing jar
    */
-  static List<Path> optionalJars(Path jar, List<String> parts, boolean onnx) {
+  public static List<Path> optionalJars(Path jar, List<String> parts, boolean onnx) {
     Set<String> wanted = new LinkedHashSet<>(parts);
     if (onnx) {
       wanted.add("onnx");
@@ -52,7 +58,7 @@ final class KilnJar {
   }
 
   /** Returns Kiln's cache folder: $XDG_CACHE_HOME/kiln or ~/.cache/kiln. */
-  static Path cacheDir() {
+  public static Path cacheDir() {
     String xdg = System.getenv("XDG_CACHE_HOME");
     return (xdg != null && !xdg.isBlank() ? Path.of(xdg)
         : Path.of(System.getProperty("user.home"), ".cache")).resolve("kiln");

@@ -1,0 +1,90 @@
+package dev.kiln.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kiln.core.KilnException;
+import dev.kiln.core.project.Project;
+import dev.kiln.data.DoubleColumn;
+import dev.kiln.data.Frame;
+import dev.kiln.ml.Model;
+import dev.kiln.ml.Task;
+import dev.kiln.ml.TrainingData;
+import dev.kiln.ml.bundle.BundleSpec;
+import dev.kiln.ml.bundle.LoadOptions;
+import dev.kiln.ml.bundle.ModelBundle;
+import dev.kiln.ml.linear.LinearEstimator;
+import dev.kiln.ml.preprocess.FittedPreprocessor;
+import dev.kiln.ml.preprocess.Preprocessor;
+import dev.kiln.tracking.ProjectTracking;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelSourceTest {
+  @TempDir Path dir;
+  private Path bundle;
+
+  @BeforeEach
+  void bundle() throws Exception {
+    Frame data = Frame.of(DoubleColumn.of("x", 1, 2, 3, 4), DoubleColumn.of("y", 2, 4, 6, 8));
+    FittedPreprocessor prep = new Preprocessor(List.of()).fit(data);
+    Model model = new LinearEstimator(Task.REGRESSION, 0, 10).fit(TrainingData.of(
+        prep.transform(data), "y"), null);
+    bundle = dir.resolve("bundle");
+    ModelBundle.write(BundleSpec.builder("lin", "b7").model(model, prep).trainedOn(data, "y")
+        .metrics(Map.of("rmse", 0.1)).build(), bundle);
+    Files.createDirectories(dir.resolve("project/conf/base"));
+    Files.writeString(dir.resolve("project/conf/base/kiln.yml"), "name: p\n");
+  }
+
+  private Project project() {
+    return Project.open(dir.resolve("project"), "base", List.of());
+  }
+
+  @Test
+  void fetch_path_verifiesIt_andNeverOpensTheProject() {
+    Supplier<Project> none = () -> {
+      throw new AssertionError("the project must not be opened for a path");
+    };
+    try (ModelSource.Fetched f = ModelSource.fetch(bundle.toString(), none)) {
+      assertThat(f.bundle()).isEqualTo(bundle);
+      assertThat(f.version()).isEqualTo("b7");
+      assertThat(f.reference()).isNull();
+      assertThat(f.manifest().name()).isEqualTo("lin");
+    }
+    assertThat(ModelSource.modelName(bundle.toString())).isEqualTo("lin");
+    assertThat(ModelSource.modelName("fraud@champion")).isEqualTo("fraud");
+  }
+
+  @Test
+  void fetch_registryReference_downloadsTheVersion_andCloseDeletesIt() {
+    try (ProjectTracking tracking = ProjectTracking.open(project())) {
+      tracking.registry().register("lin", bundle, null, Map.of());
+      tracking.store().updateAlias("lin", "champion", 1);
+    }
+    Path downloaded;
+    try (ModelSource.Fetched f = ModelSource.fetch("lin@champion", this::project)) {
+      downloaded = f.bundle();
+      assertThat(f.version()).isEqualTo("1");
+      assertThat(f.reference()).isEqualTo("lin@champion");
+      assertThat(downloaded.resolve("bundle.json")).isRegularFile();
+    }
+    assertThat(downloaded).doesNotExist();
+    ModelSource.Loaded loaded = ModelSource.load("lin:1", this::project, LoadOptions.none());
+    assertThat(loaded.version()).isEqualTo("1");
+    assertThat(loaded.bundle().manifest().name()).isEqualTo("lin");
+  }
+
+  @Test
+  void fetch_unknownModel_isTheRegistrysError() {
+    project();
+    assertThatThrownBy(() -> ModelSource.fetch("nope@champion", this::project))
+        .isInstanceOf(KilnException.class).hasMessageContaining("nope");
+  }
+}
