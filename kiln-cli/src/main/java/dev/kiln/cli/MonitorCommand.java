@@ -1,11 +1,10 @@
 package dev.kiln.cli;
 
-import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.core.KilnException;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FrameReader;
-import dev.kiln.lifecycle.monitor.DecayCheck;
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.lifecycle.monitor.ModelMonitor;
 import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
@@ -16,10 +15,7 @@ import dev.kiln.ui.DriftCharts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,20 +44,7 @@ final class MonitorCommand implements Callable<Integer> {
       + " or JSONL with the model's inputs; it is scored with the model for prediction drift.")
   Path currentFile;
 
-  @Option(names = "--from-logs", description = "Take the current data from the prediction log.")
-  boolean fromLogs;
-
-  @Option(names = "--log-dir", description = "Prediction log folder (default: as kiln serve,"
-      + " .kiln/predictions in the project).")
-  Path logDir;
-
-  @Option(names = "--since", converter = DurationConverter.class, description = "Only log"
-      + " entries of this last period, e.g. 1d or 6h (default: all).")
-  Duration since;
-
-  @Option(names = "--roles", split = ",", defaultValue = "primary,canary", description =
-      "Log roles to read (default primary,canary; add shadow for a shadow challenger).")
-  List<String> roles = new ArrayList<>();
+  @Mixin PredictionLogOptions log;
 
   @Option(names = "--report-dir", description = "Where reports go (default:"
       + " .kiln/monitoring/<name> in the project).")
@@ -71,17 +54,7 @@ final class MonitorCommand implements Callable<Integer> {
       + " columns that means dataset drift (default 0.5, as Evidently).")
   double driftShare;
 
-  @Option(names = "--labels", paramLabel = "FILE", description = "Ground truth (CSV or Parquet:"
-      + " request_id, label, optional row) joined with the prediction log for decay.")
-  Path labels;
-
-  @Option(names = "--window", defaultValue = "1h", converter = DurationConverter.class,
-      description = "Time window of the decay metrics (default 1h).")
-  Duration window;
-
-  @Option(names = "--max-decay", defaultValue = "0.1", description = "Relative worsening of a"
-      + " metric against the bundle's evaluation that counts as decay (default 0.1 = 10%%).")
-  double maxDecay;
+  @Mixin DecayOptions decay;
 
   @Option(names = "--webhook", paramLabel = "URL", description = "POST a JSON summary here when"
       + " a threshold is crossed.")
@@ -90,14 +63,13 @@ final class MonitorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkOptions();
-    DecayCheck decay = labels == null ? null : new DecayCheck(window, maxDecay);
     ModelSource.Loaded found = project.loadModel(model, LoadOptions.fromEnvironment());
     ModelMonitor monitor = new ModelMonitor(found.bundle(), found.version(), driftShare);
-    Instant start = since == null ? null : Instant.now().minus(since);
-    ModelMonitor.Result result = fromLogs
-        ? monitor.checkLog(new PredictionLogReader(logDir(), Set.copyOf(roles))
-            .read(found.bundle().manifest(), start), describeCurrent(start), decay,
-            labels == null ? null : read(labels))
+    Instant start = log.start(Instant.now());
+    ModelMonitor.Result result = log.fromLogs
+        ? monitor.checkLog(new PredictionLogReader(log.dir(project), Set.copyOf(log.roles))
+            .read(found.bundle().manifest(), start), describeCurrent(start), decay.check(),
+            decay.labels == null ? null : read(decay.labels))
         : monitor.checkRows(read(currentFile), describeCurrent(start));
     MonitorReport report = result.report();
     Path html = write(result);
@@ -117,11 +89,11 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   private void checkOptions() {
-    if (fromLogs == (currentFile != null)) {
+    if (log.fromLogs == (currentFile != null)) {
       throw new KilnException("Give exactly one of --current FILE and --from-logs.",
           "e.g. kiln monitor fraud-detection@champion --from-logs --since 1d");
     }
-    if (labels != null && !fromLogs) {
+    if (decay.labels != null && !log.fromLogs) {
       throw new KilnException("--labels needs --from-logs: labels are joined with logged"
           + " predictions by request_id.", "add --from-logs");
     }
@@ -132,12 +104,8 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   private String describeCurrent(Instant start) {
-    return fromLogs ? "prediction log " + logDir() + (start == null ? "" : " since " + start)
-        : currentFile.toString();
-  }
-
-  private Path logDir() {
-    return logDir != null ? logDir : project.predictionLogDir();
+    return log.fromLogs ? "prediction log " + log.dir(project) + (start == null ? ""
+        : " since " + start) : currentFile.toString();
   }
 
   /** Writes the JSON report and latest.json, the profiles and the HTML; returns the HTML path. */

@@ -1,6 +1,5 @@
 package dev.kiln.cli;
 
-import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.core.KilnException;
 import dev.kiln.deploy.KilnJars;
 import dev.kiln.deploy.PackageSpec;
@@ -8,6 +7,7 @@ import dev.kiln.deploy.PackageTarget;
 import dev.kiln.deploy.Packager;
 import dev.kiln.deploy.ci.CiTemplates;
 import dev.kiln.deploy.image.RegistryPush;
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.ml.onnx.OnnxModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;

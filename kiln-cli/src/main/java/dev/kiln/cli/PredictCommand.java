@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
-import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.data.Frame;
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.ml.bundle.BatchScoring;
 import dev.kiln.ml.bundle.BundleKey;
 import dev.kiln.ml.bundle.LoadOptions;

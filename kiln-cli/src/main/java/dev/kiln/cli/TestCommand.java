@@ -1,8 +1,8 @@
 package dev.kiln.cli;
 
-import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.project.Project;
+import dev.kiln.lifecycle.ModelSource;
 import dev.kiln.lifecycle.RetrainPolicy;
 import dev.kiln.lifecycle.modeltest.ModelTestReport;
 import dev.kiln.lifecycle.modeltest.ModelTestRunner;
