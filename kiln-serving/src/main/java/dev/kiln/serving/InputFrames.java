@@ -20,7 +20,8 @@ import java.util.List;
  * input schema: each problem is a {@link ClientError} naming the row and the field.
  */
 public final class InputFrames {
-  private static final double MAX_EXACT_LONG = 9.007199254740992E15;
+  /** The largest whole number a double holds exactly (2^53): whole-number fields stay below. */
+  static final double MAX_EXACT_LONG = 9.007199254740992E15;
 
   private InputFrames() {}
 
@@ -129,7 +130,8 @@ public final class InputFrames {
     return v;
   }
 
-  private static Column longs(String name, double[] v, BitSet nulls) {
+  /** Returns whole numbers as a long column (0 where missing). */
+  static Column longs(String name, double[] v, BitSet nulls) {
     long[] out = new long[v.length];
     for (int r = 0; r < v.length; r++) {
       out[r] = nulls.get(r) ? 0 : (long) v[r];

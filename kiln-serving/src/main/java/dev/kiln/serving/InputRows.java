@@ -5,7 +5,6 @@ import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
-import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
 import dev.kiln.data.TimestampColumn;
 import dev.kiln.data.expr.RowBuffer;
@@ -26,8 +25,6 @@ import java.util.List;
  * <p>Filled by one thread, then only read: it is safe to hand to the prediction log's writer.
  */
 public final class InputRows implements RowFeatures.RowSource {
-  private static final double MAX_EXACT_LONG = 9.007199254740992E15;
-
   private final List<FieldSpec> fields;
   private final ColumnType[] types;
   private final int width;
@@ -95,7 +92,7 @@ public final class InputRows implements RowFeatures.RowSource {
   public void setNumber(int row, int field, double value) {
     numbers[row * width + field] = value;
     if (types[field] == ColumnType.LONG) {
-      fractions |= value != Math.rint(value) || Math.abs(value) > MAX_EXACT_LONG;
+      fractions |= value != Math.rint(value) || Math.abs(value) > InputFrames.MAX_EXACT_LONG;
     }
   }
 
@@ -163,9 +160,9 @@ public final class InputRows implements RowFeatures.RowSource {
         boolean whole = true;
         for (int r = 0; r < rows; r++) {
           v[r] = nulls.get(r) ? Double.NaN : numbers[r * width + f];
-          whole &= nulls.get(r) || (v[r] == Math.rint(v[r]) && Math.abs(v[r]) <= MAX_EXACT_LONG);
+          whole &= nulls.get(r) || (v[r] == Math.rint(v[r]) && Math.abs(v[r]) <= InputFrames.MAX_EXACT_LONG);
         }
-        yield types[f] == ColumnType.LONG && whole ? longs(name, v, nulls)
+        yield types[f] == ColumnType.LONG && whole ? InputFrames.longs(name, v, nulls)
             : new DoubleColumn(name, v, nulls);
       }
       case BOOLEAN -> {
@@ -190,13 +187,5 @@ public final class InputRows implements RowFeatures.RowSource {
         yield new TimestampColumn(name, v, nulls);
       }
     };
-  }
-
-  private static Column longs(String name, double[] v, BitSet nulls) {
-    long[] out = new long[v.length];
-    for (int r = 0; r < v.length; r++) {
-      out[r] = nulls.get(r) ? 0 : (long) v[r];
-    }
-    return new LongColumn(name, out, nulls);
   }
 }
