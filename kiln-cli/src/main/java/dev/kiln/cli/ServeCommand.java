@@ -61,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
       + " a free one).")
   int port;
 
-  @Option(names = "--threads", defaultValue = "200", description = "Request threads.")
+  @Option(names = "--threads", defaultValue = "200", description = "Most worker threads, for"
+      + " requests too large or slow for the network threads (one per core).")
   int threads;
 
   @Option(names = "--canary", paramLabel = "MODEL=PERCENT", description = "Send PERCENT of the"

@@ -17,6 +17,15 @@ public interface Model {
    */
   double[] predict(float[] features, int rows);
 
+  /**
+   * Returns whether a call only computes on the caller's thread (no lock, I/O or wait on other
+   * threads), so its cost is bounded by its rows and a server may make small calls on its
+   * network threads. False unless an implementation knows it.
+   */
+  default boolean computesOnly() {
+    return false;
+  }
+
   /** Returns the model in its file format (see {@link #format()}). */
   byte[] toBytes();
 

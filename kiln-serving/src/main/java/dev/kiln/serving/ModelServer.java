@@ -1,12 +1,10 @@
 package dev.kiln.serving;
 
-import dev.kiln.serving.http.HttpApi;
+import dev.kiln.serving.http.Listener;
 import dev.kiln.serving.monitor.DriftGauges;
-import io.javalin.Javalin;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.server.NetworkConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +16,15 @@ import org.slf4j.LoggerFactory;
 public final class ModelServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
 
-  private final Javalin app;
-  private final HttpApi api;
+  private final Listener http;
   private final PredictionService service;
   private final PredictionLog log;
   private final ScheduledExecutorService reloader;
   private final ServerConfig config;
 
-  private ModelServer(Javalin app, HttpApi api, PredictionService service, PredictionLog log,
+  private ModelServer(Listener http, PredictionService service, PredictionLog log,
       ScheduledExecutorService reloader, ServerConfig config) {
-    this.app = app;
-    this.api = api;
+    this.http = http;
     this.service = service;
     this.log = log;
     this.reloader = reloader;
@@ -56,11 +52,7 @@ public final class ModelServer implements AutoCloseable {
   public static ModelServer start(ServerConfig config, ModelRepository models,
       ServingMetrics metrics, PredictionLog log, String kilnVersion, ServerPages pages) {
     PredictionService service = new PredictionService(models, metrics, log);
-    HttpApi api = new HttpApi(service, metrics, config, kilnVersion);
-    if (pages != null) {
-      api.withPages(pages);
-    }
-    Javalin app = Javalin.create(api::configure).start();
+    Listener http = Listener.start(service, metrics, config, kilnVersion, pages);
     Runnable gauges = driftGauges(config, models, metrics);
     gauges.run();
     ScheduledExecutorService reloader = null;
@@ -82,7 +74,7 @@ public final class ModelServer implements AutoCloseable {
         }
       }, every, every, TimeUnit.MILLISECONDS);
     }
-    return new ModelServer(app, api, service, log, reloader, config);
+    return new ModelServer(http, service, log, reloader, config);
   }
 
   /** Returns what publishes the drift gauges: nothing unless a drift source is set. */
@@ -97,7 +89,7 @@ public final class ModelServer implements AutoCloseable {
 
   /** Returns the port the server listens on. */
   public int port() {
-    return ((NetworkConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+    return http.port();
   }
 
   /** Returns the served models. */
@@ -116,14 +108,14 @@ public final class ModelServer implements AutoCloseable {
       reloader.shutdownNow();
     }
     try {
-      int left = api.drain(config.drainTimeout().toMillis());
+      int left = http.drain(config.drainTimeout().toMillis());
       if (left > 0) {
         LOG.warn("{} requests were still in flight after {}", left, config.drainTimeout());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    app.stop();
+    http.close();
     service.close();
     service.models().close();
     if (log != null) {

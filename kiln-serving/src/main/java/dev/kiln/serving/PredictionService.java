@@ -71,6 +71,20 @@ public final class PredictionService implements AutoCloseable {
   }
 
   /**
+   * Returns whether every served version calls its model inline (see
+   * {@link ServedModel#callsInline()}), so a small request can be answered where it arrived.
+   */
+  public boolean callsInline() {
+    for (ModelSlot slot : models.slots()) {
+      ModelSlot.Deployment d = slot.deployment();
+      if (!d.primary().callsInline() || d.challenger() != null && !d.challenger().callsInline()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Predicts a request.
    *
    * @param model the model name

@@ -119,6 +119,14 @@ public final class ServedModel implements AutoCloseable {
     return batcher.calibrate(features(oneRow));
   }
 
+  /**
+   * Returns whether a request calls the model on its own thread and the call only computes
+   * (see {@link dev.kiln.ml.Model#computesOnly()}): no wait for a batch, a lock or I/O.
+   */
+  public boolean callsInline() {
+    return !batcher.batching() && bundle.model().computesOnly();
+  }
+
   /** Returns whether this version's requests are micro-batched. */
   public boolean batching() {
     return batcher.batching();

@@ -9,7 +9,8 @@ import java.time.Duration;
  *
  * @param host the interface to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0} (every one)
  * @param port the port (0 picks a free one)
- * @param threads the most request threads
+ * @param threads the most worker threads, which answer requests too large or slow for the
+ *     network threads (one per core)
  * @param maxBodyBytes the largest request body; larger ones get 413
  * @param maxRows the most rows in one request; more get 413
  * @param batching micro-batching

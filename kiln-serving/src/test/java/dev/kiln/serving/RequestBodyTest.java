@@ -118,7 +118,7 @@ class RequestBodyTest {
       Thread.sleep(20);
     }
     assertThat(metrics()).contains("kiln_client_disconnects_total 1.0");
-    Thread.sleep(200); // anything Jetty would log after the handler is written by now
+    Thread.sleep(200); // anything the server would log after the request is written by now
     String[] lines = log.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).as(String.join("\n", lines)).hasSize(1);
     assertThat(lines[0]).contains("INFO").contains("POST " + PREDICT)

@@ -44,6 +44,12 @@ public record LinearModel(Task task, List<String> featureNames, double intercept
     }
   }
 
+  /** Returns true: a call is arithmetic over the rows. */
+  @Override
+  public boolean computesOnly() {
+    return true;
+  }
+
   @Override
   public double[] predict(float[] features, int rows) {
     int f = coefficients.length;

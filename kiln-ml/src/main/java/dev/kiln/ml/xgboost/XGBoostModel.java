@@ -130,6 +130,15 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
     }
   }
 
+  /**
+   * Returns whether calls only compute: true but for a linear booster, whose larger calls go
+   * through XGBoost4J's {@code predict}, which locks the booster.
+   */
+  @Override
+  public boolean computesOnly() {
+    return !compiled().linear();
+  }
+
   /** Returns whether predictions are computed in plain Java (else by XGBoost), and why not. */
   public String predictor() {
     Compiled c = compiled();

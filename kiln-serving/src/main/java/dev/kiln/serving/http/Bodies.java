@@ -9,18 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.kiln.serving.ClientError;
-import io.javalin.config.Key;
-import io.javalin.http.Context;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Reading request bodies and headers, and writing JSON answers. */
+/** Reading request bodies and headers: JSON, content types, request ids. */
 final class Bodies {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Bodies.class);
   /**
    * Reads NaN and Infinity so they can be refused with a message naming the field; refuses a
    * field given twice in one object.
@@ -29,23 +23,10 @@ final class Bodies {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
-  /** The largest request body, in bytes (declared on the Javalin config). */
-  static final Key<Long> MAX_BYTES = new Key<>("kiln-max-body-bytes");
   private static final String DUPLICATE = "Duplicate field '";
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private Bodies() {}
-
-  /**
-   * Parses a JSON request body.
-   *
-   * @throws ClientError 415 for another content type, 413 for a body over the limit, 400 for an
-   *     empty or malformed body, or a field given twice in one object
-   */
-  static JsonNode json(Context ctx) {
-    requireContentType(ctx, "application/json");
-    return json(bytes(ctx));
-  }
 
   /**
    * Parses a JSON request body already read.
@@ -85,76 +66,6 @@ final class Bodies {
     }
   }
 
-  /**
-   * Reads the request body, refusing a declared {@code Content-Length} over the limit before
-   * reading anything, and a body that grows over it while read.
-   *
-   * @throws ClientError 413 for a body over the limit
-   * @throws ClientDisconnected if the client stops sending before the body ends
-   */
-  static byte[] bytes(Context ctx) {
-    long limit = ctx.appData(MAX_BYTES);
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > limit) {
-      throw tooLarge(ctx, limit);
-    }
-    if (declared >= 0) {
-      return declaredBytes(ctx, (int) declared);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    byte[] buffer = new byte[8192];
-    try (InputStream in = ctx.bodyInputStream()) {
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        if (out.size() + (long) n > limit) {
-          throw tooLarge(ctx, limit);
-        }
-        out.write(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      throw new ClientDisconnected(out.size(), declared, e);
-    }
-    return out.toByteArray();
-  }
-
-  /** Reads a body of a declared length (within the limit) into one array of that size. */
-  private static byte[] declaredBytes(Context ctx, int declared) {
-    byte[] body = new byte[declared];
-    int at = 0;
-    try (InputStream in = ctx.bodyInputStream()) {
-      for (int n; at < declared && (n = in.read(body, at, declared - at)) >= 0; ) {
-        at += n;
-      }
-      in.read(); // reads the end, so the request counts as finished (the connection is reused)
-    } catch (IOException e) {
-      throw new ClientDisconnected(at, declared, e);
-    }
-    return at == declared ? body : java.util.Arrays.copyOf(body, at);
-  }
-
-  /**
-   * Announces {@code Connection: close} when an answer leaves the request body unread (a 401,
-   * 415 or 404 answered before it): the server will not reuse that connection, so a client must
-   * not either.
-   */
-  static void closeIfBodyUnread(Context ctx) {
-    boolean finished;
-    try {
-      finished = ctx.req().getInputStream().isFinished();
-    } catch (IOException | IllegalStateException e) {
-      finished = false;
-    }
-    if (!finished) {
-      ctx.header("Connection", "close");
-    }
-  }
-
-  private static ClientError tooLarge(Context ctx, long limit) {
-    // The rest of the body is never read: close the connection rather than drain it.
-    ctx.header("Connection", "close");
-    return new ClientError(413, "The request body is larger than the limit of " + limit
-        + " bytes; send fewer rows per request.");
-  }
-
   /** Names the place of a JSON object by its parent context: instances[3], or the body. */
   private static String where(JsonStreamContext parent) {
     StringBuilder path = new StringBuilder();
@@ -170,10 +81,18 @@ final class Bodies {
    *
    * @throws ClientError 415 naming the types accepted
    */
-  static String requireContentType(Context ctx, String... accepted) {
-    String header = ctx.contentType();
+  static String requireContentType(Exchange ex, String... accepted) {
+    return requireContentType(ex.contentType(), java.util.List.of(accepted));
+  }
+
+  /**
+   * Checks a {@code Content-Type} header; none is taken as the first type accepted.
+   *
+   * @throws ClientError 415 naming the types accepted
+   */
+  static String requireContentType(String header, java.util.List<String> accepted) {
     if (header == null || header.isBlank()) {
-      return accepted[0];
+      return accepted.get(0);
     }
     String[] parts = header.split(";");
     String type = parts[0].trim().toLowerCase(Locale.ROOT);
@@ -195,39 +114,8 @@ final class Bodies {
   }
 
   /** Returns the client's {@code X-Request-Id} if it is a sane token, else a new UUID. */
-  static String requestId(Context ctx, String fromBody) {
-    String id = fromBody != null ? fromBody : ctx.header("X-Request-Id");
+  static String requestId(Exchange ex, String fromBody) {
+    String id = fromBody != null ? fromBody : ex.header("X-Request-Id");
     return id != null && REQUEST_ID.matcher(id).matches() ? id : RequestIds.next();
-  }
-
-  /**
-   * Answers 200 with JSON bytes written straight to the response (Javalin would copy them
-   * through its compressing stream); a client that accepts a compressed answer gets Javalin's
-   * path. A client gone before the answer is written is not an error of the server.
-   */
-  static void replyBytes(Context ctx, byte[] json) {
-    String encodings = ctx.header("Accept-Encoding");
-    if (encodings != null && !encodings.isBlank()) {
-      ctx.contentType("application/json").result(json);
-      return;
-    }
-    HttpServletResponse response = ctx.res();
-    response.setContentType("application/json");
-    response.setContentLength(json.length);
-    try {
-      response.getOutputStream().write(json);
-    } catch (IOException e) {
-      LOG.debug("{} {}: the client went away before the answer: {}", ctx.method(), ctx.path(),
-          e.getMessage());
-    }
-  }
-
-  /** Answers 200 with a JSON value. */
-  static void reply(Context ctx, Object value) {
-    try {
-      ctx.contentType("application/json").result(JSON.writeValueAsBytes(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("answers are plain maps and lists", e);
-    }
   }
 }

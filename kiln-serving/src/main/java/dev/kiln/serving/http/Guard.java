@@ -1,11 +1,6 @@
 package dev.kiln.serving.http;
 
-import dev.kiln.serving.ClientError;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.server.Request;
 
 /**
  * Counts prediction requests in flight and refuses new ones while the server drains, so a
@@ -15,40 +10,22 @@ final class Guard {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean draining;
 
-  /** Wraps a prediction handler. */
-  Handler predicting(Handler handler) {
-    return ctx -> {
-      // Counted before the check: a request that passes it is seen by drain(), which sets
-      // draining before reading the count (checking first would let one slip past a drain).
-      inFlight.incrementAndGet();
-      boolean untilSent = countUntilSent(ctx);
-      try {
-        if (draining) {
-          ctx.header("Connection", "close");
-          throw new ClientError(503, "The server is shutting down; retry on another replica.");
-        }
-        handler.handle(ctx);
-      } finally {
-        if (!untilSent) {
-          inFlight.decrementAndGet();
-        }
-      }
-    };
+  /**
+   * Counts a request in; the caller must {@link #leave()} once its answer is written, whatever
+   * this returns.
+   *
+   * @return false if the server is draining (the request must be refused)
+   */
+  boolean enter() {
+    // Counted before the check: a request that passes it is seen by drain(), which sets
+    // draining before reading the count (checking first would let one slip past a drain).
+    inFlight.incrementAndGet();
+    return !draining;
   }
 
-  /**
-   * Keeps the request counted until its response is written: Javalin writes the answer after
-   * the handler returns, and stopping the server before that would cut it off.
-   *
-   * @return false if the request cannot be followed to its end (then the handler's end counts)
-   */
-  private boolean countUntilSent(Context ctx) {
-    Request request = ServletContextRequest.getServletContextRequest(ctx.req());
-    if (request == null) {
-      return false;
-    }
-    Request.addCompletionListener(request, failure -> inFlight.decrementAndGet());
-    return true;
+  /** Counts a request out once its answer is written (or its connection gone). */
+  void leave() {
+    inFlight.decrementAndGet();
   }
 
   /** Returns whether the server is draining. */

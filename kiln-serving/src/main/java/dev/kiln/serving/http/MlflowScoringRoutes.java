@@ -14,8 +14,6 @@ import dev.kiln.serving.ClientError;
 import dev.kiln.serving.ModelSlot;
 import dev.kiln.serving.PredictionService;
 import dev.kiln.serving.TabularInputs;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +21,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * MLflow's scoring protocol ({@code mlflow models serve}): {@code GET /ping}, {@code /health},
@@ -37,31 +36,35 @@ final class MlflowScoringRoutes {
   private static final CsvMapper CSV = new CsvMapper();
 
   private final PredictionService service;
-  private final Guard guard;
   private final String kilnVersion;
 
-  MlflowScoringRoutes(PredictionService service, Guard guard, String kilnVersion) {
+  MlflowScoringRoutes(PredictionService service, String kilnVersion) {
     this.service = service;
-    this.guard = guard;
     this.kilnVersion = kilnVersion;
   }
 
-  void configure(JavalinConfig config) {
-    config.routes.get("/ping", ctx -> ctx.result("\n"));
-    config.routes.get("/health", ctx -> ctx.result("\n"));
-    config.routes.get("/version", ctx -> ctx.result(kilnVersion));
-    config.routes.post(PATH, guard.predicting(this::invocations));
+  /**
+   * Declares the routes.
+   *
+   * @param quick whether a prediction request is small enough for the event loop
+   */
+  void declare(Router router, Predicate<Exchange> quick) {
+    router.get("/ping", ex -> ex.text("\n"));
+    router.get("/health", ex -> ex.text("\n"));
+    router.get("/version", ex -> ex.text(kilnVersion));
+    router.predict(PATH, List.of("application/json", "text/csv"), quick, this::invocations);
   }
 
-  private void invocations(Context ctx) {
-    String model = modelName(ctx.queryParam("model"));
-    String type = Bodies.requireContentType(ctx, "application/json", "text/csv");
-    PredictionService.Decoder decode = type.equals("text/csv") ? csv(ctx) : json(ctx);
+  private void invocations(Exchange ex) {
+    String model = modelName(ex.queryParam("model"));
+    String type = Bodies.requireContentType(ex, "application/json", "text/csv");
+    PredictionService.Decoder decode = type.equals("text/csv") ? csv(ex.body())
+        : json(ex.body());
     PredictionService.Scored scored = service.predict(model, null, "mlflow",
-        Bodies.requestId(ctx, null), decode, false);
-    ctx.header("X-Request-Id", scored.requestId());
+        Bodies.requestId(ex, null), decode, false);
+    ex.header("X-Request-Id", scored.requestId());
     Task task = scored.model().bundle().manifest().task();
-    Bodies.reply(ctx, Map.of("predictions", task == Task.REGRESSION
+    ex.json(Map.of("predictions", task == Task.REGRESSION
         ? Outputs.perRow(scored.outputs(), task) : Outputs.records(scored.outputs())));
   }
 
@@ -77,8 +80,8 @@ final class MlflowScoringRoutes {
     return slots.iterator().next().name();
   }
 
-  private static PredictionService.Decoder json(Context ctx) {
-    JsonNode body = Bodies.json(ctx);
+  private static PredictionService.Decoder json(byte[] bytes) {
+    JsonNode body = Bodies.json(bytes);
     List<String> given = new ArrayList<>();
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String key = it.next();
@@ -114,8 +117,7 @@ final class MlflowScoringRoutes {
    * Reads a CSV body with a header row; each value is typed by its field. A first line naming
    * none of the model's inputs is taken for a missing header.
    */
-  private static PredictionService.Decoder csv(Context ctx) {
-    byte[] body = Bodies.bytes(ctx);
+  private static PredictionService.Decoder csv(byte[] body) {
     List<List<String>> lines = new ArrayList<>();
     try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
         .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES)

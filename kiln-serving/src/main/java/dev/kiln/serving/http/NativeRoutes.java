@@ -8,10 +8,10 @@ import dev.kiln.serving.InputRows;
 import dev.kiln.serving.ModelSlot;
 import dev.kiln.serving.PredictionService;
 import dev.kiln.serving.TabularInputs;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Kiln's native protocol, shaped like KServe V1: {@code GET /v1/models},
@@ -20,20 +20,28 @@ import java.util.Map;
  */
 final class NativeRoutes {
   private final PredictionService service;
-  private final Guard guard;
 
-  NativeRoutes(PredictionService service, Guard guard) {
+  NativeRoutes(PredictionService service) {
     this.service = service;
-    this.guard = guard;
   }
 
-  void configure(JavalinConfig config) {
-    config.routes.get("/", ctx -> Bodies.reply(ctx, Map.of("status", "alive")));
-    config.routes.get("/v1/models", ctx -> Bodies.reply(ctx, Map.of("models",
+  /**
+   * Declares the routes.
+   *
+   * @param quick whether a prediction request is small enough for the event loop
+   */
+  void declare(Router router, Predicate<Exchange> quick) {
+    router.get("/", ex -> ex.json(Map.of("status", "alive")));
+    router.get("/v1/models", ex -> ex.json(Map.of("models",
         service.models().slots().stream().map(ModelSlot::name).toList())));
-    config.routes.get("/v1/models/{name}", ctx -> Bodies.reply(ctx,
-        status(service.models().slot(ctx.pathParam("name")))));
-    config.routes.post("/v1/models/{target}", guard.predicting(this::predict));
+    router.get("/v1/models/{name}", ex -> ex.json(
+        status(service.models().slot(ex.pathParam("name")))));
+    router.predict("/v1/models/{target}", List.of("application/json"),
+        quick.and(ex -> !explains(ex)), this::predict);
+  }
+
+  private static boolean explains(Exchange ex) {
+    return ex.path().endsWith(":explain") || "true".equals(ex.queryParam("explain"));
   }
 
   private static Map<String, Object> status(ModelSlot slot) {
@@ -51,21 +59,20 @@ final class NativeRoutes {
     return out;
   }
 
-  private void predict(Context ctx) {
-    String target = ctx.pathParam("target");
+  private void predict(Exchange ex) {
+    String target = ex.pathParam("target");
     int colon = target.lastIndexOf(':');
     String verb = colon < 0 ? "" : target.substring(colon + 1);
     if (!verb.equals("predict") && !verb.equals("explain")) {
       throw ClientError.notFound("Unknown endpoint POST /v1/models/" + target + "; use"
           + " /v1/models/{name}:predict or :explain.");
     }
-    boolean explain = verb.equals("explain") || "true".equals(ctx.queryParam("explain"));
-    Bodies.requireContentType(ctx, "application/json");
-    byte[] body = Bodies.bytes(ctx);
+    boolean explain = explains(ex);
+    byte[] body = ex.body();
     PredictionService.Scored scored;
     try {
       scored = service.predict(target.substring(0, colon), null, "native",
-          Bodies.requestId(ctx, null), new PredictionService.Decoder() {
+          Bodies.requestId(ex, null), new PredictionService.Decoder() {
             @Override
             public InputRows rows(TabularInputs reader) {
               return JsonInstances.read(body, body.length, reader);
@@ -84,17 +91,17 @@ final class NativeRoutes {
       }
       throw e;
     }
-    ctx.header("X-Request-Id", scored.requestId());
-    ctx.header("X-Model-Version", scored.model().version());
+    ex.header("X-Request-Id", scored.requestId());
+    ex.header("X-Model-Version", scored.model().version());
     Task task = scored.model().bundle().manifest().task();
     if (!explain) {
-      Bodies.replyBytes(ctx, Outputs.predictionsJson(scored.outputs(), task));
+      ex.jsonBytes(Outputs.predictionsJson(scored.outputs(), task));
       return;
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("predictions", Outputs.perRow(scored.outputs(), task));
     out.put("explanations", scored.explanations());
-    Bodies.reply(ctx, out);
+    ex.json(out);
   }
 
   /**

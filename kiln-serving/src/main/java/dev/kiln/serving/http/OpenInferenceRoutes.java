@@ -14,14 +14,13 @@ import dev.kiln.serving.ModelSlot;
 import dev.kiln.serving.PredictionService;
 import dev.kiln.serving.ServedModel;
 import dev.kiln.serving.TabularInputs;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The Open Inference Protocol (KServe V2) over REST: health, server and model metadata, and
@@ -42,26 +41,31 @@ final class OpenInferenceRoutes {
     this.kilnVersion = kilnVersion;
   }
 
-  void configure(JavalinConfig config) {
-    config.routes.get("/v2/health/live", ctx -> Bodies.reply(ctx, Map.of("live", true)));
-    config.routes.get("/v2/health/ready", ctx -> {
+  /**
+   * Declares the routes.
+   *
+   * @param quick whether a prediction request is small enough for the event loop
+   */
+  void declare(Router router, Predicate<Exchange> quick) {
+    router.get("/v2/health/live", ex -> ex.json(Map.of("live", true)));
+    router.get("/v2/health/ready", ex -> {
       if (guard.draining()) {
         throw new ClientError(503, "The server is shutting down.");
       }
-      Bodies.reply(ctx, Map.of("ready", true));
+      ex.json(Map.of("ready", true));
     });
-    config.routes.get("/v2", ctx -> Bodies.reply(ctx, Map.of("name", "kiln",
+    router.get("/v2", ex -> ex.json(Map.of("name", "kiln",
         "version", kilnVersion, "extensions", List.of())));
-    config.routes.get("/v2/models/{name}", ctx -> Bodies.reply(ctx,
-        metadata(ctx.pathParam("name"), null)));
-    config.routes.get("/v2/models/{name}/versions/{version}", ctx -> Bodies.reply(ctx,
-        metadata(ctx.pathParam("name"), ctx.pathParam("version"))));
-    config.routes.get("/v2/models/{name}/ready", ctx -> ready(ctx, null));
-    config.routes.get("/v2/models/{name}/versions/{version}/ready",
-        ctx -> ready(ctx, ctx.pathParam("version")));
-    config.routes.post("/v2/models/{name}/infer", guard.predicting(ctx -> infer(ctx, null)));
-    config.routes.post("/v2/models/{name}/versions/{version}/infer",
-        guard.predicting(ctx -> infer(ctx, ctx.pathParam("version"))));
+    router.get("/v2/models/{name}", ex -> ex.json(metadata(ex.pathParam("name"), null)));
+    router.get("/v2/models/{name}/versions/{version}", ex -> ex.json(
+        metadata(ex.pathParam("name"), ex.pathParam("version"))));
+    router.get("/v2/models/{name}/ready", ex -> ready(ex, null));
+    router.get("/v2/models/{name}/versions/{version}/ready",
+        ex -> ready(ex, ex.pathParam("version")));
+    List<String> json = List.of("application/json");
+    router.predict("/v2/models/{name}/infer", json, quick, ex -> infer(ex, null));
+    router.predict("/v2/models/{name}/versions/{version}/infer", json, quick,
+        ex -> infer(ex, ex.pathParam("version")));
   }
 
   private ServedModel model(String name, String version) {
@@ -69,9 +73,9 @@ final class OpenInferenceRoutes {
     return version == null ? slot.deployment().primary() : slot.version(version);
   }
 
-  private void ready(Context ctx, String version) {
-    ServedModel model = model(ctx.pathParam("name"), version);
-    Bodies.reply(ctx, Map.of("name", model.name(), "ready", true));
+  private void ready(Exchange ex, String version) {
+    ServedModel model = model(ex.pathParam("name"), version);
+    ex.json(Map.of("name", model.name(), "ready", true));
   }
 
   private Map<String, Object> metadata(String name, String version) {
@@ -107,21 +111,21 @@ final class OpenInferenceRoutes {
     return out;
   }
 
-  private void infer(Context ctx, String version) {
-    if (ctx.header("Inference-Header-Content-Length") != null) {
+  private void infer(Exchange ex, String version) {
+    if (ex.header("Inference-Header-Content-Length") != null) {
       throw ClientError.badRequest("Binary tensor data is not supported; send the tensors as"
           + " JSON 'data'.");
     }
-    JsonNode body = Bodies.json(ctx);
+    JsonNode body = Bodies.json(ex.body());
     JsonNode inputs = body.get("inputs");
     if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
       throw ClientError.badRequest("The body needs 'inputs': a non-empty array of tensors"
           + " {\"name\", \"shape\", \"datatype\", \"data\"}.");
     }
     List<String> wanted = requestedOutputs(body.get("outputs"));
-    String requestId = Bodies.requestId(ctx, body.path("id").isTextual()
+    String requestId = Bodies.requestId(ex, body.path("id").isTextual()
         ? body.get("id").textValue() : null);
-    PredictionService.Scored scored = service.predict(ctx.pathParam("name"), version, "v2",
+    PredictionService.Scored scored = service.predict(ex.pathParam("name"), version, "v2",
         requestId, reader -> decode(inputs, reader),
         false);
     for (String w : wanted == null ? List.<String>of() : wanted) {
@@ -135,8 +139,8 @@ final class OpenInferenceRoutes {
     out.put("model_version", scored.model().version());
     out.put("id", scored.requestId());
     out.put("outputs", Outputs.tensors(scored.outputs(), wanted));
-    ctx.header("X-Request-Id", scored.requestId());
-    Bodies.reply(ctx, out);
+    ex.header("X-Request-Id", scored.requestId());
+    ex.json(out);
   }
 
   private static List<String> requestedOutputs(JsonNode outputs) {
