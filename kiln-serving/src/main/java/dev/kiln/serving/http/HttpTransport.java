@@ -24,6 +24,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -57,7 +59,9 @@ final class HttpTransport implements AutoCloseable {
   /**
    * Listens on the configured host and port.
    *
-   * @throws IllegalStateException if the port cannot be bound or the key store not read
+   * @throws UncheckedIOException caused by a {@link BindException} if the address cannot be
+   *     bound
+   * @throws IllegalStateException if the key store cannot be read
    */
   static HttpTransport start(HttpApi api, ServerConfig config) {
     SslContext ssl = config.tls() == null ? null : ssl(config.tls());
@@ -89,12 +93,27 @@ final class HttpTransport implements AutoCloseable {
             }
           }).bind(config.host(), config.port()).syncUninterruptibly().channel();
       return new HttpTransport(loops, workers, connections, server);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // the transport rethrows its checked exceptions unchecked
       loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       workers.shutdownNow();
-      throw new IllegalStateException("Cannot listen on " + config.host() + ":" + config.port()
-          + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(),
+          bindFailure(e));
     }
+  }
+
+  /**
+   * Returns the failure to bind as the JDK's {@link BindException} (the epoll transport reports
+   * it as its own I/O exception), so callers can tell it from other failures.
+   */
+  private static BindException bindFailure(Throwable e) {
+    if (e instanceof BindException bind) {
+      return bind;
+    }
+    String message = String.valueOf(e.getMessage());
+    int reason = message.lastIndexOf("): ");
+    BindException bind = new BindException(reason < 0 ? message : message.substring(reason + 3));
+    bind.initCause(e);
+    return bind;
   }
 
   private static SslContext ssl(ServerConfig.Tls tls) {
