@@ -8,14 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kiln.data.Column;
 import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
-import dev.kiln.serving.BatchingConfig;
-import dev.kiln.serving.BundleSource;
-import dev.kiln.serving.ModelRepository;
 import dev.kiln.serving.ModelServer;
-import dev.kiln.serving.ModelSlot;
-import dev.kiln.serving.ServerConfig;
-import dev.kiln.serving.ServingMetrics;
-import dev.kiln.serving.Traffic;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +24,8 @@ final class ServedBundle implements AutoCloseable {
   private final HttpClient http = HttpClient.newHttpClient();
 
   ServedBundle(Path bundle, String model) {
-    ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100);
-    models.add(new ModelSlot(new BundleSource(bundle), null, Traffic.none(),
-        BatchingConfig.defaults(), metrics));
-    server = ModelServer.start(ServerConfig.defaults().withAddress("127.0.0.1", 0), models,
-        metrics, null, "test");
+    server = ModelServer.create(cfg -> cfg.http(http -> http.address("127.0.0.1", 0))
+        .models(m -> m.serve(bundle.toString()).maxRows(100)));
     predict = URI.create("http://127.0.0.1:" + server.port() + "/v1/models/" + model
         + ":predict");
   }

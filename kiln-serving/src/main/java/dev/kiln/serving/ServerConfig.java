@@ -1,78 +1,130 @@
 package dev.kiln.serving;
 
+import dev.kiln.core.KilnException;
 import dev.kiln.serving.monitor.DriftSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
- * How the model server listens and protects itself.
- *
- * @param host the interface to bind, e.g. {@code 127.0.0.1} or {@code 0.0.0.0} (every one)
- * @param port the port (0 picks a free one)
- * @param threads the most worker threads, which answer requests too large or slow for the
- *     network threads (one per core)
- * @param maxBodyBytes the largest request body; larger ones get 413
- * @param maxRows the most rows in one request; more get 413
- * @param batching micro-batching
- * @param reloadInterval how often sources are checked for a new version; zero disables reload
- * @param token the bearer token required on every endpoint but health checks, or null
- * @param tls TLS from a key store, or null for plain HTTP
- * @param drainTimeout how long shutdown waits for requests in flight
- * @param driftSource the latest drift scores the server publishes as gauges (read every reload
- *     interval), or null for none
+ * The configuration {@link ModelServer#create} takes, in groups: {@link #http} (address, limits,
+ * token, TLS, draining), {@link #models} (what is served and how), and the server's companions
+ * (metrics, prediction log, extra pages, drift gauges). The server validates it when it starts.
  */
-public record ServerConfig(String host, int port, int threads, long maxBodyBytes, int maxRows,
-    BatchingConfig batching, Duration reloadInterval, String token, Tls tls,
-    Duration drainTimeout, DriftSource driftSource) {
+public final class ServerConfig {
+  /** Rows the log's queue holds before it drops (bounding the memory of a slow disk). */
+  private static final int LOG_QUEUE_ROWS = 100_000;
+  /** A log file is closed and a new one started past this size or age. */
+  private static final long LOG_FILE_BYTES = 256L << 20;
+  private static final long LOG_FILE_MILLIS = Duration.ofMinutes(5).toMillis();
 
-  /** Creates a configuration that publishes no drift scores. */
-  public ServerConfig(String host, int port, int threads, long maxBodyBytes, int maxRows,
-      BatchingConfig batching, Duration reloadInterval, String token, Tls tls,
-      Duration drainTimeout) {
-    this(host, port, threads, maxBodyBytes, maxRows, batching, reloadInterval, token, tls,
-        drainTimeout, null);
+  private final HttpConfig http = new HttpConfig();
+  private final ModelsConfig models = new ModelsConfig();
+  private ServingMetrics metrics;
+  private Path logDir;
+  private double logSample = 1;
+  private String kilnVersion = "dev";
+  private ServerPages pages;
+  private DriftSource driftSource;
+
+  ServerConfig() {}
+
+  /** Configures how the server listens and protects itself. */
+  public ServerConfig http(Consumer<HttpConfig> settings) {
+    settings.accept(http);
+    return this;
+  }
+
+  /** Configures what is served. */
+  public ServerConfig models(Consumer<ModelsConfig> settings) {
+    settings.accept(models);
+    return this;
+  }
+
+  /** Records into these metrics (default: new ones). */
+  public ServerConfig metrics(ServingMetrics registry) {
+    this.metrics = registry;
+    return this;
   }
 
   /**
-   * A key store holding the server's certificate and key.
+   * Logs a share of the requests' inputs and outputs in this folder (read by
+   * {@code kiln monitor}); none by default.
    *
-   * @param keyStore a PKCS#12 or JKS file
-   * @param password its password
+   * @param sample the share of requests logged, {@code 0 < sample <= 1}
    */
-  public record Tls(Path keyStore, String password) {
-    @Override
-    public String toString() {
-      return "Tls[keyStore=" + keyStore + ", password=***]";
+  public ServerConfig predictionLog(Path dir, double sample) {
+    this.logDir = dir;
+    this.logSample = sample;
+    return this;
+  }
+
+  /** Sets the version {@code /v2} and {@code /version} report. */
+  public ServerConfig kilnVersion(String version) {
+    this.kilnVersion = version;
+    return this;
+  }
+
+  /** Also answers GET requests under the pages' prefix, e.g. the web UI. */
+  public ServerConfig pages(ServerPages extra) {
+    this.pages = extra;
+    return this;
+  }
+
+  /** Publishes these drift scores as gauges, read every reload interval. */
+  public ServerConfig driftSource(DriftSource source) {
+    this.driftSource = source;
+    return this;
+  }
+
+  /** Returns the HTTP settings. */
+  public HttpConfig http() {
+    return http;
+  }
+
+  ModelsConfig models() {
+    return models;
+  }
+
+  ServingMetrics metrics() {
+    if (metrics == null) {
+      metrics = new ServingMetrics();
+    }
+    return metrics;
+  }
+
+  /**
+   * Opens the prediction log, or returns null when none is configured.
+   *
+   * @throws KilnException for a sample outside (0, 1] or a folder that cannot be created
+   */
+  PredictionLog openLog() {
+    if (logDir == null) {
+      return null;
+    }
+    if (!(logSample > 0 && logSample <= 1)) {
+      throw new KilnException("The prediction log's sample must be within 0 (excluded) and 1,"
+          + " got " + logSample + ".", "e.g. --log-sample 0.1 logs one request in ten");
+    }
+    try {
+      return new PredictionLog(logDir, LOG_QUEUE_ROWS, LOG_FILE_BYTES, LOG_FILE_MILLIS,
+          logSample, metrics());
+    } catch (IOException e) {
+      throw new KilnException("Cannot create the prediction log folder '" + logDir + "': "
+          + e.getMessage(), "choose a writable folder with --log-dir");
     }
   }
 
-  /**
-   * Port 8080 on loopback (this machine only; {@link #withAddress} opens it), 200 threads, 10 MB
-   * bodies, 10,000 rows, reload every 5 s.
-   */
-  public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 8080, 200, 10L << 20, 10_000, BatchingConfig.defaults(),
-        Duration.ofSeconds(5), null, null, Duration.ofSeconds(30));
+  String kilnVersion() {
+    return kilnVersion;
   }
 
-  /** Returns a copy listening on another host and port. */
-  public ServerConfig withAddress(String newHost, int newPort) {
-    return new ServerConfig(newHost, newPort, threads, maxBodyBytes, maxRows, batching,
-        reloadInterval, token, tls, drainTimeout, driftSource);
+  ServerPages pages() {
+    return pages;
   }
 
-  /** Returns a copy publishing the drift scores of this source. */
-  public ServerConfig withDriftSource(DriftSource source) {
-    return new ServerConfig(host, port, threads, maxBodyBytes, maxRows, batching,
-        reloadInterval, token, tls, drainTimeout, source);
-  }
-
-  @Override
-  public String toString() {
-    return "ServerConfig[host=" + host + ", port=" + port + ", threads=" + threads
-        + ", maxBodyBytes=" + maxBodyBytes + ", maxRows=" + maxRows + ", batching=" + batching
-        + ", reloadInterval=" + reloadInterval + ", token=" + (token == null ? "none" : "***")
-        + ", tls=" + tls + ", drainTimeout=" + drainTimeout + ", driftGauges=" + (driftSource != null)
-        + "]";
+  DriftSource driftSource() {
+    return driftSource;
   }
 }

@@ -29,13 +29,9 @@ class BadInputTest {
   static void start() {
     Path bundle = TestBundles.write(dir.resolve("bundle"), "demo", "1", 0);
     ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100);
-    models.add(new ModelSlot(new BundleSource(bundle), null, Traffic.none(),
-        BatchingConfig.defaults(), metrics));
-    ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0);
-    config = new ServerConfig(config.host(), config.port(), 16, 4096, config.maxRows(),
-        config.batching(), config.reloadInterval(), null, null, config.drainTimeout());
-    server = ModelServer.start(config, models, metrics, null, "test");
+    server = ModelServer.create(cfg -> cfg.metrics(metrics).kilnVersion("test")
+        .http(http -> http.address("127.0.0.1", 0).threads(16).maxBodyBytes(4096))
+        .models(m -> m.serve(bundle.toString()).maxRows(100)));
     http = new Http("http://127.0.0.1:" + server.port());
   }
 

@@ -30,11 +30,10 @@ class ConnectionTest {
   @BeforeAll
   static void start() {
     ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100_000);
-    models.add(new ModelSlot(new BundleSource(TestBundles.write(dir.resolve("bundle"), "demo",
-        "1", 0)), null, Traffic.none(), BatchingConfig.defaults(), metrics));
-    server = ModelServer.start(ServerConfig.defaults().withAddress("127.0.0.1", 0), models,
-        metrics, null, "test");
+    Path bundle = TestBundles.write(dir.resolve("bundle"), "demo", "1", 0);
+    server = ModelServer.create(cfg -> cfg.metrics(metrics)
+        .http(http -> http.address("127.0.0.1", 0))
+        .models(m -> m.serve(bundle.toString()).maxRows(100_000)));
   }
 
   @AfterAll

@@ -20,14 +20,11 @@ class DriftGaugesTest {
     Map<String, Map<String, Double>> latest = new ConcurrentHashMap<>();
     latest.put("demo", Map.of("amount", 0.25, "probability", 0.01));
     ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100);
-    models.add(new ModelSlot(new BundleSource(TestBundles.write(dir.resolve("b"), "demo", "1",
-        0)), null, Traffic.none(), BatchingConfig.defaults(), metrics));
-    ServerConfig d = ServerConfig.defaults();
-    ServerConfig config = new ServerConfig("127.0.0.1", 0, 8, d.maxBodyBytes(), d.maxRows(),
-        d.batching(), Duration.ofMillis(50), null, null, Duration.ofSeconds(5))
-        .withDriftSource(model -> latest.getOrDefault(model, Map.of()));
-    try (ModelServer server = ModelServer.start(config, models, metrics, null, "test")) {
+    Path bundle = TestBundles.write(dir.resolve("b"), "demo", "1", 0);
+    try (ModelServer server = ModelServer.create(cfg -> cfg.metrics(metrics)
+        .http(http -> http.address("127.0.0.1", 0).threads(8))
+        .models(m -> m.serve(bundle.toString()).reloadInterval(Duration.ofMillis(50)))
+        .driftSource(model -> latest.getOrDefault(model, Map.of())))) {
       assertThat(metrics.scrape())
           .contains("kiln_drift_score{column=\"amount\",model=\"demo\"} 0.25")
           .contains("kiln_drift_score{column=\"probability\",model=\"demo\"} 0.01");

@@ -48,14 +48,25 @@ class HotReloadTest {
     store.close();
   }
 
-  private Http start(ModelSource primary, ModelSource challenger, Traffic traffic,
-      PredictionLog log, ServingMetrics metrics) {
-    ModelRepository models = new ModelRepository(1000);
-    models.add(new ModelSlot(primary, challenger, traffic, BatchingConfig.defaults(), metrics));
-    ServerConfig base = ServerConfig.defaults().withAddress("127.0.0.1", 0);
-    server = ModelServer.start(new ServerConfig(base.host(), 0, 32, base.maxBodyBytes(),
-        base.maxRows(), base.batching(), Duration.ofMillis(100), null, null,
-        Duration.ofSeconds(5)), models, metrics, log, "test");
+  /** Serves registry references, the challenger (or null) with its traffic mode. */
+  private Http start(String primary, String challenger, Traffic traffic, Path logDir,
+      ServingMetrics metrics) {
+    server = ModelServer.create(cfg -> {
+      cfg.http(http -> http.address("127.0.0.1", 0).threads(32)
+          .drainTimeout(Duration.ofSeconds(5))).metrics(metrics).kilnVersion("test");
+      cfg.models(m -> {
+        m.registry(this::source).maxRows(1000).reloadInterval(Duration.ofMillis(100))
+            .serve(primary);
+        if (traffic.mode() == Traffic.Mode.CANARY) {
+          m.canary(challenger, traffic.percent());
+        } else if (traffic.mode() == Traffic.Mode.SHADOW) {
+          m.shadow(challenger);
+        }
+      });
+      if (logDir != null) {
+        cfg.predictionLog(logDir, 1);
+      }
+    });
     return new Http("http://127.0.0.1:" + server.port());
   }
 
@@ -65,7 +76,7 @@ class HotReloadTest {
 
   @Test
   void alias_move_swaps_version_with_zero_failed_requests() throws Exception {
-    Http http = start(source("fraud@champion"), null, Traffic.none(), null,
+    Http http = start("fraud@champion", null, Traffic.none(), null,
         new ServingMetrics());
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger failures = new AtomicInteger();
@@ -116,7 +127,7 @@ class HotReloadTest {
 
   @Test
   void a_version_that_fails_to_load_keeps_the_old_one_serving() throws Exception {
-    Http http = start(source("fraud@champion"), null, Traffic.none(), null,
+    Http http = start("fraud@champion", null, Traffic.none(), null,
         new ServingMetrics());
     Path broken = TestBundles.write(dir.resolve("b3"), "fraud", "run-3", 0);
     Files.writeString(broken.resolve("model.json"), "{\"tampered\": true}");
@@ -141,7 +152,7 @@ class HotReloadTest {
   @Test
   void canary_answers_its_share_and_shadow_only_logs() throws Exception {
     ServingMetrics metrics = new ServingMetrics();
-    Http http = start(source("fraud:1"), source("fraud:2"), new Traffic(Traffic.Mode.CANARY, 30),
+    Http http = start("fraud:1", "fraud:2", new Traffic(Traffic.Mode.CANARY, 30),
         null, metrics);
     Map<String, Integer> counts = new ConcurrentHashMap<>();
     for (int i = 0; i < 400; i++) {
@@ -159,9 +170,8 @@ class HotReloadTest {
   @Test
   void shadow_sees_every_request_without_answering_and_is_logged() throws Exception {
     ServingMetrics metrics = new ServingMetrics();
-    PredictionLog log = new PredictionLog(dir.resolve("log"), 10_000, 1 << 20, 60_000, metrics);
-    Http http = start(source("fraud@champion"), source("fraud:2"),
-        new Traffic(Traffic.Mode.SHADOW, 0), log, metrics);
+    Http http = start("fraud@champion", "fraud:2",
+        new Traffic(Traffic.Mode.SHADOW, 0), dir.resolve("log"), metrics);
     for (int i = 0; i < 20; i++) {
       HttpResponse<String> r = http.postJson("/v1/models/fraud:predict", BODY,
           "X-Request-Id", "req-" + i);

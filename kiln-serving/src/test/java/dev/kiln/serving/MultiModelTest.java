@@ -13,14 +13,11 @@ class MultiModelTest {
   @Test
   void two_models_answer_by_name_and_invocations_needs_the_choice() {
     ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100);
-    for (String name : new String[] {"demo", "other"}) {
-      models.add(new ModelSlot(new BundleSource(TestBundles.write(dir.resolve(name), name, "1",
-          name.equals("demo") ? 0 : 2)), null, Traffic.none(), BatchingConfig.defaults(),
-          metrics));
-    }
-    try (ModelServer server = ModelServer.start(ServerConfig.defaults()
-        .withAddress("127.0.0.1", 0), models, metrics, null, "test")) {
+    Path demoBundle = TestBundles.write(dir.resolve("demo"), "demo", "1", 0);
+    Path otherBundle = TestBundles.write(dir.resolve("other"), "other", "1", 2);
+    try (ModelServer server = ModelServer.create(cfg -> cfg.metrics(metrics)
+        .http(http -> http.address("127.0.0.1", 0))
+        .models(m -> m.serve(demoBundle.toString()).serve(otherBundle.toString())))) {
       Http http = new Http("http://127.0.0.1:" + server.port());
       String body = "{\"instances\": [[50, \"a\"]]}";
       double demo = Http.json(http.postJson("/v1/models/demo:predict", body))

@@ -33,11 +33,8 @@ class ProtocolsTest {
         bitSet(2)), StringColumn.of("kind", "a", "c", "b"));
     expected = bundle.predict(rows).column("probability").toDoubleArray();
     ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(10_000);
-    models.add(new ModelSlot(new BundleSource(path), null, Traffic.none(),
-        BatchingConfig.defaults(), metrics));
-    server = ModelServer.start(ServerConfig.defaults().withAddress("127.0.0.1", 0), models,
-        metrics, null, "test");
+    server = ModelServer.create(cfg -> cfg.metrics(metrics).kilnVersion("test")
+        .http(http -> http.address("127.0.0.1", 0)).models(m -> m.serve(path.toString())));
     http = new Http("http://127.0.0.1:" + server.port());
   }
 

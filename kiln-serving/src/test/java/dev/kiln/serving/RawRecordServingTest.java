@@ -62,11 +62,9 @@ class RawRecordServingTest {
     double[] batch = bundle.predict(data).column("probability").toDoubleArray();
 
     ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100);
-    models.add(new ModelSlot(new BundleSource(bundleDir), null, Traffic.none(),
-        BatchingConfig.defaults(), metrics));
-    ServerConfig config = ServerConfig.defaults().withAddress("127.0.0.1", 0);
-    try (ModelServer server = ModelServer.start(config, models, metrics, null, "test")) {
+    try (ModelServer server = ModelServer.create(cfg -> cfg.metrics(metrics)
+        .http(http -> http.address("127.0.0.1", 0))
+        .models(m -> m.serve(bundleDir.toString()).maxRows(100)))) {
       Http http = new Http("http://127.0.0.1:" + server.port());
       for (int i = 0; i < n; i++) {
         HttpResponse<String> response = http.postJson("/v1/models/fraud:predict", String.format(

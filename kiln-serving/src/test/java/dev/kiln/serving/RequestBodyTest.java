@@ -41,13 +41,10 @@ class RequestBodyTest {
   @BeforeAll
   static void start() {
     ServingMetrics metrics = new ServingMetrics();
-    ModelRepository models = new ModelRepository(100);
-    models.add(new ModelSlot(new BundleSource(TestBundles.write(dir.resolve("bundle"), "demo",
-        "1", 0)), null, Traffic.none(), BatchingConfig.defaults(), metrics));
-    ServerConfig d = ServerConfig.defaults();
-    server = ModelServer.start(new ServerConfig("127.0.0.1", 0, 16, LIMIT, d.maxRows(),
-        d.batching(), d.reloadInterval(), null, null, d.drainTimeout()), models, metrics, null,
-        "test");
+    Path bundle = TestBundles.write(dir.resolve("bundle"), "demo", "1", 0);
+    server = ModelServer.create(cfg -> cfg.metrics(metrics).kilnVersion("test")
+        .http(http -> http.address("127.0.0.1", 0).threads(16).maxBodyBytes(LIMIT))
+        .models(m -> m.serve(bundle.toString()).maxRows(100)));
     http = new Http("http://127.0.0.1:" + server.port());
   }
 

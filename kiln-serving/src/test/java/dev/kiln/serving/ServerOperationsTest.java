@@ -27,17 +27,12 @@ class ServerOperationsTest {
 
   @TempDir Path dir;
 
-  private ServerConfig config(String token, ServerConfig.Tls tls) {
-    ServerConfig d = ServerConfig.defaults();
-    return new ServerConfig("127.0.0.1", 0, 16, d.maxBodyBytes(), d.maxRows(), d.batching(),
-        Duration.ZERO, token, tls, Duration.ofMinutes(10));
-  }
-
-  private ModelRepository models(ModelSource source) {
-    ModelRepository models = new ModelRepository(1000);
-    models.add(new ModelSlot(source, null, Traffic.none(), BatchingConfig.defaults(),
-        new ServingMetrics()));
-    return models;
+  /** Starts a server of one model, without reloading. */
+  private static ModelServer start(ModelSource source, String token, HttpConfig.Tls tls) {
+    return ModelServer.create(cfg -> cfg
+        .http(http -> http.address("127.0.0.1", 0).threads(16).token(token).tls(tls)
+            .drainTimeout(Duration.ofMinutes(10)))
+        .models(m -> m.serve(source).maxRows(1000).reloadInterval(Duration.ZERO)));
   }
 
   private BundleSource bundle() {
@@ -46,8 +41,7 @@ class ServerOperationsTest {
 
   @Test
   void bearer_token_guards_everything_but_health() {
-    try (ModelServer server = ModelServer.start(config("s3cret", null), models(bundle()),
-        new ServingMetrics(), null, "test")) {
+    try (ModelServer server = start(bundle(), "s3cret", null)) {
       Http http = new Http("http://127.0.0.1:" + server.port());
       HttpResponse<String> none = http.postJson("/v1/models/demo:predict", BODY);
       assertThat(none.statusCode()).isEqualTo(401);
@@ -75,9 +69,7 @@ class ServerOperationsTest {
         .redirectErrorStream(true).start();
     keytool.getInputStream().readAllBytes();
     assertThat(keytool.waitFor()).isZero();
-    try (ModelServer server = ModelServer.start(config(null,
-        new ServerConfig.Tls(keyStore, "changeit")), models(bundle()), new ServingMetrics(),
-        null, "test")) {
+    try (ModelServer server = start(bundle(), null, new HttpConfig.Tls(keyStore, "changeit"))) {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       try (InputStream in = Files.newInputStream(keyStore)) {
         trust.load(in, "changeit".toCharArray());
@@ -169,8 +161,7 @@ class ServerOperationsTest {
     CountDownLatch slowDown = new CountDownLatch(1);
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    ModelServer server = ModelServer.start(config(null, null),
-        models(slow(bundle(), slowDown, entered, release)), new ServingMetrics(), null, "test");
+    ModelServer server = start(slow(bundle(), slowDown, entered, release), null, null);
     Http http = new Http("http://127.0.0.1:" + server.port());
     slowDown.countDown();
     CompletableFuture<HttpResponse<String>> inFlight =

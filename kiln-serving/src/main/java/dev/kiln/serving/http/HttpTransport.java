@@ -1,6 +1,6 @@
 package dev.kiln.serving.http;
 
-import dev.kiln.serving.ServerConfig;
+import dev.kiln.serving.HttpConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -63,7 +63,7 @@ final class HttpTransport implements AutoCloseable {
    *     bound
    * @throws IllegalStateException if the key store cannot be read
    */
-  static HttpTransport start(HttpApi api, ServerConfig config) {
+  static HttpTransport start(HttpApi api, HttpConfig config) {
     SslContext ssl = config.tls() == null ? null : ssl(config.tls());
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -116,7 +116,7 @@ final class HttpTransport implements AutoCloseable {
     return bind;
   }
 
-  private static SslContext ssl(ServerConfig.Tls tls) {
+  private static SslContext ssl(HttpConfig.Tls tls) {
     try {
       char[] password = tls.password().toCharArray();
       KeyStore store = KeyStore.getInstance(tls.keyStore().toFile(), password);

@@ -1,7 +1,7 @@
 package dev.kiln.serving.http;
 
 import dev.kiln.serving.PredictionService;
-import dev.kiln.serving.ServerConfig;
+import dev.kiln.serving.HttpConfig;
 import dev.kiln.serving.ServerPages;
 import dev.kiln.serving.ServingMetrics;
 
@@ -26,7 +26,7 @@ public final class Listener implements AutoCloseable {
    * @throws IllegalStateException if the address cannot be bound or the key store read
    */
   public static Listener start(PredictionService service, ServingMetrics metrics,
-      ServerConfig config, String kilnVersion, ServerPages pages) {
+      HttpConfig config, String kilnVersion, ServerPages pages) {
     HttpApi api = new HttpApi(service, metrics, new HttpApi.Settings(config.token(),
         config.maxBodyBytes(), kilnVersion, pages));
     return new Listener(api, HttpTransport.start(api, config));
