@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Streams a native request body, {@code {"instances": [...]}} (or {@code "inputs"}) with rows as
@@ -25,12 +26,22 @@ import java.util.List;
  * the same bodies with the same values, and every error keeps its message.
  */
 final class JsonInstances {
-  private static final JsonFactory FACTORY = Bodies.JSON.getFactory();
+  static final JsonFactory FACTORY = Bodies.JSON.getFactory();
+  /** The keys of Kiln's native protocol. */
+  static final Set<String> NATIVE = Set.of("instances", "inputs");
 
   private JsonInstances() {}
 
-  /** Returns the rows of a valid body, or null to let the tree reader answer. */
+  /** Returns the rows of a valid native body, or null to let the tree reader answer. */
   static InputRows read(byte[] body, int length, TabularInputs reader) {
+    return read(body, length, reader, NATIVE);
+  }
+
+  /**
+   * Returns the rows of a valid body whose one key (one of {@code keys}) holds the rows, or
+   * null to let the tree reader answer.
+   */
+  static InputRows read(byte[] body, int length, TabularInputs reader, Set<String> keys) {
     if (length == 0) {
       return null;
     }
@@ -39,8 +50,7 @@ final class JsonInstances {
         return null;
       }
       String key = p.currentName();
-      if (!key.equals("instances") && !key.equals("inputs")
-          || p.nextToken() != JsonToken.START_ARRAY) {
+      if (!keys.contains(key) || p.nextToken() != JsonToken.START_ARRAY) {
         return null;
       }
       InputRows rows = rows(p, reader, length);
@@ -104,8 +114,62 @@ final class JsonInstances {
     return f == fields.size();
   }
 
+  /**
+   * Returns the rows of a valid MLflow {@code {"dataframe_split": {"columns": [..], "data":
+   * [[..], ..]}}} body naming every input once, columns before data, or null to let the tree
+   * reader answer.
+   */
+  static InputRows split(byte[] body, TabularInputs reader) {
+    try (JsonParser p = FACTORY.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME
+          || !p.currentName().equals("dataframe_split") || p.nextToken() != JsonToken.START_OBJECT
+          || p.nextToken() != JsonToken.FIELD_NAME || !p.currentName().equals("columns")
+          || p.nextToken() != JsonToken.START_ARRAY) {
+        return null;
+      }
+      List<FieldSpec> fields = reader.fields();
+      int[] field = new int[fields.size()];
+      boolean[] seen = new boolean[fields.size()];
+      int width = 0;
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        int f = t == JsonToken.VALUE_STRING ? reader.fieldIndex(p.getText()) : -1;
+        if (f < 0 || seen[f]) {
+          return null;
+        }
+        seen[f] = true;
+        field[width++] = f;
+      }
+      if (width != fields.size() || p.nextToken() != JsonToken.FIELD_NAME
+          || !p.currentName().equals("data") || p.nextToken() != JsonToken.START_ARRAY) {
+        return null;
+      }
+      InputRows rows = new InputRows(fields, Math.min(reader.maxRows(),
+          Math.max(1, body.length / Math.max(1, 12 * width))));
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t != JsonToken.START_ARRAY || rows.rowCount() >= reader.maxRows()) {
+          return null;
+        }
+        int r = rows.addRow();
+        int c = 0;
+        for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+          if (c == width || !value(p, v, fields.get(field[c]), rows, r, field[c])) {
+            return null;
+          }
+          c++;
+        }
+        if (c != width) {
+          return null;
+        }
+      }
+      return rows.rowCount() > 0 && p.nextToken() == JsonToken.END_OBJECT
+          && p.nextToken() == JsonToken.END_OBJECT && p.nextToken() == null ? rows : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Stores a value that is valid for its field; false for anything the tree reader refuses. */
-  private static boolean value(JsonParser p, JsonToken t, FieldSpec field, InputRows rows, int r,
+  static boolean value(JsonParser p, JsonToken t, FieldSpec field, InputRows rows, int r,
       int f) throws IOException {
     ColumnType type = field.type();
     switch (t) {

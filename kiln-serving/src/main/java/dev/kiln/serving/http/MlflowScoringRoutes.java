@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kiln.data.ColumnType;
+import dev.kiln.data.Frame;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.bundle.FieldSpec;
 import dev.kiln.serving.ClientError;
+import dev.kiln.serving.InputRows;
 import dev.kiln.serving.ModelSlot;
 import dev.kiln.serving.PredictionService;
+import dev.kiln.serving.TabularInputs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +22,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +35,8 @@ final class MlflowScoringRoutes {
   static final String PATH = "/invocations";
   private static final List<String> FORMATS = List.of("dataframe_split", "dataframe_records",
       "instances", "inputs");
+  /** The formats whose value is an array of rows, streamed when plainly shaped. */
+  private static final Set<String> RECORDS = Set.of("dataframe_records", "instances", "inputs");
   private static final CsvMapper CSV = new CsvMapper();
 
   private final PredictionService service;
@@ -56,10 +62,17 @@ final class MlflowScoringRoutes {
   private void invocations(Exchange ex) {
     String model = modelName(ex.queryParam("model"));
     String type = Bodies.requireContentType(ex, "application/json", "text/csv");
-    PredictionService.Decoder decode = type.equals("text/csv") ? csv(ex.body())
-        : json(ex.body());
-    PredictionService.Scored scored = service.predict(model, null, "mlflow",
-        Bodies.requestId(ex, null), decode, false);
+    byte[] body = ex.body();
+    PredictionService.Scored scored;
+    try {
+      scored = service.predict(model, null, "mlflow", Bodies.requestId(ex, null),
+          type.equals("text/csv") ? csv(body) : json(body), false);
+    } catch (ClientError e) {
+      if (e.status() == 404 && !type.equals("text/csv")) {
+        tree(body); // a malformed body is named before an unknown model
+      }
+      throw e;
+    }
     ex.header("X-Request-Id", scored.requestId());
     Task task = scored.model().bundle().manifest().task();
     ex.json(Map.of("predictions", task == Task.REGRESSION
@@ -78,7 +91,27 @@ final class MlflowScoringRoutes {
     return slots.iterator().next().name();
   }
 
-  private static PredictionService.Decoder json(byte[] bytes) {
+  /**
+   * Streams a plainly shaped valid body straight into rows; anything else is read as a tree,
+   * which names the problem.
+   */
+  private static PredictionService.Decoder json(byte[] body) {
+    return new PredictionService.Decoder() {
+      @Override
+      public InputRows rows(TabularInputs reader) {
+        InputRows rows = JsonInstances.read(body, body.length, reader, RECORDS);
+        return rows != null ? rows : JsonInstances.split(body, reader);
+      }
+
+      @Override
+      public Frame frame(TabularInputs reader) {
+        return tree(body).frame(reader);
+      }
+    };
+  }
+
+  /** Reads the body as a tree, checking its keys. */
+  private static PredictionService.Decoder tree(byte[] bytes) {
     JsonNode body = Bodies.json(bytes);
     List<String> given = new ArrayList<>();
     for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {

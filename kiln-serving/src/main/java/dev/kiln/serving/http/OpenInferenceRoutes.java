@@ -10,6 +10,7 @@ import dev.kiln.ml.Task;
 import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.FieldSpec;
 import dev.kiln.serving.ClientError;
+import dev.kiln.serving.InputRows;
 import dev.kiln.serving.ModelSlot;
 import dev.kiln.serving.PredictionService;
 import dev.kiln.serving.ServedModel;
@@ -116,18 +117,24 @@ final class OpenInferenceRoutes {
       throw ClientError.badRequest("Binary tensor data is not supported; send the tensors as"
           + " JSON 'data'.");
     }
-    JsonNode body = Bodies.json(ex.body());
-    JsonNode inputs = body.get("inputs");
-    if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
-      throw ClientError.badRequest("The body needs 'inputs': a non-empty array of tensors"
-          + " {\"name\", \"shape\", \"datatype\", \"data\"}.");
-    }
-    List<String> wanted = requestedOutputs(body.get("outputs"));
-    String requestId = Bodies.requestId(ex, body.path("id").isTextual()
-        ? body.get("id").textValue() : null);
+    InferenceBody streamed = InferenceBody.read(ex.body());
+    JsonNode body = streamed == null ? inputs(ex.body()) : null;
+    List<String> wanted = streamed != null ? streamed.outputs()
+        : requestedOutputs(body.get("outputs"));
+    String requestId = Bodies.requestId(ex, streamed != null ? streamed.id()
+        : body.path("id").isTextual() ? body.get("id").textValue() : null);
     PredictionService.Scored scored = service.predict(ex.pathParam("name"), version, "v2",
-        requestId, reader -> decode(inputs, reader),
-        false);
+        requestId, new PredictionService.Decoder() {
+          @Override
+          public InputRows rows(TabularInputs reader) {
+            return streamed == null ? null : streamed.rows(reader);
+          }
+
+          @Override
+          public Frame frame(TabularInputs reader) {
+            return decode((body != null ? body : inputs(ex.body())).get("inputs"), reader);
+          }
+        }, false);
     for (String w : wanted == null ? List.<String>of() : wanted) {
       if (!scored.outputs().hasColumn(w)) {
         throw ClientError.badRequest("Unknown output " + ClientError.quote(w) + "; outputs are "
@@ -143,6 +150,17 @@ final class OpenInferenceRoutes {
     ex.json(out);
   }
 
+  /** Parses the body as a tree and checks it has input tensors. */
+  private static JsonNode inputs(byte[] bytes) {
+    JsonNode body = Bodies.json(bytes);
+    JsonNode inputs = body.get("inputs");
+    if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
+      throw ClientError.badRequest("The body needs 'inputs': a non-empty array of tensors"
+          + " {\"name\", \"shape\", \"datatype\", \"data\"}.");
+    }
+    return body;
+  }
+
   private static List<String> requestedOutputs(JsonNode outputs) {
     if (outputs == null) {
       return null;
@@ -153,7 +171,7 @@ final class OpenInferenceRoutes {
   }
 
   /** Reads named tensors: one per field, or one [rows, fields] tensor. */
-  private static Frame decode(JsonNode inputs, TabularInputs reader) {
+  static Frame decode(JsonNode inputs, TabularInputs reader) {
     List<FieldSpec> fields = reader.fields();
     Map<String, FieldSpec> byName = new LinkedHashMap<>();
     fields.forEach(f -> byName.put(f.name(), f));

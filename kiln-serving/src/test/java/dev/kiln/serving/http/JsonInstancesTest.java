@@ -96,7 +96,7 @@ class JsonInstancesTest {
     }
   }
 
-  private static void assertSameFrame(Frame actual, Frame expected) {
+  static void assertSameFrame(Frame actual, Frame expected) {
     assertThat(actual.columnNames()).isEqualTo(expected.columnNames());
     assertThat(actual.rowCount()).isEqualTo(expected.rowCount());
     for (int c = 0; c < expected.columns().size(); c++) {
