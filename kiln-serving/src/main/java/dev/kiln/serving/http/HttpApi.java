@@ -27,9 +27,10 @@ final class HttpApi {
   /**
    * Prediction bodies up to this size are answered on the event loop when every model calls
    * inline: a hand-off to a worker costs more than scoring a few rows (about 10 rows of 30
-   * fields).
+   * fields). System property {@code kiln.serving.inline-body-bytes} changes it (0: never).
    */
-  static final int INLINE_BODY_BYTES = 8 * 1024;
+  static final int INLINE_BODY_BYTES = Integer.getInteger("kiln.serving.inline-body-bytes",
+      8 * 1024);
 
   private final PredictionService service;
   private final ServingMetrics metrics;
