@@ -2,6 +2,7 @@ package dev.kiln.serving.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,6 +22,8 @@ final class Bodies {
    */
   static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      // Correctly rounded like Double.parseDouble (the same bits), several times faster.
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
   private static final String DUPLICATE = "Duplicate field '";

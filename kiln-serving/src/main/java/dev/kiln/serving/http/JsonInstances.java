@@ -69,13 +69,14 @@ final class JsonInstances {
     InputRows rows = new InputRows(fields, Math.min(reader.maxRows(),
         Math.max(1, length / Math.max(1, 12 * fields.size()))));
     boolean[] seen = new boolean[fields.size()];
+    FieldOrder order = new FieldOrder(fields.size());
     JsonToken first = p.nextToken();
     for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
       if (t != first || rows.rowCount() >= reader.maxRows()) {
         return null;
       }
       int r = rows.addRow();
-      boolean complete = t == JsonToken.START_OBJECT ? object(p, reader, rows, r, seen)
+      boolean complete = t == JsonToken.START_OBJECT ? object(p, reader, rows, r, seen, order)
           : t == JsonToken.START_ARRAY && array(p, fields, rows, r);
       if (!complete) {
         return null;
@@ -85,11 +86,11 @@ final class JsonInstances {
   }
 
   private static boolean object(JsonParser p, TabularInputs reader, InputRows rows, int r,
-      boolean[] seen) throws IOException {
+      boolean[] seen, FieldOrder order) throws IOException {
     Arrays.fill(seen, false);
     int count = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-      int f = reader.fieldIndex(p.currentName());
+      int f = count < seen.length ? order.index(count, p.currentName(), reader) : -1;
       if (f < 0 || seen[f]) {
         return false;
       }
@@ -112,6 +113,31 @@ final class JsonInstances {
       f++;
     }
     return f == fields.size();
+  }
+
+  /**
+   * The field names of the previous row, by position: rows of one request name their fields in
+   * the same order, and the parser hands out the same (canonical) name strings, so a name is
+   * found by identity before the schema's map is asked.
+   */
+  private static final class FieldOrder {
+    private final String[] names;
+    private final int[] indexes;
+
+    FieldOrder(int width) {
+      names = new String[width];
+      indexes = new int[width];
+    }
+
+    int index(int position, String name, TabularInputs reader) {
+      if (names[position] == name) {
+        return indexes[position];
+      }
+      int f = reader.fieldIndex(name);
+      names[position] = name;
+      indexes[position] = f;
+      return f;
+    }
   }
 
   /**
