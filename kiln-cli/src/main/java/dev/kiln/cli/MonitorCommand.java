@@ -4,7 +4,7 @@ import dev.kiln.core.KilnException;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FrameReader;
-import dev.kiln.lifecycle.ModelSource;
+import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.lifecycle.monitor.ModelMonitor;
 import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
@@ -63,7 +63,7 @@ final class MonitorCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkOptions();
-    ModelSource.Loaded found = project.loadModel(model, LoadOptions.fromEnvironment());
+    ModelReferences.Loaded found = project.loadModel(model, LoadOptions.fromEnvironment());
     ModelMonitor monitor = new ModelMonitor(found.bundle(), found.version(), driftShare);
     Instant start = log.start(Instant.now());
     ModelMonitor.Result result = log.fromLogs

@@ -7,7 +7,7 @@ import dev.kiln.deploy.PackageTarget;
 import dev.kiln.deploy.Packager;
 import dev.kiln.deploy.ci.CiTemplates;
 import dev.kiln.deploy.image.RegistryPush;
-import dev.kiln.lifecycle.ModelSource;
+import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.ml.onnx.OnnxModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ final class PackageCommand implements Callable<Integer> {
     PackageTarget t = PackageTarget.parse(target);
     PrintWriter w = spec.commandLine().getOut();
     if (t == PackageTarget.CI) { // per project: the model need not be trained yet
-      for (Path f : CiTemplates.write(new CiTemplates.Settings(ModelSource.modelName(model), data,
+      for (Path f : CiTemplates.write(new CiTemplates.Settings(ModelReferences.modelName(model), data,
           schema),
           CiTemplates.System.parse(ci), out != null ? out : project.project)) {
         w.println("Wrote " + f);
@@ -96,7 +96,7 @@ final class PackageCommand implements Callable<Integer> {
           + " with the registry.", "e.g. --target image --image registry.example.com/team/"
           + model.split("[@:]")[0] + ":1 --push");
     }
-    try (ModelSource.Fetched fetched = project.fetchModel(model)) {
+    try (ModelReferences.Fetched fetched = project.fetchModel(model)) {
       Path jar = kilnJar != null ? kilnJar : KilnJars.running();
       PackageSpec packaged = PackageSpec.builder(fetched.bundle(), out != null ? out
               : Path.of("build", t.cliName()))

@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.data.Frame;
-import dev.kiln.lifecycle.ModelSource;
+import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.ml.bundle.BatchScoring;
 import dev.kiln.ml.bundle.BundleKey;
 import dev.kiln.ml.bundle.LoadOptions;
@@ -64,7 +64,7 @@ final class PredictCommand implements Callable<Integer> {
     if (server != null) {
       return scoreThroughServer();
     }
-    ModelSource.Loaded found = project.loadModel(model, loadOptions());
+    ModelReferences.Loaded found = project.loadModel(model, loadOptions());
     LoadedBundle loaded = found.bundle();
     long rows = score(loaded::predict);
     spec.commandLine().getOut().printf("Scored %,d rows with %s version %s into %s%n", rows,

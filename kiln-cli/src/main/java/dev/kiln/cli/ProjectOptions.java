@@ -3,7 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.core.KilnException;
 import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.project.Project;
-import dev.kiln.lifecycle.ModelSource;
+import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.ml.bundle.LoadOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,15 +53,15 @@ final class ProjectOptions {
 
   /**
    * Finds the bundle a model reference names: a path, else a version in this project's registry
-   * (see {@link ModelSource#fetch}).
+   * (see {@link ModelReferences#fetch}).
    */
-  ModelSource.Fetched fetchModel(String reference) {
-    return ModelSource.fetch(reference, () -> openForModel(reference));
+  ModelReferences.Fetched fetchModel(String reference) {
+    return ModelReferences.fetch(reference, () -> openForModel(reference));
   }
 
-  /** Loads the bundle a model reference names (see {@link ModelSource#load}). */
-  ModelSource.Loaded loadModel(String reference, LoadOptions options) {
-    return ModelSource.load(reference, () -> openForModel(reference), options);
+  /** Loads the bundle a model reference names (see {@link ModelReferences#load}). */
+  ModelReferences.Loaded loadModel(String reference, LoadOptions options) {
+    return ModelReferences.load(reference, () -> openForModel(reference), options);
   }
 
   /** The paths under the project's {@code .kiln} folder, without opening the project. */

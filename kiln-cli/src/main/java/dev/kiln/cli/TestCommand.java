@@ -2,7 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.core.catalog.DataCatalog;
 import dev.kiln.core.project.Project;
-import dev.kiln.lifecycle.ModelSource;
+import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.lifecycle.RetrainPolicy;
 import dev.kiln.lifecycle.modeltest.ModelTestReport;
 import dev.kiln.lifecycle.modeltest.ModelTestRunner;
@@ -48,7 +48,7 @@ final class TestCommand implements Callable<Integer> {
           + " to check.");
       return 0;
     }
-    ModelSource.Loaded loaded = project.loadModel(model != null ? model
+    ModelReferences.Loaded loaded = project.loadModel(model != null ? model
         : bundlePath(opened), LoadOptions.fromEnvironment());
     ModelTestReport report = new ModelTestRunner(loaded.bundle(),
         ProjectModelTests.data(opened)).run(suite.get(), loaded.version());

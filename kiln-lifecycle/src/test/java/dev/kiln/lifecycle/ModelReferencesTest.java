@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ModelSourceTest {
+class ModelReferencesTest {
   @TempDir Path dir;
   private Path bundle;
 
@@ -52,14 +52,14 @@ class ModelSourceTest {
     Supplier<Project> none = () -> {
       throw new AssertionError("the project must not be opened for a path");
     };
-    try (ModelSource.Fetched f = ModelSource.fetch(bundle.toString(), none)) {
+    try (ModelReferences.Fetched f = ModelReferences.fetch(bundle.toString(), none)) {
       assertThat(f.bundle()).isEqualTo(bundle);
       assertThat(f.version()).isEqualTo("b7");
       assertThat(f.reference()).isNull();
       assertThat(f.manifest().name()).isEqualTo("lin");
     }
-    assertThat(ModelSource.modelName(bundle.toString())).isEqualTo("lin");
-    assertThat(ModelSource.modelName("fraud@champion")).isEqualTo("fraud");
+    assertThat(ModelReferences.modelName(bundle.toString())).isEqualTo("lin");
+    assertThat(ModelReferences.modelName("fraud@champion")).isEqualTo("fraud");
   }
 
   @Test
@@ -69,14 +69,14 @@ class ModelSourceTest {
       tracking.store().updateAlias("lin", "champion", 1);
     }
     Path downloaded;
-    try (ModelSource.Fetched f = ModelSource.fetch("lin@champion", this::project)) {
+    try (ModelReferences.Fetched f = ModelReferences.fetch("lin@champion", this::project)) {
       downloaded = f.bundle();
       assertThat(f.version()).isEqualTo("1");
       assertThat(f.reference()).isEqualTo("lin@champion");
       assertThat(downloaded.resolve("bundle.json")).isRegularFile();
     }
     assertThat(downloaded).doesNotExist();
-    ModelSource.Loaded loaded = ModelSource.load("lin:1", this::project, LoadOptions.none());
+    ModelReferences.Loaded loaded = ModelReferences.load("lin:1", this::project, LoadOptions.none());
     assertThat(loaded.version()).isEqualTo("1");
     assertThat(loaded.bundle().manifest().name()).isEqualTo("lin");
   }
@@ -84,7 +84,7 @@ class ModelSourceTest {
   @Test
   void fetch_unknownModel_isTheRegistrysError() {
     project();
-    assertThatThrownBy(() -> ModelSource.fetch("nope@champion", this::project))
+    assertThatThrownBy(() -> ModelReferences.fetch("nope@champion", this::project))
         .isInstanceOf(KilnException.class).hasMessageContaining("nope");
   }
 }

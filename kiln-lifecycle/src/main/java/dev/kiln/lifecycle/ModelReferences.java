@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * Finds the bundle a model reference names: a bundle folder or zip on disk, else {@code
  * NAME@alias}, {@code NAME:version} or {@code NAME} (the latest version) in a project's registry.
  */
-public final class ModelSource {
-  private ModelSource() {}
+public final class ModelReferences {
+  private ModelReferences() {}
 
   /**
    * A loaded bundle and the version it is known by: the registry version when it came from the
