@@ -1,5 +1,6 @@
 package dev.kiln.data;
 
+import dev.kiln.data.internal.StrayText;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -146,14 +147,21 @@ public final class StringColumn implements Column {
   }
 
   /**
-   * Always fails: a string column holds no numbers.
+   * Always fails: a string column holds no numbers. When all but a few of its values are numbers,
+   * the message names the first that is not, and its row.
    *
    * @throws DataFormatException always
    */
   @Override
   public double getDouble(int row) {
-    throw new DataFormatException("Column '" + name + "' holds strings, not numbers.",
-        "encode it first (e.g. with a one-hot encoder) or select numeric columns only");
+    throw StrayText.describe(this)
+        .map(stray -> new DataFormatException("Column '" + name + "' holds text, not numbers: "
+            + stray + ".", "fix that value (or leave it empty for a missing one), declare the"
+            + " column's type with the catalog entry's 'schema:' option so a bad value fails"
+            + " where the file is read, or run 'kiln validate' to quarantine bad rows"))
+        .orElseGet(() -> new DataFormatException("Column '" + name + "' holds strings, not"
+            + " numbers.", "encode it first (e.g. with a one-hot encoder) or select numeric"
+            + " columns only"));
   }
 
   /**

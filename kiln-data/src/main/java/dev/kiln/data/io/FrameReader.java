@@ -8,6 +8,7 @@ import dev.kiln.data.internal.ArrowFrames;
 import dev.kiln.data.internal.DuckDb;
 import dev.kiln.data.internal.ReadErrors;
 import dev.kiln.data.internal.ResultSetFrames;
+import dev.kiln.data.internal.StrayText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,11 @@ public final class FrameReader {
     try (Progress rows = Progress.start("read " + file.getFileName(), 0, "rows");
         FrameChunks chunks = chunks(file, format, options, -1)) {
       chunks.onBatch(rows::step);
-      return chunks.next();
+      Frame frame = chunks.next();
+      if (format != FileFormat.PARQUET) {
+        StrayText.warn(file, frame, options.types().keySet());
+      }
+      return frame;
     }
   }
 
