@@ -48,8 +48,8 @@ final class UiBenchData {
     for (int i = 0; i < count; i++) {
       String id = store.createRun(experiment, "run-" + i, Map.of()).id();
       double auc = 0.7 + 0.3 * random.nextDouble();
-      store.logBatch(id, new LogBatch(List.of(new Metric("metrics.roc_auc", auc, start + i, 0),
-          new Metric("metrics.log_loss", 1 - auc + random.nextDouble() / 10, start + i, 0)),
+      store.logBatch(id, new LogBatch(List.of(new Metric("roc_auc", auc, start + i, 0),
+          new Metric("log_loss", 1 - auc + random.nextDouble() / 10, start + i, 0)),
           Map.of("model.params.max_depth", Integer.toString(3 + random.nextInt(6)),
               "model.params.eta", Double.toString(0.05 * (1 + random.nextInt(6))),
               "split.seed", Integer.toString(random.nextInt(100))), Map.of()));

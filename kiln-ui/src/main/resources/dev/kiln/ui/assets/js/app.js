@@ -25,6 +25,7 @@ let stop = null;
 let navigation = 0;
 
 async function start() {
+  performance.mark('kiln:app:start');
   document.getElementById('theme').addEventListener('click', toggleTheme);
   try {
     info = await api('/ui/api/info');
@@ -65,6 +66,7 @@ async function route() {
   main.setAttribute('aria-busy', 'true');
   try {
     const module = await load();
+    performance.mark(`kiln:module:${name}`);
     const args = name === 'run' ? parts.slice(1) : parts.slice(1);
     stop = (await module.render(args, info)) || null;
   } catch (e) {

@@ -46,6 +46,8 @@ export function graphView(vertices, edges, laid, opts) {
   let selected = opts.selected;
   let tx = 0; let ty = 0; let k = 1;
   let drawn = null;
+  let drawnEdges = [];
+  const highlighted = () => drawnEdges.filter(e => e.from === selected || e.to === selected).map(e => e.d).join('');
 
   const size = () => ({ w: el.clientWidth || 900, h: el.clientHeight || 600 });
   const inView = () => {
@@ -64,13 +66,16 @@ export function graphView(vertices, edges, laid, opts) {
       parts.push(`<rect class="band" x="${bounds.minX}" y="${b.y0}" width="${bounds.maxX - bounds.minX}" height="${b.y1 - b.y0}"/>`,
         `<text class="band-label" x="${Math.max(bounds.minX, r.x0) + 8}" y="${b.y0 + 16}">${esc(opts.layers[b.layer])}</text>`);
     }
+    drawnEdges = [];
     for (const [from, to] of edges) {
       const p = laid.pos.get(from); const q = laid.pos.get(to);
       if (Math.max(p.x, q.x) < a.x0 || Math.min(p.x, q.x) > a.x1 || Math.max(p.y, q.y) < a.y0 || Math.min(p.y, q.y) > a.y1) continue;
       const y1 = p.y + BOX_H / 2; const y2 = q.y - BOX_H / 2; const mid = (y1 + y2) / 2;
-      const hl = from === selected || to === selected ? ' hl' : '';
-      parts.push(`<path class="edge${hl}" data-from="${esc(from)}" data-to="${esc(to)}" d="M${p.x},${y1} C${p.x},${mid} ${q.x},${mid} ${q.x},${y2}"/>`);
+      drawnEdges.push({ from, to, d: `M${p.x},${y1}C${p.x},${mid} ${q.x},${mid} ${q.x},${y2}` });
     }
+    // All edges are one path (thousands of path elements cost Chromium more than the boxes),
+    // and those of the selected box a second one drawn over it.
+    parts.push(`<path class="edge" d="${drawnEdges.map(e => e.d).join('')}"/>`, `<path class="edge hl" d="${highlighted()}"/>`);
     let count = 0;
     for (const v of vertices) {
       const p = laid.pos.get(v.id);
@@ -135,10 +140,10 @@ export function graphView(vertices, edges, laid, opts) {
   function select(id) {
     selected = id;
     viewport.querySelectorAll('.n.sel').forEach(n => n.classList.remove('sel'));
-    viewport.querySelectorAll('.edge.hl').forEach(n => n.classList.remove('hl'));
     const g = box(id);
     if (g) g.classList.add('sel');
-    viewport.querySelectorAll(`[data-from="${CSS.escape(id)}"], [data-to="${CSS.escape(id)}"]`).forEach(e => e.classList.add('hl'));
+    const hl = viewport.querySelector('.edge.hl');
+    if (hl) hl.setAttribute('d', highlighted());
   }
 
   el.addEventListener('wheel', e => {

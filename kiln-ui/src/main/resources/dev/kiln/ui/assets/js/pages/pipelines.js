@@ -10,10 +10,14 @@ const ROW = 84;
 
 export async function render() {
   const t0 = performance.now();
-  const list = await api('/ui/api/pipelines');
   const q = query();
-  const name = q.get('pipeline') || (list.pipelines.includes('__default__') ? '__default__' : list.pipelines[0]);
-  const graph = await api(`/ui/api/pipelines/${encodeURIComponent(name)}`);
+  const wanted = q.get('pipeline');
+  // The list and the graph named in the address are fetched together (one round trip less).
+  const [list, named] = await Promise.all([api('/ui/api/pipelines'),
+    wanted ? api(`/ui/api/pipelines/${encodeURIComponent(wanted)}`).catch(() => null) : null]);
+  const name = named ? wanted : (list.pipelines.includes('__default__') ? '__default__' : list.pipelines[0]);
+  const graph = named || await api(`/ui/api/pipelines/${encodeURIComponent(name)}`);
+  performance.mark('kiln:pipelines:fetched');
   const state = {
     tags: new Set(), params: false, selected: null,
     collapsed: new Set(q.get('expand') === 'all' ? [] : topNamespaces(graph.namespaces)), zoom: null,
@@ -46,10 +50,13 @@ export async function render() {
     const started = performance.now();
     const view = visible(graph, state);
     const laid = layout(view.vertices, view.edges, { rowHeight: ROW });
+    performance.measure('kiln:layout', { start: started });
+    const drawing = performance.now();
     scene = graphView(view.vertices.map(decorate), view.edges, laid,
       { rowHeight: ROW, layers: view.layers, selected: state.selected, onActivate: activate });
     wrap.replaceChildren(scene.node);
     scene.fit();
+    performance.measure('kiln:draw', { start: drawing });
     document.getElementById('graph-summary').textContent =
       `${graph.nodes.length} nodes and ${graph.datasets.length} datasets; showing ${view.vertices.length} boxes in ${laid.ranks} rows` +
       (graph.namespaces.length ? ` · ${graph.namespaces.length} namespaces (click one to open it)` : '');
