@@ -148,13 +148,14 @@ public final class StringColumn implements Column {
 
   /**
    * Always fails: a string column holds no numbers. When all but a few of its values are numbers,
-   * the message names the first that is not, and its row.
+   * the message names the first that is not (not its row: this frame's rows may not be the
+   * file's; the reader's warning names the file's row).
    *
    * @throws DataFormatException always
    */
   @Override
   public double getDouble(int row) {
-    throw StrayText.describe(this)
+    throw StrayText.describeValue(this)
         .map(stray -> new DataFormatException("Column '" + name + "' holds text, not numbers: "
             + stray + ".", "fix that value (or leave it empty for a missing one), declare the"
             + " column's type with the catalog entry's 'schema:' option so a bad value fails"

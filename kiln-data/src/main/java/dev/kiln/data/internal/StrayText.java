@@ -83,6 +83,15 @@ public final class StrayText {
         + (valued - strayRows) + " of its " + valued + " values are numbers");
   }
 
+  /**
+   * Describes the first stray value without its row, for a frame whose rows may no longer be the
+   * file's (after a split or a filter), e.g. {@code 'thirty', though 79 of its 80 values are
+   * numbers}.
+   */
+  public static Optional<String> describeValue(StringColumn column) {
+    return describe(column).map(d -> d.substring(d.indexOf(" holds ") + " holds ".length()));
+  }
+
   /** Whether text is a decimal number: sign, digits, an optional fraction and exponent. */
   static boolean isNumber(String text) {
     String s = text.strip();

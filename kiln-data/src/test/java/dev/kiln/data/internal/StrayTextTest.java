@@ -59,8 +59,8 @@ class StrayTextTest {
     Frame frame = FrameReader.csv(file, CsvOptions.defaults());
     assertThatThrownBy(() -> frame.column("income").getDouble(0))
         .isInstanceOf(DataFormatException.class)
-        .hasMessage("Column 'income' holds text, not numbers: row 7 holds 'thirty', though 39 of"
-            + " its 40 values are numbers.")
+        .hasMessage("Column 'income' holds text, not numbers: 'thirty', though 39 of its 40"
+            + " values are numbers.")
         .satisfies(e -> assertThat(((DataFormatException) e).hint().orElse(""))
             .contains("'schema:'").contains("kiln validate").doesNotContain("one-hot"));
     assertThatThrownBy(() -> StringColumn.of("city", "Oslo", "Lima").getDouble(0))
