@@ -3,7 +3,8 @@
 # (DataBench): CSV read vs pandas read_csv, a generated 3M-row Parquet table read vs DuckDB
 # filling its own table and vs the JDBC row path. Whole processes (JVM start included), best wall
 # time of 3 and peak RSS from /usr/bin/time: `kiln predict` CSV->CSV on the fraud rows vs the
-# Python batch job bench/data/predict.py (pandas read_csv + XGBoost predict_proba + to_csv), and
+# Python batch job bench/data/predict.py (pandas read_csv, the bundle's features and scaling, its
+# linear or XGBoost model, to_csv), and
 # `kiln predict` on a 3M-row Parquet file.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,7 +45,7 @@ print(f"\nkiln predict and the Python job agree: max |probability difference| {d
 PY
 printf "%-44s %7.2f s  peak RSS %5d MB\n" "kiln predict, $rows rows CSV->CSV" "$k_s" "$k_mb"
 printf "%-44s %7.2f s  peak RSS %5d MB   -> ratio %.2f (goal <= 0.5)\n" \
-  "  Python: read_csv+predict_proba+to_csv" "$p_s" "$p_mb" "$(python3 -c "print($k_s/$p_s)")"
+  "  Python: read_csv+features+model+to_csv" "$p_s" "$p_mb" "$(python3 -c "print($k_s/$p_s)")"
 read -r b_s b_mb <<< "$(measure "${kiln[@]}" predict "$bundle" --input "$work/fraud-3m.parquet" \
   --output "$work/scored.parquet")"
 printf "%-44s %7.2f s  peak RSS %5d MB   -> %s rows/s (goal >= 1M)\n" \

@@ -1,5 +1,6 @@
 package dev.kiln.data;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -68,6 +69,16 @@ public final class DoubleColumn extends MaskedColumn {
     double[] out = Arrays.copyOf(values, values.length + o.values.length);
     System.arraycopy(o.values, 0, out, values.length, o.values.length);
     return new DoubleColumn(name(), out, nullsThen(o));
+  }
+
+  /**
+   * Copies the stored values of rows {@code [from, from + n)} into a buffer in bulk (a missing
+   * row's value is unspecified: check {@link #isNull} or {@link #nullCount}).
+   *
+   * @throws IndexOutOfBoundsException if the rows are outside the column
+   */
+  public void copyTo(int from, int n, DoubleBuffer out) {
+    out.put(values, from, n);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.kiln.data;
 
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -28,6 +29,16 @@ abstract sealed class LongValuedColumn extends MaskedColumn permits LongColumn, 
   @Override
   public final double getDouble(int row) {
     return isNull(row) ? Double.NaN : values[row];
+  }
+
+  /**
+   * Copies the stored values of rows {@code [from, from + n)} into a buffer in bulk (a missing
+   * row's value is unspecified: check {@link #isNull} or {@link #nullCount}).
+   *
+   * @throws IndexOutOfBoundsException if the rows are outside the column
+   */
+  public final void copyTo(int from, int n, LongBuffer out) {
+    out.put(values, from, n);
   }
 
   @Override

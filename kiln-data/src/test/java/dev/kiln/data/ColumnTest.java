@@ -33,6 +33,22 @@ class ColumnTest {
   }
 
   @Test
+  void copyTo_copiesTheStoredValuesOfARange() {
+    DoubleColumn d = DoubleColumn.of("d", 1, 2, 3, 4);
+    java.nio.DoubleBuffer doubles = java.nio.DoubleBuffer.allocate(2);
+    d.copyTo(1, 2, doubles);
+    assertThat(doubles.array()).containsExactly(2, 3);
+    LongColumn l = LongColumn.of("l", 5, 6, 7);
+    java.nio.LongBuffer longs = java.nio.LongBuffer.allocate(3);
+    l.copyTo(0, 3, longs);
+    assertThat(longs.array()).containsExactly(5, 6, 7);
+    TimestampColumn t = TimestampColumn.of("t", 8, 9);
+    java.nio.LongBuffer micros = java.nio.LongBuffer.allocate(1);
+    t.copyTo(1, 1, micros);
+    assertThat(micros.array()).containsExactly(9);
+  }
+
+  @Test
   void getBoolean_onLongColumn_throwsNamingColumnAndGetter() {
     Column age = LongColumn.of("age", 30);
     assertThat(error(() -> age.getBoolean(0)))

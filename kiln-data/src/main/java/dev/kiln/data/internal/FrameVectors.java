@@ -1,8 +1,11 @@
 package dev.kiln.data.internal;
 
 import dev.kiln.data.Column;
+import dev.kiln.data.DoubleColumn;
+import dev.kiln.data.LongColumn;
 import dev.kiln.data.StringColumn;
 import dev.kiln.data.TimestampColumn;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -57,11 +60,8 @@ final class FrameVectors {
       }
       case DOUBLE -> {
         ((BaseFixedWidthVector) v).allocateNew(n);
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-          values[i] = c.getDouble(from + i);
-        }
-        ArrowBuffers.put(v.getDataBuffer(), values, 0, n);
+        ((DoubleColumn) c).copyTo(from, n,
+            ArrowBuffers.view(v.getDataBuffer(), n * 8L).asDoubleBuffer());
       }
       case LONG -> fillLongs(v, c, from, n, 1);
       case TIMESTAMP -> {
@@ -84,11 +84,12 @@ final class FrameVectors {
       ArrowBuffers.put(v.getDataBuffer(), values, 0, n);
       return;
     }
-    long[] values = new long[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = c.getLong(from + i);
+    LongBuffer out = ArrowBuffers.view(v.getDataBuffer(), n * 8L).asLongBuffer();
+    if (c instanceof LongColumn l) {
+      l.copyTo(from, n, out);
+    } else {
+      ((TimestampColumn) c).copyTo(from, n, out);
     }
-    ArrowBuffers.put(v.getDataBuffer(), values, 0, n);
   }
 
   private void fillStrings(VarCharVector v, StringColumn c, int from, int n) {
@@ -136,14 +137,20 @@ final class FrameVectors {
     v.getDataBuffer().setBytes(0, packed);
   }
 
+  /**
+   * Sets the validity bits, all valid at once when a primitive column has no missing value (a
+   * string column's count would scan every row, so its rows are looked at instead).
+   */
   private static void putNulls(FieldVector v, Column c, int from, int n) {
     java.util.BitSet nulls = null;
-    for (int i = 0; i < n; i++) {
-      if (c.isNull(from + i)) {
-        if (nulls == null) {
-          nulls = new java.util.BitSet(n);
+    if (c instanceof StringColumn || c.nullCount() > 0) {
+      for (int i = 0; i < n; i++) {
+        if (c.isNull(from + i)) {
+          if (nulls == null) {
+            nulls = new java.util.BitSet(n);
+          }
+          nulls.set(i);
         }
-        nulls.set(i);
       }
     }
     ArrowBuffers.putValidity(v.getValidityBuffer(), nulls, 0, n);
