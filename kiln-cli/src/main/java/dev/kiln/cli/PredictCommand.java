@@ -8,6 +8,7 @@ import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.serving.ServerClient;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -34,6 +35,11 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, description = "File to write (.parquet, .csv,"
       + " .jsonl): the input columns plus the predictions.")
   Path output;
+
+  @Option(names = "--keep", split = ",", paramLabel = "COLUMNS", description = "Input columns"
+      + " to copy into the output before the predictions, e.g. --keep id,ts (default: all;"
+      + " --keep= for none). Fewer columns make a large output much faster to write.")
+  List<String> keep;
 
   @Option(names = "--chunk-rows", defaultValue = "100000", description = "Rows per chunk (per"
       + " request with --server; at most the server's --max-rows).")
@@ -87,7 +93,10 @@ final class PredictCommand implements Callable<Integer> {
   private long score(UnaryOperator<Frame> predictor) {
     try (Progress progress = Progress.start("Scoring", "rows", System.err,
         spec.commandLine().getErr())) {
-      return BatchScoring.score(predictor, input, output, chunkRows, progress);
+      List<String> kept = keep == null ? null
+          : keep.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
+      return BatchScoring.score(predictor, new BatchScoring.Job(input, output, chunkRows, kept),
+          progress);
     }
   }
 

@@ -95,6 +95,22 @@ class BundleCommandTest {
   }
 
   @Test
+  void predict_keep_copiesOnlyTheNamedInputColumns() throws Exception {
+    assertThat(kiln("predict", bundle, "--input", input, "--output", work.resolve("k.csv"),
+        "--keep", "f2,x")).isZero();
+    assertThat(Files.readAllLines(work.resolve("k.csv")).get(0))
+        .isEqualTo("f2,x,probability,prediction");
+    assertThat(kiln("predict", bundle, "--input", input, "--output", work.resolve("n.csv"),
+        "--keep=")).isZero();
+    assertThat(Files.readAllLines(work.resolve("n.csv")).get(0))
+        .isEqualTo("probability,prediction");
+    assertThat(kiln("predict", bundle, "--input", input, "--output", work.resolve("u.csv"),
+        "--keep", "f9")).isEqualTo(2);
+    assertThat(err).contains("has no column 'f9' to keep").doesNotContain("\tat ");
+    assertThat(Files.exists(work.resolve("u.csv"))).isFalse();
+  }
+
+  @Test
   void requireSignature_refusesUnsignedAndAcceptsSigned() {
     kiln("bundle", "keygen", work.resolve("signing"));
     Path pub = work.resolve("signing.pub");

@@ -1,6 +1,8 @@
 package dev.kiln.ml.bundle;
 
+import dev.kiln.core.pipeline.Names;
 import dev.kiln.data.Column;
+import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FileFormat;
@@ -16,13 +18,15 @@ import java.util.function.UnaryOperator;
 /**
  * Scores a file with a bundle chunk by chunk, so memory stays constant however many rows: each
  * chunk is read, predicted and appended to the output, which is written atomically at the end.
- * The output holds the input columns followed by the prediction columns.
+ * The output holds the input columns (all, or those the job keeps) followed by the prediction
+ * columns.
  */
 public final class BatchScoring {
   private BatchScoring() {}
 
   /**
-   * Scores {@code input} into {@code output}; formats come from the file extensions.
+   * Scores {@code input} into {@code output}, copying every input column; formats come from the
+   * file extensions.
    *
    * @param progress told the number of rows scored so far after each chunk
    * @return the number of rows scored
@@ -30,25 +34,26 @@ public final class BatchScoring {
    */
   public static long score(LoadedBundle bundle, Path input, Path output, int chunkRows,
       LongConsumer progress) {
-    return score(bundle::predict, input, output, chunkRows, progress);
+    return score(bundle::predict, new Job(input, output, chunkRows, null), progress);
   }
 
   /**
-   * Scores {@code input} into {@code output} with any predictor of a chunk's rows (a bundle, or
-   * a model server), appending the columns it returns to each chunk's columns.
+   * Runs a scoring job with any predictor of a chunk's rows (a bundle, or a model server): each
+   * chunk's kept input columns followed by the columns the predictor returns.
    *
    * @param predictor returns one row of new columns per input row
+   * @param progress told the number of rows scored so far after each chunk
+   * @return the number of rows scored
+   * @throws dev.kiln.data.DataFormatException naming the file, or the column that does not fit
    */
-  public static long score(UnaryOperator<Frame> predictor, Path input, Path output,
-      int chunkRows, LongConsumer progress) {
-    FileFormat in = format(input);
-    FileFormat out = format(output);
+  public static long score(UnaryOperator<Frame> predictor, Job job, LongConsumer progress) {
     long rows = 0;
-    try (FrameChunks chunks = FrameReader.chunks(input, in, CsvOptions.defaults(), chunkRows);
-        FrameSink sink = new FrameSink(output, out)) {
+    try (FrameChunks chunks = FrameReader.chunks(job.input(), format(job.input()),
+        CsvOptions.defaults(), job.chunkRows());
+        FrameSink sink = new FrameSink(job.output(), format(job.output()))) {
       while (chunks.hasNext()) {
         Frame chunk = chunks.next();
-        List<Column> columns = new ArrayList<>(chunk.columns());
+        List<Column> columns = new ArrayList<>(kept(chunk, job));
         columns.addAll(predictor.apply(chunk).columns());
         sink.append(Frame.of(columns));
         rows += chunk.rowCount();
@@ -57,6 +62,39 @@ public final class BatchScoring {
       sink.finish();
     }
     return rows;
+  }
+
+  /**
+   * What a scoring job reads and writes.
+   *
+   * @param input the file to score (.csv, .parquet, .json, .jsonl)
+   * @param output the file to write, replaced atomically at the end
+   * @param chunkRows rows read, scored and written at a time
+   * @param keep the input columns copied to the output before the predictions, in this order;
+   *     null for all of them, empty for none
+   */
+  public record Job(Path input, Path output, int chunkRows, List<String> keep) {
+    /** Copies the list. */
+    public Job {
+      keep = keep == null ? null : List.copyOf(keep);
+    }
+  }
+
+  private static List<Column> kept(Frame chunk, Job job) {
+    if (job.keep() == null) {
+      return chunk.columns();
+    }
+    List<Column> out = new ArrayList<>();
+    for (String name : job.keep()) {
+      if (!chunk.hasColumn(name)) {
+        throw new DataFormatException("Input '" + job.input() + "' has no column '" + name
+            + "' to keep.", Names.closest(name, chunk.columnNames())
+            .map(s -> "did you mean '" + s + "'? ").orElse("") + "its columns are "
+            + chunk.columnNames());
+      }
+      out.add(chunk.column(name));
+    }
+    return out;
   }
 
   private static FileFormat format(Path file) {

@@ -132,4 +132,40 @@ class ModelBundleTest {
               org.assertj.core.api.Assertions.within(1e-6)); // Java trees vs XGBoost: float precision
     }
   }
+
+  @Test
+  void batchScoring_keepingSomeColumns_writesThemBeforeThePredictions() {
+    Path input = dir.resolve("in.parquet");
+    FrameWriter.write(data.drop(List.of("y")), input, FileFormat.PARQUET);
+    Path output = dir.resolve("kept.parquet");
+    LoadedBundle loaded = ModelBundle.load(bundle);
+    BatchScoring.score(loaded::predict, new BatchScoring.Job(input, output, 64,
+        List.of("kind")), n -> { });
+    Frame scored = FrameReader.parquet(output);
+    assertThat(scored.columnNames()).containsExactly("kind", "probability", "prediction");
+    assertThat(scored.rowCount()).isEqualTo(500);
+    Frame whole = loaded.predict(data.drop(List.of("y")));
+    for (int i = 0; i < 500; i += 37) {
+      assertThat(scored.column("kind").get(i)).isEqualTo(data.column("kind").get(i));
+      assertThat(scored.column("probability").getDouble(i))
+          .isEqualTo(whole.column("probability").getDouble(i));
+    }
+    BatchScoring.score(loaded::predict, new BatchScoring.Job(input, output, 64, List.of()),
+        n -> { });
+    assertThat(FrameReader.parquet(output).columnNames())
+        .containsExactly("probability", "prediction");
+  }
+
+  @Test
+  void batchScoring_keepingAnUnknownColumn_namesItAndWritesNothing() {
+    Path input = dir.resolve("in.parquet");
+    FrameWriter.write(data.drop(List.of("y")), input, FileFormat.PARQUET);
+    Path output = dir.resolve("never.parquet");
+    assertThatThrownBy(() -> BatchScoring.score(ModelBundle.load(bundle)::predict,
+        new BatchScoring.Job(input, output, 64, List.of("kinds")), n -> { }))
+        .hasMessageContaining("has no column 'kinds' to keep")
+        .satisfies(e -> assertThat(((dev.kiln.core.KilnException) e).hint().orElseThrow())
+            .startsWith("did you mean 'kind'?"));
+    assertThat(Files.exists(output)).isFalse();
+  }
 }
