@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -179,5 +180,20 @@ class BadInputTest {
     assertThat(r.body().length()).as("errors never echo unbounded values").isLessThan(800);
     HttpResponse<String> good = http.postJson(PREDICT, "{\"instances\": [[1.0, \"a\"]]}");
     assertThat(good.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void a_known_path_with_the_wrong_method_is_405_naming_the_allowed_ones() {
+    HttpResponse<String> get = http.get("/invocations");
+    assertThat(get.statusCode()).as(get.body()).isEqualTo(405);
+    assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(Http.json(get).get("error").asText())
+        .isEqualTo("Method GET is not allowed on /invocations; use POST.");
+
+    HttpResponse<String> post = http.postJson("/v2/health/ready", "{}");
+    assertThat(post.statusCode()).as(post.body()).isEqualTo(405);
+    assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+
+    assertThat(http.get("/v3/anything").statusCode()).isEqualTo(404);
   }
 }

@@ -82,14 +82,13 @@ final class HttpApi {
    * content type.
    *
    * @return the route to answer it
-   * @throws ClientError 401, 404, 503 or 415
+   * @throws ClientError 401, 404, 405, 503 or 415
    */
   Router.Match admit(Exchange ex) {
     authenticate(ex);
     Router.Match match = router.find(ex.method(), ex.path());
     if (match == null) {
-      throw ClientError.notFound("No endpoint " + ex.method() + " " + ex.path()
-          + "; see /openapi.json.");
+      throw unmatched(ex);
     }
     Route route = match.route();
     if (route.predicting() && guard.draining()) {
@@ -100,6 +99,19 @@ final class HttpApi {
     }
     ex.pathParams(match.params());
     return match;
+  }
+
+  /** A 404 for a path no route knows; a 405 naming the allowed methods for a known path. */
+  private ClientError unmatched(Exchange ex) {
+    Set<String> allowed = router.methodsFor(ex.path());
+    if (allowed.isEmpty()) {
+      return ClientError.notFound("No endpoint " + ex.method() + " " + ex.path()
+          + "; see /openapi.json.");
+    }
+    String allow = String.join(", ", allowed);
+    ex.header("Allow", allow);
+    return new ClientError(405, "Method " + ex.method() + " is not allowed on " + ex.path()
+        + "; use " + allow + ".");
   }
 
   /**

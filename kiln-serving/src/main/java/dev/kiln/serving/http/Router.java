@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** The routes of the server, matched by method and path in the order they were declared. */
@@ -58,6 +60,18 @@ final class Router {
       }
     }
     return null;
+  }
+
+  /** Returns the methods of the routes whose pattern matches the path (for a 405's Allow). */
+  Set<String> methodsFor(String path) {
+    String[] parts = segments(path);
+    Set<String> methods = new TreeSet<>();
+    for (int i = 0; i < routes.size(); i++) {
+      if (match(patterns.get(i), parts) != null) {
+        methods.add(routes.get(i).method());
+      }
+    }
+    return methods;
   }
 
   private static Map<String, String> match(String[] pattern, String[] parts) {
