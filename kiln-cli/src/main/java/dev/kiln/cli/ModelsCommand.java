@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kiln models ...}: the model registry (versions of bundles, aliases). */
 @Command(name = "models", mixinStandardHelpOptions = true, subcommands = {
     ModelsViewCommands.ListModels.class, ModelsViewCommands.ShowModel.class,
-    ModelsViewCommands.Versions.class, ModelsGuardCommand.class},
+    ModelsViewCommands.Versions.class, ModelsGuardCommand.class,
+    ModelsDownloadCommand.class},
     description = "Register model bundles as versions, move aliases, roll back.")
 final class ModelsCommand {
   @Spec CommandSpec spec;
@@ -94,21 +95,6 @@ final class ModelsCommand {
         out.printf("%s  %d -> %d%n", Instant.ofEpochMilli(m.timestamp()), m.fromVersion(),
             m.toVersion());
       }
-    }
-  }
-
-  @Command(name = "download", mixinStandardHelpOptions = true,
-      description = "Copy a version's bundle (NAME@alias, NAME:version or NAME) into a folder.")
-  void download(@Mixin ProjectOptions options, @Parameters(paramLabel = "MODEL") String reference,
-      @Option(names = "--output", paramLabel = "DIR", required = true,
-          description = "Folder to write the bundle into.") Path to) {
-    Project project = options.open();
-    try (ProjectTracking tracking = ProjectTracking.open(project)) {
-      var versions = tracking.registry();
-      var v = versions.resolve(reference);
-      ModelBundle.verify(versions.download(v, to));
-      spec.commandLine().getOut().printf("Downloaded %s version %d into %s (verified)%n",
-          v.name(), v.version(), to);
     }
   }
 }

@@ -1,14 +1,15 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.deploy.FetchAtStart;
 import dev.kiln.deploy.KilnJars;
 import dev.kiln.deploy.PackageSpec;
 import dev.kiln.deploy.PackageTarget;
 import dev.kiln.deploy.Packager;
-import dev.kiln.deploy.ci.CiTemplates;
 import dev.kiln.deploy.image.RegistryPush;
 import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.ml.onnx.OnnxModel;
+import dev.kiln.tracking.remote.RemoteTracking;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,6 +60,12 @@ final class PackageCommand implements Callable<Integer> {
       + " container (default 8080).")
   int port;
 
+  @Option(names = "--fetch-from", paramLabel = "URL", description = "For image, k8s, kserve:"
+      + " no bundle inside; the container fetches MODEL (NAME@alias) from the tracking server"
+      + " at URL at each start, verified (credentials: MLFLOW_TRACKING_TOKEN, or"
+      + " MLFLOW_TRACKING_USERNAME/PASSWORD).")
+  String fetchFrom;
+
   @Option(names = "--kiln-jar", paramLabel = "JAR", description = "The runnable kiln.jar to"
       + " package (default: the one running).")
   Path kilnJar;
@@ -67,28 +74,15 @@ final class PackageCommand implements Callable<Integer> {
       + " add beside kiln.jar: onnx, s3, postgresql (onnx is added for ONNX models).")
   List<String> parts = new ArrayList<>();
 
-  @Option(names = "--ci", defaultValue = "all", paramLabel = "SYSTEM", description = "For"
-      + " --target ci: github, gitlab, jenkins or all (default).")
-  String ci;
-
-  @Option(names = "--data", defaultValue = "data/01_raw/new.csv", description = "For --target"
-      + " ci: the new data file the pipeline validates.")
-  String data;
-
-  @Option(names = "--schema", defaultValue = "", description = "For --target ci: the schema"
-      + " it is validated against (default: no validation step).")
-  String schema;
+  @Mixin PackageCiOptions ci;
 
   @Override
   public Integer call() throws Exception {
     PackageTarget t = PackageTarget.parse(target);
     PrintWriter w = spec.commandLine().getOut();
     if (t == PackageTarget.CI) { // per project: the model need not be trained yet
-      for (Path f : CiTemplates.write(new CiTemplates.Settings(ModelReferences.modelName(model), data,
-          schema),
-          CiTemplates.System.parse(ci), out != null ? out : project.project)) {
-        w.println("Wrote " + f);
-      }
+      ci.write(ModelReferences.modelName(model), out != null ? out : project.project)
+          .forEach(f -> w.println("Wrote " + f));
       return 0;
     }
     if (push && (t != PackageTarget.IMAGE || image == null)) {
@@ -96,27 +90,22 @@ final class PackageCommand implements Callable<Integer> {
           + " with the registry.", "e.g. --target image --image registry.example.com/team/"
           + model.split("[@:]")[0] + ":1 --push");
     }
-    try (ModelReferences.Fetched fetched = project.fetchModel(model)) {
+    RemoteTracking server = fetchFrom == null ? null
+        : RemoteTracking.fromEnvironment(System.getenv(), fetchFrom);
+    try (ModelReferences.Fetched fetched = project.fetchModel(model, server)) {
       Path jar = kilnJar != null ? kilnJar : KilnJars.running();
       PackageSpec packaged = PackageSpec.builder(fetched.bundle(), out != null ? out
               : Path.of("build", t.cliName()))
           .registry(fetched.version(), fetched.reference()).image(image).port(port)
           .kilnJar(jar, KilnJars.optionalJars(jar, parts,
               OnnxModel.FORMAT.equals(fetched.manifest().modelFormat())))
+          .fetchAtStart(server == null ? null : new FetchAtStart(server.uri().toString(),
+              RemoteModelMain.class.getName()))
           .build();
       Packager packager = new Packager(KilnJars.cacheDir(), ModelJarMain.class.getName());
       Packager.Result result = (push ? packager.pushingTo(RegistryPush.fromEnvironment(
           System.getenv(), insecureRegistry)) : packager).write(t, packaged);
-      result.files().forEach(f -> w.println("Wrote " + f));
-      if (result.image() != null) {
-        w.printf("Image %s (%d MB tarball). Run it:%n  podman load -i %s%n  podman run --rm"
-            + " -p %d:%d %s%n", result.image().reference(), result.image().tarballBytes()
-            >> 20, result.image().tarball(), port, port, result.image().reference());
-        if (result.image().pushedDigest() != null) {
-          w.printf("Pushed %s (%s)%n", result.image().reference(),
-              result.image().pushedDigest());
-        }
-      }
+      PackageReport.print(w, result, packaged);
       return 0;
     }
   }

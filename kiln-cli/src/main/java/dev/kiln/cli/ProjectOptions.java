@@ -5,6 +5,7 @@ import dev.kiln.core.ProjectLayout;
 import dev.kiln.core.project.Project;
 import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.ml.bundle.LoadOptions;
+import dev.kiln.tracking.remote.RemoteTracking;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,8 @@ final class ProjectOptions {
    * Finds the bundle a model reference names: a path, else a version in this project's registry
    * (see {@link ModelReferences#fetch}).
    */
-  ModelReferences.Fetched fetchModel(String reference) {
-    return ModelReferences.fetch(reference, () -> openForModel(reference));
+  ModelReferences.Fetched fetchModel(String reference, RemoteTracking server) {
+    return ModelReferences.fetch(reference, () -> openForModel(reference), server);
   }
 
   /** Loads the bundle a model reference names (see {@link ModelReferences#load}). */

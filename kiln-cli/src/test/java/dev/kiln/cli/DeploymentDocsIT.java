@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs docs/deployment.md with the built kiln.jar: registry to an OCI image run by podman (ready,
  * predicting, non-root, draining on stop), the image pushed to a local docker-registry with a
  * signed-in user and pulled back by podman, Kubernetes manifests rendered by kubectl, a model
- * jar serving, PaaS and CI files. Skipped, with the reason printed, only where podman cannot run.
+ * jar serving, PaaS and CI files; an image that fetches its model from a tracking server at
+ * start (served, predicting; refused with a wrong token, and when the server is down). Skipped, with the reason printed, only where podman cannot run.
  */
 class DeploymentDocsIT {
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -36,6 +37,8 @@ class DeploymentDocsIT {
     ProjectCopies.copy(REPO.resolve("examples/fraud-detection"),
         work.resolve("examples/fraud-detection"));
     run("podman", "rm", "-f", "fraud");
+    run("podman", "rm", "-f", "fraud-fetching");
+    run("podman", "rmi", "-f", "localhost/kiln/fraud-detection:champion");
     run("podman", "rmi", "-f", "localhost/kiln/fraud-detection:1");
     run("podman", "rmi", "-f", "localhost:5000/kiln/fraud-detection:1");
     ShellWalk.Result walk = ShellWalk.run(REPO.resolve("docs/deployment.md"), work,
@@ -52,7 +55,15 @@ class DeploymentDocsIT {
         .contains("\"roc_auc\"")
         .contains("Pushed localhost:5000/kiln/fraud-detection:1 (sha256:")
         .contains("{\"name\":\"kiln/fraud-detection\",\"tags\":[\"1\"]}")
-        .contains("web: java");
+        .contains("web: java")
+        .contains("Downloaded fraud-detection version 1 from http://127.0.0.1:5001")
+        .contains("answered 401 UNAUTHENTICATED")
+        .contains("Tracking server 'http://127.0.0.1:5009' cannot be reached (tried for 2 s)");
+    assertThat(walk.output().split("\"predictions\":\\[\\{\"prediction\":0", -1))
+        .as("the baked and the fetching image both predict").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(walk.output().lines().filter(l -> !l.startsWith("$ ")))
+        .as("tokens are never printed")
+        .noneMatch(l -> l.contains("tr4cking-s3cret") || l.contains("not-the-token"));
     assertThat(work.resolve("build/k8s/canary/deployment.yaml")).isRegularFile();
     assertThat(Files.readString(work.resolve("build/fraud.yaml")))
         .contains("kind: HorizontalPodAutoscaler").contains("image: kiln/fraud-detection:1");

@@ -21,9 +21,10 @@ import java.util.Objects;
  * @param kilnJar the runnable kiln.jar to put in images and model jars, or null if unknown
  * @param port the port the server listens on in a container
  * @param plugins optional jars to add beside kiln.jar, e.g. {@code lib/kiln-onnx.jar}
+ * @param fetch how the image fetches the model when it starts, or null to bake the bundle in
  */
 public record PackageSpec(Path bundle, BundleManifest manifest, String version, String reference,
-    Path out, String image, Path kilnJar, int port, List<Path> plugins) {
+    Path out, String image, Path kilnJar, int port, List<Path> plugins, FetchAtStart fetch) {
 
   /** Validates and copies. */
   public PackageSpec {
@@ -68,6 +69,7 @@ public record PackageSpec(Path bundle, BundleManifest manifest, String version, 
     private Path kilnJar;
     private int port = 8080;
     private List<Path> plugins = List.of();
+    private FetchAtStart fetch;
 
     private Builder(Path bundle, BundleManifest manifest, Path out) {
       this.bundle = bundle;
@@ -102,13 +104,40 @@ public record PackageSpec(Path bundle, BundleManifest manifest, String version, 
       return this;
     }
 
-    /** Returns the spec. */
+    /**
+     * Makes the image fetch the model from a tracking server when it starts (default: the
+     * bundle is baked in); the default image tag is then the alias (or version) it fetches.
+     */
+    public Builder fetchAtStart(FetchAtStart atStart) {
+      this.fetch = atStart;
+      return this;
+    }
+
+    /**
+     * Returns the spec.
+     *
+     * @throws DeployException if the image is to fetch a model that is not a registry reference
+     */
     public PackageSpec build() {
-      String tag = version.replaceAll("[^A-Za-z0-9_.-]", "-");
+      if (fetch != null && reference == null) {
+        throw new DeployException("An image that fetches its model at start needs a registered"
+            + " model (NAME@alias), not the bundle folder '" + bundle + "'.",
+            "register it (kiln models register) and package NAME@alias");
+      }
+      String tag = (fetch == null ? version : fetchedTag(reference))
+          .replaceAll("[^A-Za-z0-9_.-]", "-");
       String name = manifest.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-");
       String ref = image != null ? image : "kiln/" + name + ":" + tag;
       Path jar = kilnJar != null && Files.isRegularFile(kilnJar) ? kilnJar : null;
-      return new PackageSpec(bundle, manifest, version, reference, out, ref, jar, port, plugins);
+      return new PackageSpec(bundle, manifest, version, reference, out, ref, jar, port, plugins,
+          fetch);
+    }
+
+    private static String fetchedTag(String reference) {
+      int at = reference.indexOf('@');
+      int colon = reference.lastIndexOf(':');
+      return at > 0 ? reference.substring(at + 1) : colon > 0 ? reference.substring(colon + 1)
+          : "latest";
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.lifecycle;
 
+import dev.kiln.core.KilnException;
 import dev.kiln.core.project.Project;
 import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.LoadOptions;
@@ -8,15 +9,25 @@ import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.ProjectTracking;
+import dev.kiln.tracking.remote.RemoteRegistry;
+import dev.kiln.tracking.remote.RemoteTracking;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Finds the bundle a model reference names: a bundle folder or zip on disk, else {@code
+ * Finds the bundle a model reference names: a bundle folder or zip on disk, a model URI ({@code
+ * models:/NAME@alias}) on the tracking server named by {@code KILN_TRACKING_URI}, else {@code
  * NAME@alias}, {@code NAME:version} or {@code NAME} (the latest version) in a project's registry.
  */
 public final class ModelReferences {
+  /** How a model URI on a remote tracking server starts. */
+  public static final String MODEL_URI = "models:/";
+
   private ModelReferences() {}
 
   /**
@@ -59,10 +70,27 @@ public final class ModelReferences {
    *     such model, version or alias
    */
   public static Fetched fetch(String reference, Supplier<Project> project) {
+    return fetch(reference, project, null);
+  }
+
+  /**
+   * Finds a bundle as {@link #fetch(String, Supplier)} does, but looks registry references up on
+   * {@code server} when it is given.
+   *
+   * @param server the tracking server holding registered models (then {@code NAME@alias} is
+   *     resolved there too), or null: {@code models:/} URIs go to the server the environment
+   *     names, other references to the project's registry
+   */
+  public static Fetched fetch(String reference, Supplier<Project> project,
+      RemoteTracking server) {
     Path path = Path.of(reference);
     if (Files.exists(path)) {
       BundleManifest manifest = ModelBundle.verify(path);
       return new Fetched(path, manifest, manifest.version(), null, null);
+    }
+    if (server != null || reference.startsWith(MODEL_URI)) {
+      return fetchRemote(server != null ? server
+          : RemoteTracking.fromEnvironment(System.getenv(), null), reference, Duration.ZERO);
     }
     try (ProjectTracking tracking = ProjectTracking.open(project.get())) {
       ModelVersion version = tracking.registry().resolve(reference);
@@ -78,12 +106,68 @@ public final class ModelReferences {
   }
 
   /**
+   * Downloads a version from a remote tracking server into a temporary folder that {@link
+   * Fetched#close()} deletes, and verifies it (the server's content hash, then the checksums of
+   * {@code bundle.json}).
+   *
+   * @param reference {@code models:/NAME@alias}, or Kiln's {@code NAME@alias}
+   * @param wait how long to keep trying while the server cannot be reached
+   */
+  public static Fetched fetchRemote(RemoteTracking server, String reference, Duration wait) {
+    String kilnReference = RemoteRegistry.reference(reference);
+    RemoteRegistry registry = RemoteRegistry.connect(server, wait);
+    ModelVersion version = registry.resolve(kilnReference);
+    ModelVersions.Download download;
+    try {
+      Path scratch = Files.createTempDirectory("kiln-" + version.name() + "-v"
+          + version.version() + "-");
+      download = new ModelVersions.Download(scratch.resolve("bundle"), scratch);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      registry.download(version, download.bundle());
+      return new Fetched(download.bundle(), ModelBundle.verify(download.bundle()),
+          Long.toString(version.version()), kilnReference, download);
+    } catch (RuntimeException e) {
+      download.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Downloads a version from a remote tracking server (see {@link #fetchRemote}) and moves its
+   * verified files into {@code folder}, created if missing.
+   *
+   * @return the version's manifest, number and reference (its bundle is {@code folder})
+   */
+  public static Fetched downloadRemote(RemoteTracking server, String reference, Duration wait,
+      Path folder) {
+    try (Fetched fetched = fetchRemote(server, reference, wait)) {
+      Files.createDirectories(folder);
+      try (var files = Files.list(fetched.bundle())) {
+        for (Path f : files.toList()) {
+          Files.move(f, folder.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return new Fetched(folder, fetched.manifest(), fetched.version(), fetched.reference(),
+          null);
+    } catch (IOException e) {
+      throw new KilnException("Cannot write the bundle into '" + folder + "': "
+          + e.getMessage(), "check the folder is writable and the disk has room");
+    }
+  }
+
+  /**
    * Returns the model name a reference stands for without opening a registry: the verified
    * bundle's name when it is a path, else the part before {@code @} or {@code :}.
    */
   public static String modelName(String reference) {
     Path path = Path.of(reference);
-    return Files.exists(path) ? ModelBundle.verify(path).name() : reference.split("[@:]")[0];
+    if (Files.exists(path)) {
+      return ModelBundle.verify(path).name();
+    }
+    return RemoteRegistry.reference(reference).split("[@:]")[0];
   }
 
   /**

@@ -28,8 +28,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Builds an OCI image tarball in-process with Jib, from scratch: the host's shared libraries,
- * a jlink runtime, kiln.jar (and optional jars) and the bundle, run as a non-root user with
- * entrypoint {@code kiln serve}. No Docker daemon and no base image are involved.
+ * a jlink runtime, kiln.jar (and optional jars) and the bundle (unless the image fetches it from
+ * a tracking server at start), run as a non-root user with entrypoint {@code kiln serve}. No Docker daemon and no base image are involved.
  */
 public final class ContainerImage {
   private ContainerImage() {}
@@ -79,21 +79,27 @@ public final class ContainerImage {
     Path tarball = spec.out().resolve("image.tar");
     Path scratch = Files.createTempDirectory("kiln-image");
     try {
+      Map<String, String> env = new java.util.TreeMap<>(Map.of("JAVA_HOME", ImageLayout.JAVA_HOME,
+          "HOME", ImageLayout.HOME, "PATH", ImageLayout.JAVA_HOME + "/bin"));
+      if (spec.fetch() != null) {
+        env.put(ImageLayout.TRACKING_URI_ENV, spec.fetch().trackingUri());
+      }
       JibContainerBuilder image = Jib.fromScratch()
           .setFormat(ImageFormat.OCI)
           .setCreationTime(created(spec))
           .addFileEntriesLayer(SystemFiles.layer(scratch, HostLibraries.of(runtime, jars)))
           .addFileEntriesLayer(tree("java runtime", runtime, ImageLayout.JAVA_HOME))
           .addFileEntriesLayer(kiln(spec))
-          .addFileEntriesLayer(tree("model bundle", spec.bundle(), ImageLayout.MODEL))
           .setUser(ImageLayout.UID + ":" + ImageLayout.UID)
           .setWorkingDirectory(AbsoluteUnixPath.get(ImageLayout.HOME))
-          .setEnvironment(Map.of("JAVA_HOME", ImageLayout.JAVA_HOME, "HOME", ImageLayout.HOME,
-              "PATH", ImageLayout.JAVA_HOME + "/bin"))
-          .setEntrypoint(ServeCommandLine.entrypoint())
+          .setEnvironment(env)
+          .setEntrypoint(ServeCommandLine.entrypoint(spec))
           .setProgramArguments(ServeCommandLine.arguments(spec))
           .addExposedPort(Port.tcp(spec.port()))
           .setLabels(labels);
+      if (spec.fetch() == null) {
+        image.addFileEntriesLayer(tree("model bundle", spec.bundle(), ImageLayout.MODEL));
+      }
       image.containerize(cached(Containerizer.to(TarImage.at(tarball).named(spec.image())),
           scratch));
       String digest = push == null ? null : push(image, spec.image(), push, scratch);

@@ -17,26 +17,36 @@ public final class ImageLabels {
 
   private ImageLabels() {}
 
-  /** Returns the labels of the spec's image. */
+  /**
+   * Returns the labels of the spec's image. An image that fetches its model at start names the
+   * model URI and the tracking server instead of a version, whose metrics and lineage would go
+   * stale as soon as the alias moves.
+   */
   public static Map<String, String> of(PackageSpec spec) {
     var m = spec.manifest();
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("org.opencontainers.image.title", m.name());
-    labels.put("org.opencontainers.image.version", spec.version());
-    if (m.createdAt() != null) {
+    labels.put("org.opencontainers.image.version", spec.fetch() == null ? spec.version()
+        : spec.image().substring(spec.image().lastIndexOf(':') + 1));
+    if (m.createdAt() != null && spec.fetch() == null) {
       labels.put("org.opencontainers.image.created", m.createdAt());
     }
     labels.put("org.opencontainers.image.description", "Kiln model server for " + m.name());
     labels.put("dev.kiln.model.name", m.name());
-    labels.put("dev.kiln.model.version", spec.version());
-    labels.put("dev.kiln.model.bundle-version", m.version());
     if (spec.reference() != null) {
       labels.put("dev.kiln.model.reference", spec.reference());
     }
     labels.put("dev.kiln.model.task", m.task().name().toLowerCase(java.util.Locale.ROOT));
     labels.put("dev.kiln.model.format", m.modelFormat());
-    labels.put("dev.kiln.model.metrics", json(m.metrics()));
-    labels.put("dev.kiln.model.lineage", json(m.lineage()));
+    if (spec.fetch() != null) {
+      labels.put("dev.kiln.model.fetch", ServeCommandLine.model(spec));
+      labels.put("dev.kiln.model.tracking-uri", spec.fetch().trackingUri());
+    } else {
+      labels.put("dev.kiln.model.version", spec.version());
+      labels.put("dev.kiln.model.bundle-version", m.version());
+      labels.put("dev.kiln.model.metrics", json(m.metrics()));
+      labels.put("dev.kiln.model.lineage", json(m.lineage()));
+    }
     labels.put("dev.kiln.healthcheck", json(ServeCommandLine.healthCheck(spec)));
     return labels;
   }

@@ -10,6 +10,8 @@ public final class ImageLayout {
   public static final String KILN_LIB = "/opt/kiln/lib";
   /** The baked-in model bundle. */
   public static final String MODEL = "/opt/kiln/model";
+  /** The variable naming the tracking server an image that fetches its model reads it from. */
+  public static final String TRACKING_URI_ENV = "KILN_TRACKING_URI";
   /** The non-root user's home and working folder; the prediction log goes below it. */
   public static final String HOME = "/home/kiln";
   /** The non-root user and group id the server runs as. */

@@ -4,6 +4,7 @@ import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.deploy.PackageSpec;
 import dev.kiln.deploy.Template;
 import dev.kiln.deploy.image.ImageLayout;
+import dev.kiln.deploy.image.ServeCommandLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class KubernetesManifests {
     v.put("resource", spec.resourceName());
     v.put("version", spec.version());
     v.put("image", spec.image());
-    v.put("model", ImageLayout.MODEL);
+    v.put("model", ServeCommandLine.model(spec));
     v.put("port", Integer.toString(spec.port()));
     v.put("uid", Integer.toString(ImageLayout.UID));
     v.put("home", ImageLayout.HOME);
@@ -82,7 +83,23 @@ public final class KubernetesManifests {
     v.put("gracePeriod", Integer.toString(DRAIN_SECONDS + PRE_STOP_SECONDS + 5));
     v.put("host", spec.resourceName() + ".example.com");
     v.put("weight", Integer.toString(CANARY_WEIGHT));
+    v.put("trackingEnv", trackingEnv(spec, 12));
+    v.put("predictorTrackingEnv", trackingEnv(spec, 10));
     return v;
+  }
+
+  /**
+   * The tracking server's token for an image that fetches its model at start, from Secret
+   * {@code NAME-tracking} (key {@code token}); nothing for an image that carries its bundle.
+   */
+  private static String trackingEnv(PackageSpec spec, int indent) {
+    if (spec.fetch() == null) {
+      return "";
+    }
+    String pad = " ".repeat(indent);
+    return pad + "- name: MLFLOW_TRACKING_TOKEN\n" + pad + "  valueFrom:\n" + pad
+        + "    secretKeyRef:\n" + pad + "      name: " + spec.resourceName() + "-tracking\n"
+        + pad + "      key: token";
   }
 
   private static Path write(Path file, String text) throws IOException {

@@ -1,0 +1,49 @@
+package dev.kiln.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The entrypoint of an image that fetches its model at start ({@code kiln package --target image
+ * --fetch-from URL}): downloads {@code models:/NAME@alias} from the tracking server named by
+ * {@code KILN_TRACKING_URI} (credentials from {@code MLFLOW_TRACKING_TOKEN}, or {@code
+ * MLFLOW_TRACKING_USERNAME} and {@code MLFLOW_TRACKING_PASSWORD}), verifies it, and runs
+ * {@code kiln serve} on it. A server that cannot be reached is retried for {@code
+ * KILN_FETCH_WAIT} (default 60s) before the container exits with code 2.
+ */
+public final class RemoteModelMain {
+  /** The variable holding how long to wait for an unreachable tracking server. */
+  static final String WAIT_ENV = "KILN_FETCH_WAIT";
+
+  private RemoteModelMain() {}
+
+  /** Fetches the model named first, then serves it; the other arguments are serve options. */
+  public static void main(String[] args) throws IOException {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    if (args.length == 0 || !args[0].startsWith("models:/")) {
+      err.println("Error: the first argument must be the model to fetch, e.g."
+          + " models:/fraud-detection@champion, got " + Arrays.toString(args) + ".");
+      System.exit(Main.BAD_INPUT);
+    }
+    Path dir = Files.createTempDirectory("kiln-model");
+    String wait = System.getenv().getOrDefault(WAIT_ENV, "60s");
+    int code = Main.execute(new String[] {"models", "download", args[0], "--output",
+        dir.toString(), "--wait", wait}, out, err);
+    if (code != 0) {
+      System.exit(code);
+    }
+    List<String> options = Arrays.asList(args).subList(1, args.length);
+    List<String> serve = new ArrayList<>(List.of("serve", dir.toString()));
+    if (!options.contains("--no-reload")) { // the fetched files never change
+      serve.add("--no-reload");
+    }
+    serve.addAll(options);
+    Main.main(serve.toArray(String[]::new));
+  }
+}
