@@ -4,7 +4,6 @@ import dev.kiln.deploy.jar.ModelJar;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,9 +17,6 @@ public final class ModelJarMain {
   public static void main(String[] args) throws IOException, URISyntaxException {
     Path jar = Path.of(ModelJarMain.class.getProtectionDomain().getCodeSource().getLocation()
         .toURI());
-    List<String> serve = new ArrayList<>(List.of("serve", ModelJar.unpackBundle(jar).toString(),
-        "--no-reload"));
-    serve.addAll(List.of(args));
-    Main.main(serve.toArray(String[]::new));
+    Main.main(FixedBundleServe.arguments(ModelJar.unpackBundle(jar), List.of(args)));
   }
 }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The entrypoint of an image that fetches its model at start ({@code kiln package --target image
@@ -38,12 +36,6 @@ public final class RemoteModelMain {
     if (code != 0) {
       System.exit(code);
     }
-    List<String> options = Arrays.asList(args).subList(1, args.length);
-    List<String> serve = new ArrayList<>(List.of("serve", dir.toString()));
-    if (!options.contains("--no-reload")) { // the fetched files never change
-      serve.add("--no-reload");
-    }
-    serve.addAll(options);
-    Main.main(serve.toArray(String[]::new));
+    Main.main(FixedBundleServe.arguments(dir, Arrays.asList(args).subList(1, args.length)));
   }
 }
