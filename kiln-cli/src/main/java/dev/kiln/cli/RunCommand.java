@@ -1,20 +1,14 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
-import dev.kiln.core.catalog.DataCatalog;
-import dev.kiln.core.hooks.Hook;
 import dev.kiln.core.project.NodeFilters;
 import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.core.project.Project;
-import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.ml.RunEnvironment;
-import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.ProjectTracking;
-import dev.kiln.tracking.TrackingHook;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,10 +75,12 @@ final class RunCommand implements Callable<Integer> {
           "use --workers 1 for the sequential runner");
     }
     Project opened = project.open();
-    NodeFilters filters = new NodeFilters(tags, nodes, fromNodes, toNodes, fromInputs, toOutputs,
-        namespace);
-    RunState state = runTracked(opened, new RunRequest(pipeline, filters, workers, !noCache,
-        fromFailed, loadVersions, List.of()), ProgressMode.of(progress.mode),
+    NodeFilters filters = NodeFilters.builder().tags(tags).nodes(nodes).fromNodes(fromNodes)
+        .toNodes(toNodes).fromInputs(fromInputs).toOutputs(toOutputs).namespace(namespace)
+        .build();
+    RunState state = runTracked(opened, RunRequest.builder(pipeline).filters(filters)
+        .workers(workers).useCache(!noCache).fromFailed(fromFailed).loadVersions(loadVersions)
+        .build(), ProgressMode.of(progress.mode),
         new Streams(spec.commandLine().getOut(), spec.commandLine().getErr(),
             spec.root().commandLine().getParseResult().originalArgs().contains("--debug")));
     return state.succeeded() ? 0 : state.failedOnBadInput() ? Main.BAD_INPUT : Main.RUN_FAILED;
@@ -108,48 +104,22 @@ final class RunCommand implements Callable<Integer> {
       Streams io) {
     PrintWriter out = io.out();
     try (ProjectTracking tracked = ProjectTracking.open(opened)) {
-      DataCatalog catalog = opened.catalog(DataCatalog.CatalogSettings.defaults(opened.dir()));
-      TrackingHook tracking = TrackingHook.forProject(opened, tracked.store(), tracked.artifacts(),
-          RunEnvironment.tags(opened.dir()));
-      RunState state;
+      ProjectTracking.TrackedRun run;
       try (ProgressDisplay display = ProgressDisplay.open(out, mode)) {
-        List<Hook> hooks = new ArrayList<>(request.hooks());
-        hooks.add(new ProgressHook(display));
-        hooks.add(tracking);
-        state = ProjectRunner.run(opened, new RunRequest(request.pipeline(), request.filters(),
-            request.workers(), request.useCache(), request.fromFailed(), request.loadVersions(),
-            hooks));
+        run = tracked.run(opened, request.withMoreHooks(List.of(new ProgressHook(display))),
+            RunEnvironment.tags(opened.dir()));
       }
+      RunState state = run.state();
       RunReport.print(state, out, io.err(), opened);
       RunReport.printTraces(state, io.err(), io.debug());
-      if (tracking.runId() != null) {
-        out.println("Tracked as run " + tracking.runId() + " (kiln runs show " + tracking.runId()
+      if (run.runId() != null) {
+        out.println("Tracked as run " + run.runId() + " (kiln runs show " + run.runId()
             + " --project " + opened.dir() + ")");
       }
-      if (state.succeeded()) {
-        registerWrittenBundles(opened, catalog, tracked.registry(), tracking, out);
-      }
+      run.registered().forEach((dataset, v) -> out.printf("Registered %s version %d from %s%n",
+          v.name(), v.version(), dataset));
       out.flush();
       return state;
     }
-  }
-
-  /**
-   * Registers the bundles the run wrote that {@code kiln.yml} names under {@code register}
-   * ({@code dataset: model name}) as new versions, linked to the tracked run.
-   */
-  private static void registerWrittenBundles(Project opened, DataCatalog catalog,
-      ModelVersions registry, TrackingHook tracking, PrintWriter out) {
-    opened.config().section("register").forEach((dataset, model) -> {
-      if (!tracking.written().contains(dataset)) {
-        return;
-      }
-      Path dir = catalog.filepath(dataset).orElseThrow(() ->
-          new KilnException("kiln.yml registers dataset '" + dataset
-              + "', which has no filepath in the catalog.", "name a model_bundle dataset"));
-      var version = registry.register(model, dir, tracking.runId(),
-          Map.of("kiln.registered_by", "run"));
-      out.printf("Registered %s version %d from %s%n", model, version.version(), dataset);
-    });
   }
 }

@@ -1,14 +1,12 @@
 package dev.kiln.tracking;
 
 import dev.kiln.core.catalog.DataCatalog;
-import dev.kiln.core.hooks.Hook;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.ProjectRunner;
 import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +96,7 @@ public final class ProjectTracking implements AutoCloseable {
    */
   public TrackedRun run(Project project, RunRequest request, Map<String, String> codeTags) {
     TrackingHook hook = TrackingHook.forProject(project, store, artifacts, codeTags);
-    List<Hook> hooks = new ArrayList<>(request.hooks());
-    hooks.add(hook);
-    RunState state = ProjectRunner.run(project, new RunRequest(request.pipeline(),
-        request.filters(), request.workers(), request.useCache(), request.fromFailed(),
-        request.loadVersions(), hooks));
+    RunState state = ProjectRunner.run(project, request.withMoreHooks(List.of(hook)));
     Map<String, ModelVersion> registered = new LinkedHashMap<>();
     if (state.succeeded()) {
       DataCatalog catalog = project.catalog(DataCatalog.CatalogSettings.defaults(project.dir()));

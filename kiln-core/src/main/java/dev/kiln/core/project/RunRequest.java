@@ -25,6 +25,13 @@ public record RunRequest(String pipeline, NodeFilters filters, int workers, bool
     hooks = List.copyOf(hooks);
   }
 
+  /** Returns this request with more hooks, called after this request's own. */
+  public RunRequest withMoreHooks(List<Hook> extra) {
+    List<Hook> all = new java.util.ArrayList<>(hooks);
+    all.addAll(extra);
+    return new RunRequest(pipeline, filters, workers, useCache, fromFailed, loadVersions, all);
+  }
+
   /** Returns a request for the default pipeline with no filters, sequential, with caching. */
   public static RunRequest defaults() {
     return builder(PipelineRegistry.DEFAULT).build();
