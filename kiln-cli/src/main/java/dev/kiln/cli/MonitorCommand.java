@@ -10,6 +10,7 @@ import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
 import dev.kiln.lifecycle.monitor.PredictionLogReader;
 import dev.kiln.lifecycle.monitor.WebhookAlert;
+import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ui.DriftCharts;
 import java.io.IOException;
@@ -67,9 +68,8 @@ final class MonitorCommand implements Callable<Integer> {
     ModelMonitor monitor = new ModelMonitor(found.bundle(), found.version(), driftShare);
     Instant start = log.start(Instant.now());
     ModelMonitor.Result result = log.fromLogs
-        ? monitor.checkLog(new PredictionLogReader(log.dir(project), Set.copyOf(log.roles))
-            .read(found.bundle().manifest(), start), describeCurrent(start), decay.check(),
-            decay.labels == null ? null : read(decay.labels))
+        ? monitor.checkLog(readLog(found.bundle().manifest(), start), describeCurrent(start),
+            decay.check(), decay.labels == null ? null : read(decay.labels))
         : monitor.checkRows(read(currentFile), describeCurrent(start));
     MonitorReport report = result.report();
     Path html = write(result);
@@ -86,6 +86,15 @@ final class MonitorCommand implements Callable<Integer> {
       }
     }
     return report.crossed() ? Main.CHECK_FAILED : 0;
+  }
+
+  /** Reads the prediction log, warning of tails skipped because a server was cut short. */
+  private Frame readLog(BundleManifest manifest, Instant start) {
+    PredictionLogReader.Result logged = new PredictionLogReader(log.dir(project),
+        Set.copyOf(log.roles)).readAll(manifest, start);
+    logged.skipped().forEach(tail -> spec.commandLine().getErr()
+        .println("Warning: " + tail.describe() + "."));
+    return logged.rows();
   }
 
   private void checkOptions() {

@@ -89,7 +89,8 @@ final class ServeCommand implements Callable<Integer> {
     cfg.kilnVersion(KilnVersion.number()).pages(new ModelPages()).driftSource(model ->
         reports.latest(model).map(MonitorReport::driftScores).orElse(Map.of()));
     if (!o.noLog) {
-      cfg.predictionLog(o.logDir != null ? o.logDir : project.predictionLogDir(), o.logSample);
+      cfg.predictionLog(o.logDir != null ? o.logDir : project.predictionLogDir(), o.logSample)
+          .predictionLogFormat(o.logFormat);
     }
   }
 

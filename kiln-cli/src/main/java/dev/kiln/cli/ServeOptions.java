@@ -1,9 +1,12 @@
 package dev.kiln.cli;
 
+import dev.kiln.serving.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options of {@code kiln serve} beyond its address (see {@link ServeCommand}). */
@@ -45,6 +48,11 @@ final class ServeOptions {
       + " 0 < share <= 1 (default 1: all).")
   double logSample;
 
+  @Option(names = "--log-format", defaultValue = "binary", converter = LogFormats.class,
+      description = "Prediction log format: binary (default; compact, read by kiln monitor) or"
+          + " json (one JSON object per row, for jq; also read by kiln monitor).")
+  LogFormat logFormat;
+
   @Option(names = "--monitoring-dir", description = "Publish kiln_drift_score from the latest"
       + " kiln monitor report of each model in this folder (default: .kiln/monitoring in the"
       + " project).")
@@ -72,4 +80,17 @@ final class ServeOptions {
   @Option(names = "--drain-timeout", defaultValue = "30s", converter = DurationConverter.class,
       description = "How long shutdown waits for requests in flight (default 30s).")
   Duration drainTimeout;
+
+  /** Reads {@code --log-format}, in any case. */
+  static final class LogFormats implements CommandLine.ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "binary" -> LogFormat.BINARY;
+        case "json" -> LogFormat.JSON;
+        default -> throw new CommandLine.TypeConversionException("'" + value
+            + "' is not a prediction log format: use binary or json");
+      };
+    }
+  }
 }

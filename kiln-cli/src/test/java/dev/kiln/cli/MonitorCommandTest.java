@@ -183,6 +183,8 @@ class MonitorCommandTest {
         "--labels", labelFile.toString(), "--window", "1h", "--report-dir", reports.toString());
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(Main.CHECK_FAILED);
     assertThat(r.out()).contains("Dataset drift: no", "DECAY");
+    assertThat(r.err()).as("the cut-short line is skipped and said")
+        .contains("Warning: skipped the last 21 bytes of '", "predictions-2.jsonl.open'");
     JsonNode decay = JSON.readTree(reports.resolve("latest.json").toFile()).path("decay_windows");
     assertThat(decay).hasSize(4);
     assertThat(decay.get(0).path("start").asText()).isEqualTo("2026-03-01T10:00:00Z");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kiln.lifecycle.monitor.PredictionLogReader;
+import dev.kiln.ml.bundle.ModelBundle;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -120,12 +122,12 @@ class ServeCommandTest {
       logs = files.toList();
     }
     assertThat(logs).as("every log file is closed and renamed on shutdown")
-        .allMatch(f -> f.toString().endsWith(".jsonl")).isNotEmpty();
-    long lines = 0;
-    for (Path f : logs) {
-      lines += Files.readAllLines(f).size();
-    }
-    assertThat(lines).isGreaterThanOrEqualTo(2);
+        .allMatch(f -> f.toString().endsWith(".kpl")).isNotEmpty();
+    PredictionLogReader.Result logged = new PredictionLogReader(
+        project.resolve(".kiln/predictions"), PredictionLogReader.DEFAULT_ROLES)
+        .readAll(ModelBundle.load(project.resolve("data/06_models/bundle")).manifest(), null);
+    assertThat(logged.skipped()).isEmpty();
+    assertThat(logged.rows().rowCount()).isGreaterThanOrEqualTo(2);
   }
 
   @Test

@@ -1,13 +1,7 @@
 package dev.kiln.serving;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,25 +20,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes every prediction to rolling JSON-lines files, one line per row: requests add their
- * entry (the checked input values and the outputs, no text) to a bounded lock-free queue; one
- * thread formats and writes them, so a request pays for neither. When the queue is full the
- * entry is counted as dropped and the request goes on. A file being written ends in {@code .jsonl.open} and is
- * renamed to {@code .jsonl} when it rolls (by size or age) or the log closes.
- *
- * <p>A line: {@code {"request_id","row","timestamp","model","version","role","latency_ms",
- * "inputs":{...},"outputs":{...}}}.
+ * Writes every prediction to rolling files in a {@link LogFormat}: requests add their entry (the
+ * checked input values and the outputs, no text) to a bounded lock-free queue; one thread encodes
+ * and writes them, so a request pays for neither. When the queue is full the entry is counted as
+ * dropped and the request goes on; so is an entry the writer fails to write. A file being
+ * written ends in {@code .open} (e.g. {@code predictions-<time>.kpl.open}) and loses that suffix
+ * when it rolls (by size or age) or the log closes.
  */
 public final class PredictionLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PredictionLog.class);
   private static final DateTimeFormatter FILE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
-  /** Written lines reach the file at least this often. */
+  /** Written entries reach the file at least this often. */
   private static final long FLUSH_NANOS = 200_000_000;
   private static final long IDLE_NANOS = 1_000_000;
-  private static final int MAX_KEPT_BUFFER = 1 << 20;
+
+  /**
+   * How a log writes.
+   *
+   * @param capacity rows the queue holds before dropping (a request of more rows is taken only
+   *     into an empty queue), which bounds the memory of a writer that falls behind
+   * @param maxFileBytes a file rolls once it holds this many bytes
+   * @param maxFileAgeMillis a file rolls once it is this old
+   * @param sampleRate the share of requests logged, {@code 0 < rate <= 1} (drift statistics
+   *     need a sample, not every row; label joins see only the logged requests)
+   */
+  public record Options(int capacity, long maxFileBytes, long maxFileAgeMillis,
+      double sampleRate, LogFormat format) {
+    /** Checks the sample rate. */
+    public Options {
+      if (!(sampleRate > 0 && sampleRate <= 1)) {
+        throw new IllegalArgumentException("sample rate must be in (0, 1], got " + sampleRate);
+      }
+      Objects.requireNonNull(format, "format");
+    }
+  }
 
   /**
    * One request's predictions, as logged.
@@ -63,52 +74,31 @@ public final class PredictionLog implements AutoCloseable {
   }
 
   private final Path dir;
-  private final long maxFileBytes;
-  private final long maxFileAgeMillis;
+  private final Options options;
   private final ServingMetrics metrics;
+  private final LogEncoder encoder;
   private final Queue<Entry> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong queuedRows = new AtomicLong();
-  private final int capacity;
-  private final double sampleRate;
   private final Thread writer;
   private volatile boolean closed;
   private Path openFile;
   private BufferedOutputStream out;
-  /** The writer thread's buffer for one entry's lines. */
-  private ByteArrayOutputStream lines = new ByteArrayOutputStream(1 << 12);
   private long fileBytes;
   private long fileOpenedAt;
 
-  /**
-   * Starts the writer thread, logging every request.
-   *
-   * @param capacity rows the queue holds before dropping (a request of more rows is taken
-   *     only into an empty queue), which bounds the memory of a writer that falls behind
-   */
+  /** Starts the writer thread, logging every request in the binary format. */
   public PredictionLog(Path dir, int capacity, long maxFileBytes, long maxFileAgeMillis,
       ServingMetrics metrics) throws IOException {
-    this(dir, capacity, maxFileBytes, maxFileAgeMillis, 1.0, metrics);
+    this(dir, new Options(capacity, maxFileBytes, maxFileAgeMillis, 1.0, LogFormat.BINARY),
+        metrics);
   }
 
-  /**
-   * Starts the writer thread.
-   *
-   * @param capacity rows the queue holds before dropping (a request of more rows is taken
-   *     only into an empty queue), which bounds the memory of a writer that falls behind
-   * @param sampleRate the share of requests logged, {@code 0 < rate <= 1} (drift statistics need a
-   *     sample, not every row; label joins see only the logged requests)
-   */
-  public PredictionLog(Path dir, int capacity, long maxFileBytes, long maxFileAgeMillis,
-      double sampleRate, ServingMetrics metrics) throws IOException {
-    if (!(sampleRate > 0 && sampleRate <= 1)) {
-      throw new IllegalArgumentException("sample rate must be in (0, 1], got " + sampleRate);
-    }
-    this.sampleRate = sampleRate;
+  /** Starts the writer thread. */
+  public PredictionLog(Path dir, Options options, ServingMetrics metrics) throws IOException {
     this.dir = Files.createDirectories(dir);
-    this.maxFileBytes = maxFileBytes;
-    this.maxFileAgeMillis = maxFileAgeMillis;
+    this.options = options;
     this.metrics = metrics;
-    this.capacity = capacity;
+    this.encoder = options.format().encoder();
     this.writer = new Thread(this::run, "kiln-prediction-log");
     writer.setDaemon(true);
     writer.start();
@@ -125,11 +115,12 @@ public final class PredictionLog implements AutoCloseable {
    * falls behind costs less memory than formatted lines would.
    */
   public void offer(Entry entry) {
+    double sampleRate = options.sampleRate();
     if (sampleRate < 1 && ThreadLocalRandom.current().nextDouble() >= sampleRate) {
       return;
     }
     long after = closed ? 0 : queuedRows.addAndGet(entry.rows());
-    if (closed || after > capacity && after != entry.rows()) {
+    if (closed || after > options.capacity() && after != entry.rows()) {
       if (!closed) {
         queuedRows.addAndGet(-entry.rows());
       }
@@ -163,63 +154,30 @@ public final class PredictionLog implements AutoCloseable {
     }
   }
 
-  /** Formats an entry as JSON lines, one per row, and writes them whole. */
+  /**
+   * Encodes and writes an entry whole. A failed write leaves a record cut short, so the file is
+   * closed (readers skip such a tail and count it) and the next entry starts a new one.
+   */
   private void write(Entry e) throws IOException {
     if (out == null) {
       open();
     }
-    Frame inputs = e.inputs().get();
-    lines.reset();
-    try (JsonGenerator json = JSON.createGenerator(lines, JsonEncoding.UTF8)) {
-      json.setRootValueSeparator(null);
-      String ts = e.timestamp().toString();
-      for (int r = 0; r < e.rows(); r++) {
-        json.writeStartObject();
-        json.writeStringField("request_id", e.requestId());
-        json.writeNumberField("row", r);
-        json.writeStringField("timestamp", ts);
-        json.writeStringField("model", e.model());
-        json.writeStringField("version", e.version());
-        json.writeStringField("role", e.role());
-        json.writeNumberField("latency_ms", e.latencyMs());
-        writeRow(json, "inputs", inputs, r);
-        writeRow(json, "outputs", e.outputs(), r);
-        json.writeEndObject();
-        json.writeRaw('\n');
-      }
+    try {
+      fileBytes += encoder.write(e, e.inputs().get(), out);
+    } catch (IOException failed) {
+      abandon();
+      throw failed;
     }
-    lines.writeTo(out);
-    fileBytes += lines.size();
-    if (lines.size() > MAX_KEPT_BUFFER) {
-      lines = new ByteArrayOutputStream(1 << 12);
-    }
-  }
-
-  private static void writeRow(JsonGenerator json, String field, Frame frame, int row)
-      throws IOException {
-    json.writeObjectFieldStart(field);
-    for (Column c : frame.columns()) {
-      json.writeFieldName(c.name());
-      if (c.isNull(row)) {
-        json.writeNull();
-        continue;
-      }
-      switch (c.type()) {
-        case DOUBLE -> json.writeNumber(c.getDouble(row));
-        case LONG -> json.writeNumber((long) c.getDouble(row));
-        case BOOLEAN -> json.writeBoolean((Boolean) c.get(row));
-        case STRING, TIMESTAMP -> json.writeString(String.valueOf(c.get(row)));
-      }
-    }
-    json.writeEndObject();
   }
 
   private void open() throws IOException {
     fileOpenedAt = System.currentTimeMillis();
     openFile = dir.resolve("predictions-" + FILE_TIME.format(Instant.ofEpochMilli(fileOpenedAt))
-        + ".jsonl.open");
+        + "." + options.format().extension() + ".open");
     out = new BufferedOutputStream(Files.newOutputStream(openFile), 1 << 16);
-    fileBytes = 0;
+    byte[] header = encoder.startFile();
+    out.write(header);
+    fileBytes = header.length;
   }
 
   private void flushOrRoll() throws IOException {
@@ -227,19 +185,29 @@ public final class PredictionLog implements AutoCloseable {
       return;
     }
     out.flush();
-    if (fileBytes >= maxFileBytes
-        || System.currentTimeMillis() - fileOpenedAt >= maxFileAgeMillis) {
+    if (fileBytes >= options.maxFileBytes()
+        || System.currentTimeMillis() - fileOpenedAt >= options.maxFileAgeMillis()) {
       roll();
     }
   }
 
-  /** Closes the open file and gives it its final {@code .jsonl} name. */
+  /** Closes the open file and gives it its final name (without {@code .open}). */
   private void roll() throws IOException {
     out.close();
     out = null;
     String name = openFile.getFileName().toString();
     Files.move(openFile, openFile.resolveSibling(name.substring(0, name.length() - 5)),
         StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Closes and renames the open file after a failed write, as far as the disk lets it. */
+  private void abandon() {
+    try {
+      roll();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Cannot close the prediction log file {}: {}", openFile, e.getMessage());
+      out = null;
+    }
   }
 
   /** Writes every queued entry, then closes and renames the open file. */

@@ -5,6 +5,7 @@ import dev.kiln.serving.monitor.DriftSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,7 @@ public final class ServerConfig {
   private ServingMetrics metrics;
   private Path logDir;
   private double logSample = 1;
+  private LogFormat logFormat = LogFormat.BINARY;
   private String kilnVersion = "dev";
   private ServerPages pages;
   private DriftSource driftSource;
@@ -57,6 +59,12 @@ public final class ServerConfig {
   public ServerConfig predictionLog(Path dir, double sample) {
     this.logDir = dir;
     this.logSample = sample;
+    return this;
+  }
+
+  /** Writes the prediction log in this format (default: {@link LogFormat#BINARY}). */
+  public ServerConfig predictionLogFormat(LogFormat format) {
+    this.logFormat = Objects.requireNonNull(format, "format");
     return this;
   }
 
@@ -108,8 +116,8 @@ public final class ServerConfig {
           + " got " + logSample + ".", "e.g. --log-sample 0.1 logs one request in ten");
     }
     try {
-      return new PredictionLog(logDir, LOG_QUEUE_ROWS, LOG_FILE_BYTES, LOG_FILE_MILLIS,
-          logSample, metrics());
+      return new PredictionLog(logDir, new PredictionLog.Options(LOG_QUEUE_ROWS, LOG_FILE_BYTES,
+          LOG_FILE_MILLIS, logSample, logFormat), metrics());
     } catch (IOException e) {
       throw new KilnException("Cannot create the prediction log folder '" + logDir + "': "
           + e.getMessage(), "choose a writable folder with --log-dir");

@@ -64,7 +64,7 @@ class HotReloadTest {
         }
       });
       if (logDir != null) {
-        cfg.predictionLog(logDir, 1);
+        cfg.predictionLog(logDir, 1).predictionLogFormat(LogFormat.JSON);
       }
     });
     return new Http("http://127.0.0.1:" + server.port());

@@ -185,7 +185,8 @@ class ServerOperationsTest {
   @Timeout(120) // offer() must never block; a hang fails here instead of stalling the build
   void a_full_prediction_log_drops_and_counts_instead_of_blocking() throws Exception {
     ServingMetrics metrics = new ServingMetrics();
-    PredictionLog log = new PredictionLog(dir.resolve("log"), 1, 1 << 20, 60_000, metrics);
+    PredictionLog log = new PredictionLog(dir.resolve("log"),
+        new PredictionLog.Options(1, 1 << 20, 60_000, 1, LogFormat.JSON), metrics);
     var frame = dev.kiln.data.Frame.of(dev.kiln.data.DoubleColumn.of("x", 1, 2));
     for (int i = 0; i < 5000; i++) {
       log.offer(new PredictionLog.Entry("r" + i, java.time.Instant.now(), "m", "1", "primary",
@@ -204,8 +205,8 @@ class ServerOperationsTest {
   @Test
   void a_sampled_prediction_log_keeps_about_its_share() throws Exception {
     ServingMetrics metrics = new ServingMetrics();
-    PredictionLog log = new PredictionLog(dir.resolve("sampled"), 100_000, 1 << 24, 60_000, 0.1,
-        metrics);
+    PredictionLog log = new PredictionLog(dir.resolve("sampled"),
+        new PredictionLog.Options(100_000, 1 << 24, 60_000, 0.1, LogFormat.JSON), metrics);
     var frame = dev.kiln.data.Frame.of(dev.kiln.data.DoubleColumn.of("x", 1));
     for (int i = 0; i < 10_000; i++) {
       log.offer(new PredictionLog.Entry("r" + i, java.time.Instant.now(), "m", "1", "primary",
