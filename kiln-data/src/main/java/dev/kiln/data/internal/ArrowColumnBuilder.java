@@ -188,6 +188,9 @@ abstract class ArrowColumnBuilder {
   private static final class Strings extends ArrowColumnBuilder {
     private final List<int[]> parts = new ArrayList<>();
     private final StringDictionary dictionary = new StringDictionary();
+    // one batch's offsets and bytes, reused from batch to batch
+    private int[] offsets = new int[0];
+    private byte[] data = new byte[0];
 
     Strings(String name) {
       super(name);
@@ -195,10 +198,15 @@ abstract class ArrowColumnBuilder {
 
     @Override
     void addValues(FieldVector v, int n) {
-      int[] offsets = new int[n + 1];
-      ArrowBuffers.view(v.getOffsetBuffer(), (n + 1) * 4L).asIntBuffer().get(offsets);
-      byte[] data = new byte[offsets[n] - offsets[0]];
-      v.getDataBuffer().getBytes(offsets[0], data);
+      if (offsets.length < n + 1) {
+        offsets = new int[n + 1];
+      }
+      ArrowBuffers.view(v.getOffsetBuffer(), (n + 1) * 4L).asIntBuffer().get(offsets, 0, n + 1);
+      int bytes = offsets[n] - offsets[0];
+      if (data.length < bytes) {
+        data = new byte[Math.max(bytes, data.length + (data.length >> 1))];
+      }
+      v.getDataBuffer().getBytes(offsets[0], data, 0, bytes);
       int base = offsets[0];
       int[] codes = new int[n];
       boolean anyNull = v.getNullCount() > 0;

@@ -16,7 +16,9 @@ import org.duckdb.DuckDBResultSet;
 /**
  * Reads a DuckDB result into frames through DuckDB's Arrow export: record batches cross from
  * DuckDB to Java through the Arrow C data interface and are copied buffer by buffer into
- * primitive columns, never value by value through JDBC. Close it to release the result.
+ * primitive columns, never value by value through JDBC; a whole result is decoded on a second
+ * thread while DuckDB produces the next batch ({@link BatchDecoder}). Close it to release the
+ * result.
  */
 public final class ArrowFrames implements AutoCloseable {
   /** Rows per Arrow batch when a whole result is read. */
@@ -71,24 +73,44 @@ public final class ArrowFrames implements AutoCloseable {
     for (Field f : root.getSchema().getFields()) {
       builders.add(ArrowColumnBuilder.of(f));
     }
-    int rows = 0;
-    do {
-      if (!reader.loadNextBatch()) {
-        done = true;
-        break;
-      }
-      List<FieldVector> vectors = root.getFieldVectors();
-      for (int j = 0; j < builders.size(); j++) {
-        builders.get(j).add(vectors.get(j));
-      }
-      rows += root.getRowCount();
-      rowsRead.accept(root.getRowCount());
-    } while (chunkRows <= 0);
+    int rows = chunkRows > 0 ? nextBatch(root, builders) : wholeResult(root, builders);
     if (rows == 0 && !first) {
       return null;
     }
     first = false;
     return Frame.of(builders.stream().map(ArrowColumnBuilder::build).toList());
+  }
+
+  /** Reads one batch into the builders on this thread; returns its rows (0 at the end). */
+  private int nextBatch(VectorSchemaRoot root, List<ArrowColumnBuilder> builders)
+      throws IOException {
+    if (!reader.loadNextBatch()) {
+      done = true;
+      return 0;
+    }
+    List<FieldVector> vectors = root.getFieldVectors();
+    for (int j = 0; j < builders.size(); j++) {
+      builders.get(j).add(vectors.get(j));
+    }
+    rowsRead.accept(root.getRowCount());
+    return root.getRowCount();
+  }
+
+  /** Reads every batch, decoding each on another thread while DuckDB produces the next. */
+  private int wholeResult(VectorSchemaRoot root, List<ArrowColumnBuilder> builders)
+      throws IOException {
+    int rows = 0;
+    try (BatchDecoder decoder = new BatchDecoder(builders, allocator)) {
+      while (reader.loadNextBatch()) {
+        int n = root.getRowCount();
+        decoder.add(root);
+        rows += n;
+        rowsRead.accept(n);
+      }
+      decoder.finish();
+    }
+    done = true;
+    return rows;
   }
 
   @Override
