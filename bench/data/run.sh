@@ -5,7 +5,8 @@
 # time of 3 and peak RSS from /usr/bin/time: `kiln predict` CSV->CSV on the fraud rows vs the
 # Python batch job bench/data/predict.py (pandas read_csv, the bundle's features and scaling, its
 # linear or XGBoost model, to_csv), and `kiln predict` on a 3M-row Parquet file, copying every
-# input column and with --keep of one.
+# input column (through the launcher's batch JVM settings and with the JVM's defaults) and with
+# --keep of one.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$here"
@@ -30,7 +31,7 @@ measure() {
   done
   echo "$best $rss"
 }
-kiln=(java -jar kiln-cli/target/kiln.jar)
+kiln=(./kiln)  # the launcher, with its batch JVM settings (docs/running.md)
 rows=$(( $(wc -l < "$work/fraud-score.csv") - 1 ))
 read -r k_s k_mb <<< "$(measure "${kiln[@]}" predict "$bundle" --input "$work/fraud-score.csv" \
   --output "$work/kiln-out.csv")"
@@ -51,6 +52,9 @@ read -r b_s b_mb <<< "$(measure "${kiln[@]}" predict "$bundle" --input "$work/fr
 printf "%-44s %7.2f s  peak RSS %5d MB   -> %s rows/s (goal >= 1M)\n" \
   "kiln predict, 3M rows Parquet->Parquet" "$b_s" "$b_mb" \
   "$(python3 -c "print(f'{3_000_000/$b_s:,.0f}')")"
+read -r j_s j_mb <<< "$(KILN_JAVA_OPTS= measure "${kiln[@]}" predict "$bundle" \
+  --input "$work/fraud-3m.parquet" --output "$work/scored.parquet")"
+printf "%-44s %7.2f s  peak RSS %5d MB\n" "  the same with the JVM's defaults" "$j_s" "$j_mb"
 read -r c_s c_mb <<< "$(measure "${kiln[@]}" predict "$bundle" --input "$work/fraud-3m.parquet" \
   --output "$work/scored-kept.parquet" --keep Time)"
 printf "%-44s %7.2f s  peak RSS %5d MB   -> %s rows/s\n" \

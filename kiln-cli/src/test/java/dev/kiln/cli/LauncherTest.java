@@ -33,6 +33,8 @@ class LauncherTest {
   private static final FileTime EDITED = FileTime.from(Instant.parse("2022-01-01T00:00:00Z"));
 
   @TempDir Path temp;
+  /** The launcher's JVM options for every command but serve (docs/running.md). */
+  private static final String BATCH = "-XX:+UseSerialGC -XX:MaxRAMPercentage=50 ";
   private Path checkout;
   private Path calls;
   private Path fakeBin;
@@ -85,8 +87,8 @@ class LauncherTest {
 
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).doesNotContain("Building kiln");
-    assertThat(calls()).containsExactly("java -jar " + checkout.resolve("kiln-cli/target/kiln.jar")
-        + " run --project hello KILN_COMMAND=./kiln");
+    assertThat(calls()).containsExactly("java " + BATCH + "-jar "
+        + checkout.resolve("kiln-cli/target/kiln.jar") + " run --project hello KILN_COMMAND=./kiln");
   }
 
   @Test
@@ -101,7 +103,8 @@ class LauncherTest {
         .doesNotContain("Building jar");
     assertThat(calls()).hasSize(2);
     assertThat(calls().get(0)).startsWith("mvnw ").contains("package -pl kiln-cli -am");
-    assertThat(calls().get(1)).startsWith("java -jar ").endsWith("--version KILN_COMMAND=./kiln");
+    assertThat(calls().get(1)).startsWith("java " + BATCH + "-jar ")
+        .endsWith("--version KILN_COMMAND=./kiln");
   }
 
   @Test
@@ -131,8 +134,8 @@ class LauncherTest {
     Run run = launch(elsewhere, bin + ":" + path(), "kiln", "new", "churn");
 
     assertThat(run.exitCode()).as(run.output()).isZero();
-    assertThat(calls()).containsExactly("java -jar " + checkout.resolve("kiln-cli/target/kiln.jar")
-        + " new churn KILN_COMMAND=kiln");
+    assertThat(calls()).containsExactly("java " + BATCH + "-jar "
+        + checkout.resolve("kiln-cli/target/kiln.jar") + " new churn KILN_COMMAND=kiln");
   }
 
   @Test
@@ -152,10 +155,27 @@ class LauncherTest {
 
       Run installed = launch(home, link.getParent() + ":" + path(), "kiln", "--help");
       assertThat(installed.exitCode()).as(installed.output()).isZero();
-      assertThat(calls().get(calls().size() - 1)).isEqualTo("java -jar "
+      assertThat(calls().get(calls().size() - 1)).isEqualTo("java " + BATCH + "-jar "
           + checkout.resolve("kiln-cli/target/kiln.jar") + " --help KILN_COMMAND=kiln");
     }
     assertThat(calls()).noneMatch(c -> c.startsWith("mvnw "));
+  }
+
+  @Test
+  void javaOptions_batchByDefault_serveItsOwn_kilnJavaOptsReplacesBoth() throws Exception {
+    String jar = checkout.resolve("kiln-cli/target/kiln.jar").toString();
+    launch(checkout, path(), "./kiln", "predict", "b", "--input", "i.csv", "--output", "o.csv");
+    launch(checkout, path(), Map.of("KILN_JAVA_OPTS", "-Xmx2g"), "./kiln run");
+    launch(checkout, path(), Map.of("KILN_JAVA_OPTS", ""), "./kiln run");
+    launch(checkout, path(), "./kiln", "serve", "m");
+
+    List<String> calls = calls();
+    assertThat(calls.get(0)).isEqualTo("java " + BATCH + "-jar " + jar
+        + " predict b --input i.csv --output o.csv KILN_COMMAND=./kiln");
+    assertThat(calls.get(1)).isEqualTo("java -Xmx2g -jar " + jar + " run KILN_COMMAND=./kiln");
+    assertThat(calls.get(2)).isEqualTo("java -jar " + jar + " run KILN_COMMAND=./kiln");
+    assertThat(calls.get(3)).contains("-XX:+UseSerialGC -Xms64m -Xmx512m")
+        .doesNotContain("MaxRAMPercentage").endsWith(" serve m KILN_COMMAND=./kiln");
   }
 
   @Test
