@@ -1,6 +1,7 @@
 package dev.kiln.serving;
 
 import dev.kiln.data.Column;
+import dev.kiln.data.ColumnType;
 import dev.kiln.data.Frame;
 import dev.kiln.data.TimestampColumn;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.zip.CRC32C;
 
 /**
@@ -53,7 +55,7 @@ final class BinaryLogEncoder implements LogEncoder {
   }
 
   @Override
-  public int write(PredictionLog.Entry e, Frame inputs, OutputStream out) throws IOException {
+  public int write(PredictionLog.Entry e, OutputStream out) throws IOException {
     buf.clear();
     buf.position(8);
     defined.clear();
@@ -65,7 +67,11 @@ final class BinaryLogEncoder implements LogEncoder {
       string(e.version(), true);
       string(e.role(), true);
       varint(e.rows());
-      columns(inputs, e.rows());
+      if (e.inputs() instanceof InputRows rows && !rows.hasFractions()) {
+        columns(rows);
+      } else {
+        columns(e.inputs().get(), e.rows());
+      }
       columns(e.outputs(), e.rows());
     } catch (RuntimeException failed) {
       defined.forEach(dictionary::remove);
@@ -87,19 +93,65 @@ final class BinaryLogEncoder implements LogEncoder {
     for (Column c : frame.columns()) {
       string(c.name(), true);
       ensure(2);
-      byte type = switch (c.type()) {
-        case DOUBLE -> DOUBLE;
-        case LONG -> LONG;
-        case BOOLEAN -> BOOLEAN;
-        case STRING -> STRING;
-        case TIMESTAMP -> TIMESTAMP;
-      };
+      byte type = type(c.type());
       boolean nulls = c.nullCount() > 0;
       buf.put(type).put((byte) (nulls ? 1 : 0));
       if (nulls) {
         bitmap(c, rows, true);
       }
       values(c, type, rows, nulls);
+    }
+  }
+
+  /**
+   * Writes a request's checked rows as the columns {@link InputRows#frame()} would give (every
+   * whole-number field holding whole numbers), without building them.
+   */
+  private void columns(InputRows rows) {
+    int width = rows.fields().size();
+    varint(width);
+    for (int f = 0; f < width; f++) {
+      string(rows.fields().get(f).name(), true);
+      column(rows, f, rows.rowCount());
+    }
+  }
+
+  private void column(InputRows rows, int f, int n) {
+    byte type = type(rows.type(f));
+    boolean nulls = false;
+    for (int r = 0; r < n && !nulls; r++) {
+      nulls = rows.isMissing(r, f);
+    }
+    ensure(3 + (n + 7) / 8 + 8L * n);
+    buf.put(type).put((byte) (nulls ? 1 : 0));
+    if (nulls) {
+      bits(n, r -> rows.isMissing(r, f));
+    }
+    switch (type) {
+      case DOUBLE -> {
+        for (int r = 0; r < n; r++) {
+          buf.putDouble(nulls && rows.isMissing(r, f) ? 0 : rows.number(r, f));
+        }
+      }
+      case LONG -> {
+        for (int r = 0; r < n; r++) {
+          buf.putLong(nulls && rows.isMissing(r, f) ? 0 : (long) rows.number(r, f));
+        }
+      }
+      case BOOLEAN -> bits(n, r -> !rows.isMissing(r, f) && rows.number(r, f) != 0);
+      case STRING -> {
+        for (int r = 0; r < n; r++) {
+          if (!rows.isMissing(r, f)) {
+            string(rows.text(r, f), true);
+          }
+        }
+      }
+      default -> {
+        buf.put(kind(TimestampColumn.Kind.INSTANT));
+        for (int r = 0; r < n; r++) {
+          buf.putLong(nulls && rows.isMissing(r, f) ? 0 : rows.micros(r, f));
+        }
+      }
     }
   }
 
@@ -133,11 +185,14 @@ final class BinaryLogEncoder implements LogEncoder {
 
   /** Writes one bit per row, least significant first: the nulls, or the true booleans. */
   private void bitmap(Column c, int rows, boolean ofNulls) {
+    bits(rows, ofNulls ? c::isNull : r -> !c.isNull(r) && c.getBoolean(r));
+  }
+
+  private void bits(int rows, IntPredicate set) {
     ensure((rows + 7) / 8);
     int bits = 0;
     for (int r = 0; r < rows; r++) {
-      boolean set = ofNulls ? c.isNull(r) : !c.isNull(r) && c.getBoolean(r);
-      bits |= (set ? 1 : 0) << (r & 7);
+      bits |= (set.test(r) ? 1 : 0) << (r & 7);
       if ((r & 7) == 7 || r == rows - 1) {
         buf.put((byte) bits);
         bits = 0;
@@ -191,6 +246,16 @@ final class BinaryLogEncoder implements LogEncoder {
 
   private static ByteBuffer newBuffer(int capacity) {
     return ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static byte type(ColumnType type) {
+    return switch (type) {
+      case DOUBLE -> DOUBLE;
+      case LONG -> LONG;
+      case BOOLEAN -> BOOLEAN;
+      case STRING -> STRING;
+      case TIMESTAMP -> TIMESTAMP;
+    };
   }
 
   /** Codes a timestamp column's kind: 0 instants, 1 local date-times, 2 dates. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A request's input rows, already checked against the model's input schema, in flat row-major
@@ -22,9 +23,10 @@ import java.util.List;
  * features are computed from it per row ({@link RowFeatures.RowSource}), and {@link #frame()} gives
  * the same frame {@link InputFrames} builds, for the paths that work on frames.
  *
- * <p>Filled by one thread, then only read: it is safe to hand to the prediction log's writer.
+ * <p>Filled by one thread, then only read: it is safe to hand to the prediction log's writer,
+ * which encodes the values as they are (a {@link Supplier} of the frame for other readers).
  */
-public final class InputRows implements RowFeatures.RowSource {
+public final class InputRows implements RowFeatures.RowSource, Supplier<Frame> {
   private final List<FieldSpec> fields;
   private final ColumnType[] types;
   private final int width;
@@ -135,6 +137,37 @@ public final class InputRows implements RowFeatures.RowSource {
         case TIMESTAMP -> row.setLong(f, micros[base + f]);
       }
     }
+  }
+
+  /** Returns {@link #frame()}. */
+  @Override
+  public Frame get() {
+    return frame();
+  }
+
+  /** Returns the type of field {@code f}. */
+  ColumnType type(int f) {
+    return types[f];
+  }
+
+  /** Returns whether value {@code (r, f)} is missing. */
+  boolean isMissing(int r, int f) {
+    return missing[r * width + f];
+  }
+
+  /** Returns the number (or boolean 0/1) of value {@code (r, f)}. */
+  double number(int r, int f) {
+    return numbers[r * width + f];
+  }
+
+  /** Returns the text of value {@code (r, f)}. */
+  String text(int r, int f) {
+    return texts[r * width + f];
+  }
+
+  /** Returns the timestamp of value {@code (r, f)}, in epoch microseconds. */
+  long micros(int r, int f) {
+    return micros[r * width + f];
   }
 
   /** Returns the rows as the frame {@link InputFrames#build} gives for the same values. */

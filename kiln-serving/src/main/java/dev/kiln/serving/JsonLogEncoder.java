@@ -27,7 +27,8 @@ final class JsonLogEncoder implements LogEncoder {
   }
 
   @Override
-  public int write(PredictionLog.Entry e, Frame inputs, OutputStream out) throws IOException {
+  public int write(PredictionLog.Entry e, OutputStream out) throws IOException {
+    Frame inputs = e.inputs().get();
     lines.reset();
     try (JsonGenerator json = JSON.createGenerator(lines, JsonEncoding.UTF8)) {
       json.setRootValueSeparator(null);

@@ -1,6 +1,5 @@
 package dev.kiln.serving;
 
-import dev.kiln.data.Frame;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -13,8 +12,7 @@ interface LogEncoder {
    * Encodes one entry whole and then writes it, so an entry that cannot be encoded writes
    * nothing.
    *
-   * @param inputs the entry's input frame
    * @return the number of bytes written
    */
-  int write(PredictionLog.Entry entry, Frame inputs, OutputStream out) throws IOException;
+  int write(PredictionLog.Entry entry, OutputStream out) throws IOException;
 }

@@ -163,7 +163,7 @@ public final class PredictionLog implements AutoCloseable {
       open();
     }
     try {
-      fileBytes += encoder.write(e, e.inputs().get(), out);
+      fileBytes += encoder.write(e, out);
     } catch (IOException failed) {
       abandon();
       throw failed;

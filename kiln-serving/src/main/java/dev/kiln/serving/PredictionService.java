@@ -111,7 +111,7 @@ public final class PredictionService implements AutoCloseable {
       List<Map<String, Double>> explanations = explain ? served.explain(inputs) : null;
       status = 200;
       long nanos = System.nanoTime() - start;
-      Supplier<Frame> logged = rows != null ? rows::frame : () -> inputs;
+      Supplier<Frame> logged = rows != null ? rows : () -> inputs;
       record(requestId, served, route.role(), logged, outputs, nanos);
       if (route.shadow() != null) {
         shadow(requestId, route.shadow(), logged.get());

@@ -33,10 +33,10 @@ public final class ServingMetrics {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Map<String, Counter> requests = new ConcurrentHashMap<>();
-  private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
-  private final Map<String, DistributionSummary> batches = new ConcurrentHashMap<>();
-  private final Map<String, DistributionSummary> predictions = new ConcurrentHashMap<>();
+  private final Map<Labels, Counter> requests = new ConcurrentHashMap<>();
+  private final Map<Labels, Timer> latencies = new ConcurrentHashMap<>();
+  private final Map<Labels, DistributionSummary> batches = new ConcurrentHashMap<>();
+  private final Map<Labels, DistributionSummary> predictions = new ConcurrentHashMap<>();
   private final Map<String, Double> drift = new ConcurrentHashMap<>();
   private final Map<Integer, Counter> httpErrors = new ConcurrentHashMap<>();
   private final Map<String, Counter> reloads = new ConcurrentHashMap<>();
@@ -47,14 +47,20 @@ public final class ServingMetrics {
       .description("Prediction log entries (rows) dropped because the log queue was full")
       .register(registry);
 
+  /**
+   * The labels of a per-request meter, as its cache key: no string is built per request, and the
+   * labels' own hash codes are cached by their strings.
+   */
+  private record Labels(String model, String version, String protocol, int status) {}
+
   /** Counts a finished prediction request and records its latency. */
   public void request(String model, String version, String protocol, int status, long nanos) {
-    String key = model + '\0' + version + '\0' + protocol + '\0' + status;
-    requests.computeIfAbsent(key, k -> Counter.builder("kiln.requests")
+    requests.computeIfAbsent(new Labels(model, version, protocol, status), k -> Counter
+        .builder("kiln.requests")
         .description("Prediction requests").tags(Tags.of("model", model, "version", version,
             "protocol", protocol, "code", Integer.toString(status))).register(registry))
         .increment();
-    latencies.computeIfAbsent(model + '\0' + version + '\0' + protocol,
+    latencies.computeIfAbsent(new Labels(model, version, protocol, 0),
         k -> Timer.builder("kiln.request.duration").description("Prediction request latency")
             .tags("model", model, "version", version, "protocol", protocol)
             .serviceLevelObjectives(LATENCY_BUCKETS).register(registry))
@@ -63,7 +69,7 @@ public final class ServingMetrics {
 
   /** Records the row count of one model call. */
   void batch(String model, String version, int rows) {
-    batches.computeIfAbsent(model + '\0' + version, k -> DistributionSummary
+    batches.computeIfAbsent(new Labels(model, version, "", 0), k -> DistributionSummary
         .builder("kiln.batch.rows").description("Rows per model call (micro-batch size)")
         .tags("model", model, "version", version).serviceLevelObjectives(BATCH_BUCKETS)
         .register(registry)).record(rows);
@@ -71,7 +77,8 @@ public final class ServingMetrics {
 
   /** Records the predicted values (probabilities or regression values) of one request. */
   void predictions(String model, String version, boolean probability, Column values) {
-    DistributionSummary summary = predictions.computeIfAbsent(model + '\0' + version, k -> {
+    DistributionSummary summary = predictions.computeIfAbsent(new Labels(model, version, "", 0),
+        k -> {
       DistributionSummary.Builder b = DistributionSummary.builder("kiln.prediction")
           .description("Distribution of predicted values").tags("model", model,
               "version", version);

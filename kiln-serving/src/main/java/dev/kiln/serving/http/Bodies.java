@@ -3,6 +3,7 @@ package dev.kiln.serving.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -18,12 +19,15 @@ import java.util.regex.Pattern;
 final class Bodies {
   /**
    * Reads NaN and Infinity so they can be refused with a message naming the field; refuses a
-   * field given twice in one object.
+   * field given twice in one object; writes doubles in their shortest form.
    */
   static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       // Correctly rounded like Double.parseDouble (the same bits), several times faster.
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      // Answers: the shortest digits that read back to the same double (Schubfach), several
+      // times faster than Java 17's Double.toString, which is not always the shortest.
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
   private static final String DUPLICATE = "Duplicate field '";

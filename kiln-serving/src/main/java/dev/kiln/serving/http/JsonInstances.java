@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Streams a native request body, {@code {"instances": [...]}} (or {@code "inputs"}) with rows as
- * objects or as arrays in the model's input order, straight into {@link InputRows}: one pass
- * over the bytes, no tree, every value checked against the schema as it is read.
+ * Streams request bodies straight into {@link InputRows}: the native {@code {"instances":
+ * [...]}} (or {@code "inputs"}) with rows as objects or as arrays in the model's input order
+ * (scanned from its bytes by {@link InstancesScanner}), and MLflow's {@code dataframe_split}
+ * (with Jackson's streaming parser). One pass, no tree, every value checked against the schema as
+ * it is read.
  *
  * <p>It answers only bodies that are entirely valid and plainly shaped; for anything else (a
  * syntax error, a duplicate or unknown field, a missing or mistyped value, another key in the
@@ -39,105 +41,10 @@ final class JsonInstances {
 
   /**
    * Returns the rows of a valid body whose one key (one of {@code keys}) holds the rows, or
-   * null to let the tree reader answer.
+   * null to let the tree reader answer ({@link InstancesScanner}).
    */
   static InputRows read(byte[] body, int length, TabularInputs reader, Set<String> keys) {
-    if (length == 0) {
-      return null;
-    }
-    try (JsonParser p = FACTORY.createParser(body, 0, length)) {
-      if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
-        return null;
-      }
-      String key = p.currentName();
-      if (!keys.contains(key) || p.nextToken() != JsonToken.START_ARRAY) {
-        return null;
-      }
-      InputRows rows = rows(p, reader, length);
-      // Nothing else may follow: another key (maybe "instances" again), or trailing tokens.
-      return rows != null && p.nextToken() == JsonToken.END_OBJECT && p.nextToken() == null
-          ? rows : null;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static InputRows rows(JsonParser p, TabularInputs reader, int length)
-      throws IOException {
-    List<FieldSpec> fields = reader.fields();
-    // A guess of the row count from the body size; the rows grow when it is short.
-    InputRows rows = new InputRows(fields, Math.min(reader.maxRows(),
-        Math.max(1, length / Math.max(1, 12 * fields.size()))));
-    boolean[] seen = new boolean[fields.size()];
-    FieldOrder order = new FieldOrder(fields.size());
-    JsonToken first = p.nextToken();
-    for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
-      if (t != first || rows.rowCount() >= reader.maxRows()) {
-        return null;
-      }
-      int r = rows.addRow();
-      boolean complete = t == JsonToken.START_OBJECT ? object(p, reader, rows, r, seen, order)
-          : t == JsonToken.START_ARRAY && array(p, fields, rows, r);
-      if (!complete) {
-        return null;
-      }
-    }
-    return rows.rowCount() == 0 ? null : rows;
-  }
-
-  private static boolean object(JsonParser p, TabularInputs reader, InputRows rows, int r,
-      boolean[] seen, FieldOrder order) throws IOException {
-    Arrays.fill(seen, false);
-    int count = 0;
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-      int f = count < seen.length ? order.index(count, p.currentName(), reader) : -1;
-      if (f < 0 || seen[f]) {
-        return false;
-      }
-      seen[f] = true;
-      count++;
-      if (!value(p, p.nextToken(), reader.fields().get(f), rows, r, f)) {
-        return false;
-      }
-    }
-    return count == seen.length;
-  }
-
-  private static boolean array(JsonParser p, List<FieldSpec> fields, InputRows rows, int r)
-      throws IOException {
-    int f = 0;
-    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-      if (f == fields.size() || !value(p, t, fields.get(f), rows, r, f)) {
-        return false;
-      }
-      f++;
-    }
-    return f == fields.size();
-  }
-
-  /**
-   * The field names of the previous row, by position: rows of one request name their fields in
-   * the same order, and the parser hands out the same (canonical) name strings, so a name is
-   * found by identity before the schema's map is asked.
-   */
-  private static final class FieldOrder {
-    private final String[] names;
-    private final int[] indexes;
-
-    FieldOrder(int width) {
-      names = new String[width];
-      indexes = new int[width];
-    }
-
-    int index(int position, String name, TabularInputs reader) {
-      if (names[position] == name) {
-        return indexes[position];
-      }
-      int f = reader.fieldIndex(name);
-      names[position] = name;
-      indexes[position] = f;
-      return f;
-    }
+    return InstancesScanner.read(body, length, reader, keys);
   }
 
   /**

@@ -42,4 +42,12 @@ class OutputsTest {
     assertThat(direct(regression, Task.REGRESSION)).isEqualTo(viaMaps(regression, Task.REGRESSION))
         .isEqualTo("{\"predictions\":[3.25,-1.0E21,0.0]}");
   }
+
+  @Test
+  void doubles_areWrittenInTheirShortestForm() throws Exception {
+    // Java 17's Double.toString gives 2.82879384806159008E17 for this double.
+    Frame regression = Frame.of(DoubleColumn.of("prediction", new double[] {2.82879384806159E17}));
+    assertThat(direct(regression, Task.REGRESSION)).isEqualTo(viaMaps(regression, Task.REGRESSION))
+        .isEqualTo("{\"predictions\":[2.82879384806159E17]}");
+  }
 }
