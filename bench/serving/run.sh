@@ -2,7 +2,7 @@
 # Serving benchmark, all on loopback with wrk, in one run (issue 15):
 #   (a) kiln serve on the fraud bundle: 1-row and 100-row requests, logged (default) and --no-log,
 #       and 1-row latency at about half of the maximum throughput;
-#   (b) the Python peers on the same bundle files, numpy straight into the booster (model.py):
+#   (b) the Python peers on the same bundle files, evaluated in numpy over whole columns (model.py):
 #       FastAPI tuned (uvloop + httptools, async, 2 workers) and Flask + gunicorn (2 workers);
 #   (c) a Node.js http hello world: the ceiling;
 #   (d) HTTP stacks side by side (Javalin/Jetty, raw Netty 4.2, the JDK HttpServer), each with a
@@ -50,6 +50,8 @@ start() {
   eval "pid_$name=$!"
   until curl -sf -o /dev/null "$url" -X "${READY_METHOD:-GET}"; do
     kill -0 "${pids[-1]}" 2>/dev/null || { cat "$tmp/$name.log" >&2; exit 1; }
+    # A server whose workers die while its master lives (uvicorn, gunicorn) never answers.
+    (( $(now_ms) - t0 < 300000 )) || { cat "$tmp/$name.log" >&2; echo "$name: not ready in 300 s" >&2; exit 1; }
     sleep 0.02
   done
   eval "cold_$name=$(( $(now_ms) - t0 ))"
