@@ -24,15 +24,15 @@ public record TrainedModel(String label, Task task, List<String> inputs,
   }
 
   /**
-   * Returns the model's feature matrix for the rows of a frame holding the input columns.
+   * Returns the model's feature matrix (sparse one-hot blocks as codes) for the rows of a frame holding the input columns.
    *
    * @throws dev.kiln.data.DataFormatException naming a missing input column
    */
   public TrainingData features(Frame frame) {
-    Frame prepared = preprocessing.transform(frame.select(inputs));
-    float[] x = prepared.toFloatMatrix(model.featureNames());
-    return new TrainingData(x, frame.rowCount(), model.featureNames(),
-        new float[frame.rowCount()], null);
+    FeatureMatrix x = FeatureMatrix.of(preprocessing.encode(frame.select(inputs)),
+        model.featureNames());
+    return new TrainingData(x.dense(), x.rows(), x.featureNames(), new float[x.rows()], null,
+        x.oneHot());
   }
 
   /**
@@ -40,6 +40,6 @@ public record TrainedModel(String label, Task task, List<String> inputs,
    * class per row (multiclass) or the value (regression).
    */
   public double[] predict(Frame frame) {
-    return model.predict(features(frame).features(), frame.rowCount());
+    return model.predict(features(frame).matrix());
   }
 }

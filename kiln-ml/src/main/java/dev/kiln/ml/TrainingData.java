@@ -3,20 +3,23 @@ package dev.kiln.ml;
 import dev.kiln.core.KilnException;
 import dev.kiln.data.Column;
 import dev.kiln.data.Frame;
+import dev.kiln.ml.preprocess.EncodedFrame;
 import java.util.List;
 
 /**
- * A dense, row-major feature matrix (NaN = missing) with labels and optional sample weights, the
- * form estimators train on. Built from a frame of numeric columns.
+ * A feature matrix (NaN = missing) with labels and optional sample weights, the form estimators
+ * train on: dense features row-major, and sparse one-hot blocks as one code per row (see {@link
+ * FeatureMatrix}). Built from a frame of numeric columns, or from encoded rows.
  *
- * @param features rows x featureNames.size() values, row-major
+ * @param features rows x (features not in a one-hot block) values, row-major, in feature order
  * @param rows the number of rows
- * @param featureNames the feature (column) names, in matrix order
+ * @param featureNames every feature (column) name, in matrix order
  * @param labels one label per row (class index or target value)
  * @param weights one weight per row, or null for equal weights
+ * @param oneHot the sparse one-hot blocks (empty: every feature is dense)
  */
 public record TrainingData(float[] features, int rows, List<String> featureNames, float[] labels,
-    float[] weights) {
+    float[] weights, List<OneHotBlock> oneHot) {
 
   /**
    * Validates the shapes.
@@ -25,12 +28,19 @@ public record TrainingData(float[] features, int rows, List<String> featureNames
    */
   public TrainingData {
     featureNames = List.copyOf(featureNames);
-    if (features.length != (long) rows * featureNames.size() || labels.length != rows
-        || (weights != null && weights.length != rows)) {
+    oneHot = List.copyOf(oneHot);
+    new FeatureMatrix(features, rows, featureNames, oneHot);
+    if (labels.length != rows || (weights != null && weights.length != rows)) {
       throw new KilnException("Training data shapes disagree: " + rows + " rows, "
-          + featureNames.size() + " features, " + features.length + " values, " + labels.length
-          + " labels.", "build it with TrainingData.of(frame, label)");
+          + labels.length + " labels" + (weights == null ? "" : ", " + weights.length
+          + " weights") + ".", "build it with TrainingData.of(frame, label)");
     }
+  }
+
+  /** Creates dense training data (every feature in {@code features}). */
+  public TrainingData(float[] features, int rows, List<String> featureNames, float[] labels,
+      float[] weights) {
+    this(features, rows, featureNames, labels, weights, List.of());
   }
 
   /**
@@ -40,34 +50,49 @@ public record TrainingData(float[] features, int rows, List<String> featureNames
    *     the label column is missing
    */
   public static TrainingData of(Frame frame, String label) {
-    Column y = frame.column(label);
-    List<String> names = frame.drop(List.of(label)).columnNames();
-    float[] labels = new float[frame.rowCount()];
+    return of(new EncodedFrame(frame, java.util.Map.of()), label);
+  }
+
+  /**
+   * Takes every column of encoded rows but the label as a feature, sparse one-hot blocks as
+   * codes.
+   *
+   * @throws dev.kiln.data.DataFormatException if a column is not numeric or the label column is
+   *     missing
+   */
+  public static TrainingData of(EncodedFrame encoded, String label) {
+    Column y = encoded.frame().column(label);
+    EncodedFrame x = new EncodedFrame(encoded.frame().drop(List.of(label)), encoded.oneHot());
+    FeatureMatrix m = FeatureMatrix.of(x, x.featureNames());
+    float[] labels = new float[m.rows()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = (float) y.getDouble(i);
     }
-    return new TrainingData(frame.toFloatMatrix(names), frame.rowCount(), names, labels, null);
+    return new TrainingData(m.dense(), m.rows(), m.featureNames(), labels, null, m.oneHot());
+  }
+
+  /** Returns the features (without labels and weights). */
+  public FeatureMatrix matrix() {
+    return new FeatureMatrix(features, rows, featureNames, oneHot);
   }
 
   /** Returns a copy with sample weights. */
   public TrainingData withWeights(float[] sampleWeights) {
-    return new TrainingData(features, rows, featureNames, labels, sampleWeights);
+    return new TrainingData(features, rows, featureNames, labels, sampleWeights, oneHot);
   }
 
   /** Returns the given rows, in that order. */
   public TrainingData take(int[] rowIndexes) {
-    int f = featureNames.size();
-    float[] x = new float[rowIndexes.length * f];
+    FeatureMatrix x = matrix().take(rowIndexes);
     float[] y = new float[rowIndexes.length];
     float[] w = weights == null ? null : new float[rowIndexes.length];
     for (int i = 0; i < rowIndexes.length; i++) {
-      System.arraycopy(features, rowIndexes[i] * f, x, i * f, f);
       y[i] = labels[rowIndexes[i]];
       if (w != null) {
         w[i] = weights[rowIndexes[i]];
       }
     }
-    return new TrainingData(x, rowIndexes.length, featureNames, y, w);
+    return new TrainingData(x.dense(), x.rows(), featureNames, y, w, x.oneHot());
   }
 
   /** Returns the labels as class indexes. */

@@ -6,6 +6,7 @@ import dev.kiln.data.DataFormatException;
 import dev.kiln.data.DoubleColumn;
 import dev.kiln.data.Frame;
 import dev.kiln.data.LongColumn;
+import dev.kiln.ml.FeatureMatrix;
 import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
@@ -35,19 +36,28 @@ public record LoadedBundle(BundleManifest manifest, FittedPreprocessor preproces
    * @throws DataFormatException naming a missing or mistyped input column
    */
   public Frame predict(Frame input) {
-    int rows = input.rowCount();
-    return outputs(model.predict(features(input), rows), rows);
+    return outputs(model.predict(matrix(input)), input.rowCount());
   }
 
   /**
-   * Checks and preprocesses the input fields into the model's row-major feature matrix, the
-   * first half of {@link #predict}; servers use it to batch several requests into one model call.
+   * Checks and preprocesses the input fields into the model's feature matrix, sparse one-hot
+   * columns as one code per row (never a value per category).
+   *
+   * @throws DataFormatException naming a missing or mistyped input column, or an unknown category
+   */
+  public FeatureMatrix matrix(Frame input) {
+    return FeatureMatrix.of(preprocessing.encode(checkInputs(input)), manifest.features());
+  }
+
+  /**
+   * Checks and preprocesses the input fields into the model's dense row-major feature matrix
+   * (one-hot features as 1 or NaN, see {@link FeatureMatrix#toDense}), the first half of {@link
+   * #predict}; servers use it to batch several requests into one model call.
    *
    * @throws DataFormatException naming a missing or mistyped input column, or an unknown category
    */
   public float[] features(Frame input) {
-    Frame features = preprocessing.transform(checkInputs(input)).select(manifest.features());
-    return features.toFloatMatrix(manifest.features());
+    return matrix(input).toDense();
   }
 
   /**

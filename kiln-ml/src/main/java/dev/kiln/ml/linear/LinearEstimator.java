@@ -33,6 +33,10 @@ public record LinearEstimator(Task task, double l2, int maxIterations) implement
 
   @Override
   public Model fit(TrainingData train, TrainingData validation) {
+    if (!train.oneHot().isEmpty()) {
+      throw new KilnException("The linear baseline cannot train on sparse one-hot columns, whose"
+          + " other categories are missing, not 0.", "declare the one_hot step with sparse: false");
+    }
     int p = train.featureNames().size() + 1;
     for (float v : train.features()) {
       if (Float.isNaN(v)) {

@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * Preprocessing chosen from the column types, as {@code kiln new} and the {@code train} node use
  * by default. Text columns: for XGBoost, those with more than {@value #ONE_HOT_MAX} distinct values
- * become category codes for its native categorical splits and the others are one-hot encoded;
- * for the linear baseline all are one-hot encoded with at most {@value #ONE_HOT_MAX} columns each
- * (rarer categories share an infrequent column). Unseen categories never fail. For the linear
+ * become category codes for its native categorical splits and the others are one-hot encoded,
+ * sparsely (a code per row; a row's other categories are missing to XGBoost). For the linear
+ * baseline all are one-hot encoded with explicit zeros and at most {@value #ONE_HOT_MAX} columns
+ * each (rarer categories share an infrequent column). Unseen categories never fail. For the linear
  * baseline also missing numbers are filled with the median and numbers standardised; trees need
  * neither.
  */
@@ -50,7 +51,7 @@ final class AutoPreprocessing {
     }
     if (!oneHot.isEmpty()) {
       steps.add(new OneHotEncoder(oneHot, "infrequent_if_exist", linear ? ONE_HOT_MAX : null,
-          null));
+          null, !linear));
     }
     if (!codes.isEmpty()) {
       steps.add(new CategoricalEncoder(codes));

@@ -64,7 +64,7 @@ public final class ExplainNode implements NodeType {
     }
     Frame data = sample(call.input("data", Frame.class), p);
     TrainingData x = trained.features(data);
-    float[][] contributions = model.contributions(x.features(), x.rows());
+    float[][] contributions = model.contributions(x.matrix().toDense(), x.rows());
     List<String> features = trained.model().featureNames();
     int width = features.size() + 1;
     int groups = contributions.length == 0 ? 1 : contributions[0].length / width;

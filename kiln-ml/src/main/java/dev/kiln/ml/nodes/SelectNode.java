@@ -181,7 +181,7 @@ public final class SelectNode implements NodeType {
     for (int i = 0; i < scores.length; i++) {
       CandidateResult c = result.candidates().get(i);
       scores[i] = result.metric().score(test.labels(),
-          c.fitted().predict(test.features(), test.rows()));
+          c.fitted().predict(test.matrix()));
       if (!Double.isNaN(scores[i])) {
         values.put(c.name() + ".test_" + key, scores[i]);
       }

@@ -123,7 +123,7 @@ public final class TrainNode implements NodeType {
 
   static TrainingData matrix(FittedPreprocessor fitted, Frame rows, List<String> inputs,
       String target) {
-    Frame prepared = fitted.transform(rows.select(inputs)).withColumn(rows.column(target));
-    return TrainingData.of(prepared, target);
+    return TrainingData.of(fitted.encode(rows.select(inputs)).withColumn(rows.column(target)),
+        target);
   }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.kiln.core.KilnException;
 import dev.kiln.data.Frame;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Fitted preprocessing: the steps' state as plain JSON (never Java serialization) and the same
@@ -29,6 +32,54 @@ public record FittedPreprocessor(List<FittedStep> steps) {
       current = step.transform(current);
     }
     return current;
+  }
+
+  /**
+   * Applies every step in order, keeping sparse one-hot encoded columns as one code per row (see
+   * {@link EncodedFrame}) instead of a column per category, so training and batch scoring never
+   * hold a dense value per category. When a later step reads a one-hot encoder's columns (or is
+   * a feature transform, which may read any), the whole result is computed as {@link #transform}
+   * does, and the frame holds every column.
+   *
+   * @throws dev.kiln.data.DataFormatException as {@link #transform}
+   */
+  public EncodedFrame encode(Frame frame) {
+    Frame current = frame;
+    Map<String, EncodedFrame.Block> blocks = new LinkedHashMap<>();
+    for (FittedStep step : steps) {
+      if (step instanceof FittedOneHot oneHot && oneHot.sparse()) {
+        for (String column : oneHot.categories().keySet()) {
+          blocks.put(column, new EncodedFrame.Block(oneHot.outputNames(column),
+              oneHot.codes(current.column(column))));
+        }
+      } else if (!blocks.isEmpty() && readsBlocks(step, blocks)) {
+        return new EncodedFrame(transform(frame), Map.of());
+      } else {
+        current = step.transform(current);
+      }
+    }
+    return new EncodedFrame(current, blocks);
+  }
+
+  private static boolean readsBlocks(FittedStep step, Map<String, EncodedFrame.Block> blocks) {
+    Set<String> reads;
+    if (step instanceof FittedImputer s) {
+      reads = s.values().keySet();
+    } else if (step instanceof FittedAffine s) {
+      reads = Set.copyOf(s.columns());
+    } else if (step instanceof FittedOneHot s) {
+      reads = s.categories().keySet();
+    } else if (step instanceof FittedCategorical s) {
+      reads = s.categories().keySet();
+    } else {
+      return true;
+    }
+    for (Map.Entry<String, EncodedFrame.Block> b : blocks.entrySet()) {
+      if (reads.contains(b.getKey()) || b.getValue().names().stream().anyMatch(reads::contains)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the output columns that hold category codes for XGBoost's categorical splits. */

@@ -19,7 +19,10 @@ import java.util.TreeMap;
  * frequent ones (ties: the alphabetically first category is grouped first). Categories unseen in
  * training fail the transformation ({@code handle_unknown: error}, the default), give all zeros
  * ({@code ignore}) or go to the infrequent column when there is one ({@code infrequent_if_exist}).
- * A missing value gives all zeros.
+ * A missing value gives no category. By default the encoder is sparse: it is applied as one code
+ * per row, never as a column per category, and a row's other categories are left out of the
+ * model's matrix, which XGBoost reads as missing (as with scikit-learn's sparse output); {@code
+ * sparse: false} writes explicit zeros, which the linear model needs.
  *
  * @param columns the columns to encode
  * @param handleUnknown {@code error}, {@code ignore} or {@code infrequent_if_exist}
@@ -27,11 +30,12 @@ import java.util.TreeMap;
  *     (null = no limit)
  * @param minFrequency the fewest occurrences of a category to get its own column: a count when 1
  *     or more, else a fraction of the training rows (null = no limit)
+ * @param sparse whether a row's other categories are missing rather than 0 (null = true)
  */
 public record OneHotEncoder(List<String> columns,
     @JsonProperty("handle_unknown") String handleUnknown,
     @JsonProperty("max_categories") Integer maxCategories,
-    @JsonProperty("min_frequency") Double minFrequency) implements Step {
+    @JsonProperty("min_frequency") Double minFrequency, Boolean sparse) implements Step {
 
   private static final List<String> POLICIES = List.of("error", "ignore", "infrequent_if_exist");
 
@@ -44,6 +48,7 @@ public record OneHotEncoder(List<String> columns,
   public OneHotEncoder {
     columns = List.copyOf(columns);
     handleUnknown = handleUnknown == null ? "error" : handleUnknown;
+    sparse = sparse == null || sparse;
     if (!POLICIES.contains(handleUnknown)) {
       throw new KilnException("Unknown handle_unknown policy '" + handleUnknown + "'.",
           "use one of " + POLICIES);
@@ -58,9 +63,15 @@ public record OneHotEncoder(List<String> columns,
     }
   }
 
-  /** Creates an encoder with no infrequent grouping. */
+  /** Creates a sparse encoder with no infrequent grouping. */
   public OneHotEncoder(List<String> columns, String handleUnknown) {
-    this(columns, handleUnknown, null, null);
+    this(columns, handleUnknown, null, null, null);
+  }
+
+  /** Creates a sparse encoder. */
+  public OneHotEncoder(List<String> columns, String handleUnknown, Integer maxCategories,
+      Double minFrequency) {
+    this(columns, handleUnknown, maxCategories, minFrequency, null);
   }
 
   @Override
@@ -78,7 +89,7 @@ public record OneHotEncoder(List<String> columns,
       }
     }
     return new FittedOneHot(frequent, handleUnknown.equals("ignore"), infrequent,
-        handleUnknown.equals("infrequent_if_exist"));
+        handleUnknown.equals("infrequent_if_exist"), sparse);
   }
 
   private static TreeMap<String, Integer> counts(Column c) {

@@ -99,7 +99,7 @@ public record ModelSelection(Task task, Scoring metric, List<Candidate> candidat
       TrainingData validation) {
     Model model = c.estimator(task, config).fit(train, validation);
     double score = metric.score(validation.labels(),
-        model.predict(validation.features(), validation.rows()));
+        model.predict(validation.matrix()));
     return new Scored(config, score, model);
   }
 

@@ -100,7 +100,7 @@ public record HyperparameterSearch(Function<Map<String, Object>, Estimator> esti
     TrainingData train = data.take(split.train());
     TrainingData test = data.take(split.test());
     Model model = estimators.apply(config).fit(train, null);
-    return scoring.score(test.labels(), model.predict(test.features(), test.rows()));
+    return scoring.score(test.labels(), model.predict(test.matrix()));
   }
 
   private static double await(Future<Double> future, Map<String, Object> config) {

@@ -2,6 +2,8 @@ package dev.kiln.ml.xgboost;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.KilnException;
+import dev.kiln.ml.FeatureMatrix;
+import dev.kiln.ml.OneHotBlock;
 
 /**
  * An XGBoost tree model (gbtree or dart) compiled from its JSON into flat arrays and evaluated in
@@ -86,27 +88,80 @@ public final class TreeEnsemble implements JavaPredictor {
       java.util.Arrays.fill(margin, baseMargin);
       int offset = r * numFeatures;
       for (int t = 0; t < roots.length; t++) {
-        float leaf = leafValue(roots[t], features, offset);
-        int g = treeGroup[t];
-        margin[g] += treeWeight == null ? leaf : ((baseMargin + leaf) - baseMargin) * treeWeight[t];
+        add(margin, t, leafValue(roots[t], features, offset));
       }
       objective.transform(margin, out, r * k);
     }
   }
 
+  /**
+   * Predicts rows whose one-hot blocks are codes, without making them dense: at a split on a
+   * block's feature the value is 1 when the row's code is that feature and missing otherwise,
+   * as XGBoost reads the CSR matrix it was trained on.
+   */
+  void predict(FeatureMatrix x, double[] out) {
+    int[] slot = new int[numFeatures];
+    int[] block = new int[numFeatures];
+    int f = 0;
+    int d = 0;
+    int[][] codes = new int[x.oneHot().size()][];
+    for (int b = 0; b < codes.length; b++) {
+      OneHotBlock ob = x.oneHot().get(b);
+      codes[b] = ob.codes();
+      for (; f < ob.start(); f++) {
+        slot[f] = d++;
+        block[f] = -1;
+      }
+      for (; f < ob.start() + ob.width(); f++) {
+        slot[f] = f - ob.start();
+        block[f] = b;
+      }
+    }
+    for (; f < numFeatures; f++) {
+      slot[f] = d++;
+      block[f] = -1;
+    }
+    int k = outputsPerRow();
+    int width = x.denseWidth();
+    float[] dense = x.dense();
+    float[] margin = new float[groups];
+    for (int r = 0; r < x.rows(); r++) {
+      java.util.Arrays.fill(margin, baseMargin);
+      int offset = r * width;
+      for (int t = 0; t < roots.length; t++) {
+        int n = roots[t];
+        while (left[n] >= 0) {
+          int b = block[feature[n]];
+          n = next(n, b < 0 ? dense[offset + slot[feature[n]]]
+              : codes[b][r] == slot[feature[n]] ? 1f : Float.NaN);
+        }
+        add(margin, t, value[n]);
+      }
+      objective.transform(margin, out, r * k);
+    }
+  }
+
+  private void add(float[] margin, int t, float leaf) {
+    int g = treeGroup[t];
+    margin[g] += treeWeight == null ? leaf : ((baseMargin + leaf) - baseMargin) * treeWeight[t];
+  }
+
   private float leafValue(int node, float[] x, int offset) {
     int n = node;
     while (left[n] >= 0) {
-      float v = x[offset + feature[n]];
-      if (Float.isNaN(v)) {
-        n = defaultLeft[n] ? left[n] : right[n];
-      } else if (catStart[n] >= 0) {
-        n = inSet(n, v) ? right[n] : left[n];
-      } else {
-        n = v < value[n] ? left[n] : right[n];
-      }
+      n = next(n, x[offset + feature[n]]);
     }
     return value[n];
+  }
+
+  /** Returns the child of split node n that value v goes to (NaN: missing). */
+  private int next(int n, float v) {
+    if (Float.isNaN(v)) {
+      return defaultLeft[n] ? left[n] : right[n];
+    } else if (catStart[n] >= 0) {
+      return inSet(n, v) ? right[n] : left[n];
+    }
+    return v < value[n] ? left[n] : right[n];
   }
 
   /**

@@ -23,6 +23,9 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * codes, as {@code CategoricalEncoder} writes) marks those features as categorical for XGBoost's
  * native categorical splits; it is not passed to XGBoost itself.
  *
+ * <p>Sparse one-hot blocks of the training data reach XGBoost as a CSR matrix (no dense copy),
+ * where a block's other categories are missing, as with scikit-learn's sparse output.
+ *
  * <p>{@code nthread} defaults to 1: on a loaded 2-core machine more threads can be many times
  * slower; set it explicitly to use more cores.
  *
@@ -171,7 +174,9 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
 
   static DMatrix matrix(TrainingData data, java.util.Set<String> categorical)
       throws XGBoostError {
-    DMatrix m = new DMatrix(data.features(), data.rows(), data.featureNames().size(), Float.NaN);
+    DMatrix m = data.oneHot().isEmpty()
+        ? new DMatrix(data.features(), data.rows(), data.featureNames().size(), Float.NaN)
+        : SparseInput.csr(data.matrix());
     m.setLabel(data.labels());
     if (data.weights() != null) {
       m.setWeight(data.weights());

@@ -1,6 +1,7 @@
 package dev.kiln.ml.xgboost;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.ml.FeatureMatrix;
 import dev.kiln.ml.Model;
 import dev.kiln.ml.Task;
 import java.io.IOException;
@@ -128,6 +129,30 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
       throw new KilnException("XGBoost prediction failed: " + NativeErrors.reason(e),
           "pass " + featureNames.size() + " features per row", e);
     }
+  }
+
+  /**
+   * {@inheritDoc} Rows with one-hot blocks are predicted in plain Java straight from their codes
+   * (a split on a block's feature sees 1 for the row's category and missing for the others, as
+   * XGBoost saw the CSR matrix in training), whatever the batch size; only a model the Java
+   * predictor does not evaluate takes bounded dense chunks through XGBoost.
+   *
+   * @throws KilnException if the rows do not have the model's features
+   */
+  @Override
+  public double[] predict(FeatureMatrix x) {
+    if (x.featureNames().size() != featureNames.size()) {
+      throw new KilnException("Expected rows of " + featureNames.size() + " features, got "
+          + x.featureNames().size() + ".", "pass the features the model was trained on");
+    }
+    Compiled c = compiled();
+    if (x.oneHot().isEmpty() || !(c.java() instanceof TreeEnsemble trees)
+        || trees.features() != featureNames.size()) {
+      return Model.super.predict(x);
+    }
+    double[] out = new double[x.rows() * trees.outputsPerRow()];
+    trees.predict(x, out);
+    return out;
   }
 
   /**

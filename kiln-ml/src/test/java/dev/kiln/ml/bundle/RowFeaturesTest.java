@@ -135,7 +135,7 @@ class RowFeaturesTest {
   void otherPreprocessingSteps_areNotCompiled() {
     Frame data = data(200, 6);
     FittedPreprocessor prep = new FittedPreprocessor(List.of(
-        new FittedOneHot(Map.of(), true, Map.of(), false)));
+        new FittedOneHot(Map.of(), true, Map.of(), false, true)));
     assertThat(prep.steps()).hasSize(1);
     LoadedBundle bundle = bundle(data.select(List.of("Time", "Amount", "Class")), prep);
     assertThat(RowFeatures.compile(bundle)).isNull();

@@ -18,15 +18,16 @@ class AutoPreprocessingTest {
   }
 
   @Test
-  void xgboost_manyValuesAreCodes_fewAreOneHot() {
+  void xgboost_manyValuesAreCodes_fewAreSparseOneHot() {
     assertThat(AutoPreprocessing.steps(frame(), "xgboost")).containsExactly(
         new OneHotEncoder(List.of("kind"), "infrequent_if_exist", null, null),
         new CategoricalEncoder(List.of("city")));
   }
 
   @Test
-  void linear_oneHotIsBounded() {
+  void linear_oneHotIsBoundedWithExplicitZeros() {
     assertThat(AutoPreprocessing.steps(frame(), "linear")).containsExactly(new OneHotEncoder(
-        List.of("city", "kind"), "infrequent_if_exist", AutoPreprocessing.ONE_HOT_MAX, null));
+        List.of("city", "kind"), "infrequent_if_exist", AutoPreprocessing.ONE_HOT_MAX, null,
+        false));
   }
 }

@@ -56,7 +56,7 @@ class OneHotOracleTest {
     Frame testFrame = Frame.of(StringColumn.of("c", test.toArray(String[]::new)));
     for (int k = 0; k < configs.length; k++) {
       FittedStep fitted = new OneHotEncoder(List.of("c"), "infrequent_if_exist",
-          (Integer) configs[k][0], (Double) configs[k][1]).fit(trainFrame);
+          (Integer) configs[k][0], (Double) configs[k][1], false).fit(trainFrame);
       Frame out = FittedPreprocessor.fromJson(new FittedPreprocessor(List.of(fitted)).toJson())
           .transform(testFrame);
       List<String> names = new ArrayList<>();
@@ -76,7 +76,8 @@ class OneHotOracleTest {
   @Test
   void unknownWithoutInfrequentColumn_givesZeros() {
     Frame train = Frame.of(StringColumn.of("c", "a", "b", "a"));
-    Frame out = new OneHotEncoder(List.of("c"), "infrequent_if_exist", null, null).fit(train)
+    Frame out = new OneHotEncoder(List.of("c"), "infrequent_if_exist", null, null, false)
+        .fit(train)
         .transform(Frame.of(StringColumn.of("c", "z")));
     assertThat(out.columnNames()).containsExactly("c=a", "c=b");
     assertThat(out.column("c=a").getDouble(0) + out.column("c=b").getDouble(0)).isZero();

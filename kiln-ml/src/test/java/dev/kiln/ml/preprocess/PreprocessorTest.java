@@ -61,12 +61,22 @@ class PreprocessorTest {
 
   @Test
   void oneHot_ignore_givesZerosAndSortedColumns() {
-    FittedStep fitted = new OneHotEncoder(List.of("fuel"), "ignore").fit(train());
+    FittedStep fitted = new OneHotEncoder(List.of("fuel"), "ignore", null, null, false)
+        .fit(train());
     Frame out = fitted.transform(Frame.of(DoubleColumn.of("x", 1), StringColumn.of("fuel", "lpg")));
     assertThat(out.columnNames()).containsExactly("x", "fuel=diesel", "fuel=electric",
         "fuel=petrol");
     assertThat(out.toFloatMatrix(List.of("fuel=diesel", "fuel=electric", "fuel=petrol")))
         .containsOnly(0f);
+  }
+
+  @Test
+  void oneHot_sparse_denseViewHasOneAndMissing() {
+    FittedStep fitted = new OneHotEncoder(List.of("fuel"), "ignore").fit(train());
+    Frame out = fitted.transform(Frame.of(DoubleColumn.of("x", 1, 2),
+        StringColumn.of("fuel", "lpg", "petrol")));
+    assertThat(out.toFloatMatrix(List.of("fuel=diesel", "fuel=electric", "fuel=petrol")))
+        .containsExactly(Float.NaN, Float.NaN, Float.NaN, Float.NaN, Float.NaN, 1f);
   }
 
   @Test
