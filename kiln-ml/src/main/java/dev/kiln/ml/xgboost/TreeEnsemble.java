@@ -166,20 +166,14 @@ public final class TreeEnsemble implements JavaPredictor {
 
   /**
    * XGBoost's categorical decision: a value is its category when in [0, 2^24), truncated to an
-   * integer; categories in the split's set go right, everything else (negative, too large, not in
-   * the set) goes left.
+   * integer; categories in the split's set (sorted when read, so a binary search finds them) go
+   * right, everything else (negative, too large, not in the set) goes left.
    */
   private boolean inSet(int node, float v) {
     if (v < 0 || v >= 16_777_216f) {
       return false;
     }
-    int c = (int) v;
-    for (int i = catStart[node]; i < catEnd[node]; i++) {
-      if (categories[i] == c) {
-        return true;
-      }
-    }
-    return false;
+    return java.util.Arrays.binarySearch(categories, catStart[node], catEnd[node], (int) v) >= 0;
   }
 
   /** Reads the trees of a model into flat arrays; one tree's nodes follow another's. */
@@ -267,6 +261,10 @@ public final class TreeEnsemble implements JavaPredictor {
       }
       for (int i = 0; i < all.size(); i++) {
         categories[catBase + i] = all.get(i).asInt();
+      }
+      for (int j = 0; j < nodes.size(); j++) {
+        int node = base + nodes.get(j).asInt();
+        java.util.Arrays.sort(categories, catStart[node], catEnd[node]);
       }
       return catBase + all.size();
     }
