@@ -3,11 +3,11 @@ package dev.kiln.cli;
 import dev.kiln.core.project.Project;
 import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.ModelBundle;
-import dev.kiln.tracking.AliasMove;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.registry.AliasMove;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln models ...}: the model registry (versions of bundles, aliases). */
 @Command(name = "models", mixinStandardHelpOptions = true, subcommands = {

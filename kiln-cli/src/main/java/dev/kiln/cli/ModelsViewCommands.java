@@ -2,9 +2,9 @@ package dev.kiln.cli;
 
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ProjectTracking;
-import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.registry.RegisteredModel;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Comparator;

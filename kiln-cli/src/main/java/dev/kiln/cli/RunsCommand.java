@@ -1,12 +1,12 @@
 package dev.kiln.cli;
 
-import dev.kiln.tracking.Experiment;
+import dev.kiln.core.project.Project;
 import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.Run;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.ViewType;
-import dev.kiln.core.project.Project;
+import dev.kiln.tracking.experiment.Experiment;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +17,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kiln runs list|show|compare}: the tracked runs of a project. */
 @Command(name = "runs", mixinStandardHelpOptions = true, subcommands = RunsShowCommand.class,

@@ -2,9 +2,9 @@ package dev.kiln.lifecycle;
 
 import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
-import dev.kiln.tracking.AliasMove;
 import dev.kiln.tracking.ModelVersion;
-import dev.kiln.tracking.RegistryStore;
+import dev.kiln.tracking.registry.AliasMove;
+import dev.kiln.tracking.registry.RegistryStore;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.kiln.tracking;
 
+import dev.kiln.tracking.internal.Keys;
+
 /**
  * A dataset a run read or wrote, for lineage.
  *

@@ -1,5 +1,6 @@
 package dev.kiln.tracking;
 
+import dev.kiln.tracking.internal.Keys;
 import java.util.List;
 import java.util.Map;
 

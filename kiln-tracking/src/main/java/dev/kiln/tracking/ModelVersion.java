@@ -1,5 +1,6 @@
 package dev.kiln.tracking;
 
+import dev.kiln.tracking.registry.ModelStage;
 import java.util.List;
 import java.util.Map;
 

@@ -2,6 +2,7 @@ package dev.kiln.tracking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kiln.core.catalog.ContentHash;
+import dev.kiln.tracking.experiment.Experiment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -11,6 +11,7 @@ import dev.kiln.core.pipeline.Node;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.core.runner.RunStateStore;
+import dev.kiln.tracking.experiment.Experiments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.kiln.tracking;
 
+import dev.kiln.tracking.experiment.ExperimentStore;
+import dev.kiln.tracking.registry.ModelVersionStore;
+import dev.kiln.tracking.registry.RegistryStore;
 import java.util.List;
 
 /**

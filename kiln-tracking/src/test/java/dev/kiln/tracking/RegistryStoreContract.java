@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.kiln.tracking.registry.ModelStage;
+import dev.kiln.tracking.registry.RegisteredModel;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;

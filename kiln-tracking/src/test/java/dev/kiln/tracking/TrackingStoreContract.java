@@ -3,6 +3,10 @@ package dev.kiln.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kiln.tracking.experiment.Experiment;
+import dev.kiln.tracking.internal.Params;
+import dev.kiln.tracking.registry.AliasMove;
+import dev.kiln.tracking.registry.RegisteredModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.AliasMove;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.registry.AliasMove;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

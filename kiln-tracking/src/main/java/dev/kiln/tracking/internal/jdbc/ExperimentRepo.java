@@ -1,11 +1,11 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.Experiment;
-import dev.kiln.tracking.Experiments;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.ResourceAlreadyExistsException;
 import dev.kiln.tracking.ResourceNotFoundException;
-import dev.kiln.tracking.Keys;
+import dev.kiln.tracking.experiment.Experiment;
+import dev.kiln.tracking.experiment.Experiments;
+import dev.kiln.tracking.internal.Keys;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,15 +1,15 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.AliasMove;
-import dev.kiln.tracking.Keys;
-import dev.kiln.tracking.ModelStage;
 import dev.kiln.tracking.ModelVersion;
-import dev.kiln.tracking.ModelVersionStore;
 import dev.kiln.tracking.Page;
-import dev.kiln.tracking.RegisteredModel;
-import dev.kiln.tracking.RegistryStore;
 import dev.kiln.tracking.SearchRequest;
+import dev.kiln.tracking.internal.Keys;
 import dev.kiln.tracking.internal.search.SqlFragment;
+import dev.kiln.tracking.registry.AliasMove;
+import dev.kiln.tracking.registry.ModelStage;
+import dev.kiln.tracking.registry.ModelVersionStore;
+import dev.kiln.tracking.registry.RegisteredModel;
+import dev.kiln.tracking.registry.RegistryStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

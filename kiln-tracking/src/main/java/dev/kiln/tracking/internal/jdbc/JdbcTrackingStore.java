@@ -2,8 +2,6 @@ package dev.kiln.tracking.internal.jdbc;
 
 import dev.kiln.tracking.CreateRunRequest;
 import dev.kiln.tracking.DatasetInput;
-import dev.kiln.tracking.Experiment;
-import dev.kiln.tracking.Experiments;
 import dev.kiln.tracking.InvalidParameterException;
 import dev.kiln.tracking.LogBatch;
 import dev.kiln.tracking.Metric;
@@ -14,6 +12,8 @@ import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.StoreConfig;
 import dev.kiln.tracking.TrackingStore;
 import dev.kiln.tracking.ViewType;
+import dev.kiln.tracking.experiment.Experiment;
+import dev.kiln.tracking.experiment.Experiments;
 import dev.kiln.tracking.internal.search.SqlFragment;
 import java.util.Collections;
 import java.util.List;

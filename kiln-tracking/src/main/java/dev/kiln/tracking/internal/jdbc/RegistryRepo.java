@@ -1,9 +1,9 @@
 package dev.kiln.tracking.internal.jdbc;
 
-import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.ResourceAlreadyExistsException;
 import dev.kiln.tracking.ResourceNotFoundException;
-import dev.kiln.tracking.Keys;
+import dev.kiln.tracking.internal.Keys;
+import dev.kiln.tracking.registry.RegisteredModel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;

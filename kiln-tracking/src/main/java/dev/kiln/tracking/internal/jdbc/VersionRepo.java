@@ -1,9 +1,9 @@
 package dev.kiln.tracking.internal.jdbc;
 
 import dev.kiln.tracking.InvalidParameterException;
-import dev.kiln.tracking.ModelStage;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.registry.ModelStage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

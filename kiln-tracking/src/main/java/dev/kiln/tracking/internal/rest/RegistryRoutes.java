@@ -6,9 +6,9 @@ import static dev.kiln.tracking.internal.rest.MlflowApi.patch;
 import static dev.kiln.tracking.internal.rest.MlflowApi.post;
 import static dev.kiln.tracking.internal.rest.MlflowApi.reply;
 
-import dev.kiln.tracking.ModelStage;
-import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.registry.ModelStage;
+import dev.kiln.tracking.registry.RegisteredModel;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashSet;

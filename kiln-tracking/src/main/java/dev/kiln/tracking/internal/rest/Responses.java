@@ -1,10 +1,10 @@
 package dev.kiln.tracking.internal.rest;
 
-import dev.kiln.tracking.Experiment;
 import dev.kiln.tracking.Metric;
 import dev.kiln.tracking.ModelVersion;
-import dev.kiln.tracking.RegisteredModel;
 import dev.kiln.tracking.Run;
+import dev.kiln.tracking.experiment.Experiment;
+import dev.kiln.tracking.registry.RegisteredModel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,10 +6,10 @@ import static dev.kiln.tracking.internal.rest.MlflowApi.patch;
 import static dev.kiln.tracking.internal.rest.MlflowApi.post;
 import static dev.kiln.tracking.internal.rest.MlflowApi.reply;
 
-import dev.kiln.tracking.ModelStage;
 import dev.kiln.tracking.ModelVersion;
 import dev.kiln.tracking.SearchRequest;
 import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.registry.ModelStage;
 import io.javalin.config.JavalinConfig;
 import java.util.Map;
 

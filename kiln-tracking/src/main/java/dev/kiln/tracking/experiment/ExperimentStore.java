@@ -1,5 +1,11 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.experiment;
 
+import dev.kiln.tracking.InvalidParameterException;
+import dev.kiln.tracking.Page;
+import dev.kiln.tracking.ResourceAlreadyExistsException;
+import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.SearchRequest;
+import dev.kiln.tracking.ViewType;
 import java.util.Map;
 
 /**

@@ -1,4 +1,6 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.registry;
+
+import dev.kiln.tracking.InvalidParameterException;
 
 /** The stage of a model version in MLflow's (deprecated but widely used) stage workflow. */
 public enum ModelStage {

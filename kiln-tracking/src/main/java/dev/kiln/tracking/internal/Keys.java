@@ -1,4 +1,6 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.internal;
+
+import dev.kiln.tracking.InvalidParameterException;
 
 /** Validation of the names users give to params, metrics, tags and aliases. */
 public final class Keys {

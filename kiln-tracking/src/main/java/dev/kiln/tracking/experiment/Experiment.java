@@ -1,4 +1,4 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.experiment;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.registry;
 
 import java.util.Map;
 

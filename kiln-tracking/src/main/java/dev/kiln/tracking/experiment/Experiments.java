@@ -1,5 +1,8 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.experiment;
 
+import dev.kiln.tracking.ResourceAlreadyExistsException;
+import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.TrackingStore;
 import java.util.Map;
 
 /** Experiment look-ups shared by the writers of tracked runs, and MLflow's default experiment. */

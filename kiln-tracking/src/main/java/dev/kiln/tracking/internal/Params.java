@@ -1,4 +1,4 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.internal;
 
 import java.util.Map;
 import java.util.TreeMap;

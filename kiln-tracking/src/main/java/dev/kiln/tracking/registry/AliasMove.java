@@ -1,4 +1,4 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.registry;
 
 /**
  * One change of an alias, kept as history for audit and rollback.

@@ -1,5 +1,11 @@
-package dev.kiln.tracking;
+package dev.kiln.tracking.registry;
 
+import dev.kiln.tracking.InvalidParameterException;
+import dev.kiln.tracking.ModelVersion;
+import dev.kiln.tracking.Page;
+import dev.kiln.tracking.ResourceAlreadyExistsException;
+import dev.kiln.tracking.ResourceNotFoundException;
+import dev.kiln.tracking.SearchRequest;
 import java.util.List;
 import java.util.Map;
 
