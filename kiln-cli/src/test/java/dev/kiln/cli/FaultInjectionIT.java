@@ -3,9 +3,9 @@ package dev.kiln.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.core.runner.NodeStatus;
+import dev.kiln.core.runner.PipelineRunStatus;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.core.runner.RunStateStore;
-import dev.kiln.core.runner.RunStatus;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +84,7 @@ class FaultInjectionIT {
     Path project = freshProject(work);
     long pid = killAt(project, point);
     RunState killed = new RunStateStore(project.resolve(".kiln")).latest().orElseThrow();
-    assertThat(killed.status()).isEqualTo(RunStatus.KILLED);
+    assertThat(killed.status()).isEqualTo(PipelineRunStatus.KILLED);
     assertThat(killed.error()).contains("pid " + pid);
     assertThat(killed.nodesWith(NodeStatus.RUNNING)).containsExactly(point.split(":")[1]);
 
@@ -142,7 +142,7 @@ class FaultInjectionIT {
         assertThat(second.output()).contains("is still running (pid " + victim.pid());
       }
       assertThat(new RunStateStore(project.resolve(".kiln")).latest().orElseThrow().status())
-          .isEqualTo(RunStatus.RUNNING);
+          .isEqualTo(PipelineRunStatus.RUNNING);
       victim.killHard();
     }
     resume(project);
@@ -168,7 +168,7 @@ class FaultInjectionIT {
       assertThat(kiln.exitCode()).as(kiln.output()).isZero();
     }
     RunState resumed = new RunStateStore(project.resolve(".kiln")).latest().orElseThrow();
-    assertThat(resumed.status()).isEqualTo(RunStatus.FINISHED);
+    assertThat(resumed.status()).isEqualTo(PipelineRunStatus.FINISHED);
     return resumed;
   }
 }

@@ -3,9 +3,9 @@ package dev.kiln.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kiln.core.project.Project;
+import dev.kiln.core.runner.PipelineRunStatus;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.core.runner.RunStateStore;
-import dev.kiln.core.runner.RunStatus;
 import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.Run;
 import dev.kiln.tracking.SearchRequest;
@@ -71,9 +71,10 @@ final class TrackingChecks {
    */
   static void killedThenFinished(Path projectDir) {
     Project project = Project.open(projectDir, "local", List.of());
-    Map<String, RunStatus> states = new RunStateStore(project.stateDir()).list().stream()
+    Map<String, PipelineRunStatus> states = new RunStateStore(project.stateDir()).list().stream()
         .collect(Collectors.toMap(RunState::runId, RunState::status));
-    assertThat(states.values()).containsExactlyInAnyOrder(RunStatus.KILLED, RunStatus.FINISHED);
+    assertThat(states.values()).containsExactlyInAnyOrder(PipelineRunStatus.KILLED,
+        PipelineRunStatus.FINISHED);
     try (ProjectTracking tracking = ProjectTracking.open(project)) {
       TrackingStore store = tracking.store();
       String experiment = Experiments.idOf(store, "faults/__default__");

@@ -7,10 +7,10 @@ import dev.kiln.core.hooks.Hooks;
 import dev.kiln.core.hooks.RunInfo;
 import dev.kiln.core.pipeline.Pipeline;
 import dev.kiln.core.runner.ParallelRunner;
+import dev.kiln.core.runner.PipelineRunStatus;
 import dev.kiln.core.runner.RunContext;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.core.runner.RunStateStore;
-import dev.kiln.core.runner.RunStatus;
 import dev.kiln.core.runner.Runner;
 import dev.kiln.core.runner.SequentialRunner;
 import java.time.Instant;
@@ -28,7 +28,8 @@ public final class ProjectRunner {
   private ProjectRunner() {}
 
   /**
-   * Runs the request. A failing node gives a {@link RunStatus#FAILED} state (not an exception).
+   * Runs the request. A failing node gives a {@link PipelineRunStatus#FAILED} state (not an
+   * exception).
    *
    * @throws KilnException if the run cannot start: bad filters, unknown pipeline, missing
    *     inputs, type mismatches, or {@code --from-failed} with no failed run to resume
@@ -56,7 +57,7 @@ public final class ProjectRunner {
   private static RunRequest resumeRequest(Project project, RunRequest request) {
     RunState last = new RunStateStore(project.stateDir()).latest().orElseThrow(() ->
         new KilnException("There is no previous run to resume.", "run 'kiln run' first"));
-    if (last.status() == RunStatus.RUNNING) {
+    if (last.status() == PipelineRunStatus.RUNNING) {
       throw new KilnException("The last run '" + last.runId() + "' is still running ("
           + (last.owner() == null ? "owner unknown" : last.owner().describe()) + ").",
           "wait for it to end or stop it; --from-failed resumes a run that failed or was killed");

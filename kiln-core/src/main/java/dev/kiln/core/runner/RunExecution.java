@@ -224,7 +224,7 @@ final class RunExecution {
 
   /** Persists the state as it stands, so that a crash from here on loses no finished node. */
   private synchronized void checkpoint() {
-    states.save(state(RunStatus.RUNNING, null));
+    states.save(state(PipelineRunStatus.RUNNING, null));
   }
 
   private String describeFailure(Node node, Throwable e) {
@@ -244,7 +244,8 @@ final class RunExecution {
     RunState state;
     synchronized (this) {
       try {
-        state = state(failed ? RunStatus.FAILED : RunStatus.FINISHED, Instant.now());
+        state = state(failed ? PipelineRunStatus.FAILED : PipelineRunStatus.FINISHED,
+            Instant.now());
         states.save(state);
       } finally {
         lock.close();
@@ -267,15 +268,17 @@ final class RunExecution {
     }
   }
 
-  private RunState state(RunStatus status, Instant end) {
+  private RunState state(PipelineRunStatus status, Instant end) {
     List<NodeRun> nodes = pipeline.nodes().stream().map(n -> runs.getOrDefault(n.name(),
         new NodeRun(n.name(), NodeStatus.NOT_RUN, 0, null))).toList();
     Set<String> done = nodes.stream().filter(n -> n.status() == NodeStatus.COMPLETED
         || n.status() == NodeStatus.CACHED).map(NodeRun::name).collect(Collectors.toSet());
-    List<String> resume = status == RunStatus.FINISHED
+    List<String> resume = status == PipelineRunStatus.FINISHED
         ? List.of() : ResumePlanner.plan(pipeline, catalog, done);
-    return new RunState(context.info().runId(), context.info().pipeline(), context.info().env(),
-        status, context.info().startedAt(), end, nodes, keys.datasetHashes(), metrics, resume,
-        errors.isEmpty() ? null : String.join("\n", errors), owner);
+    var info = context.info();
+    return RunState.builder(info.runId(), info.pipeline(), info.env()).status(status)
+        .startedAt(info.startedAt()).endedAt(end).nodes(nodes).datasetHashes(keys.datasetHashes())
+        .metrics(metrics).resumeFrom(resume)
+        .error(errors.isEmpty() ? null : String.join("\n", errors)).owner(owner).build();
   }
 }

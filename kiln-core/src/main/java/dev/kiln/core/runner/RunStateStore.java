@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 /**
  * Reads and writes run state files under {@code <stateDir>/runs}, atomically (as checkpoints: they
  * survive the writing process's death; a power loss can roll one back to an earlier write, which
- * only makes a resume redo more). A state that says
- * {@link RunStatus#RUNNING} is checked against its owner when read: if the owning process is gone
- * (its {@link RunLock} is free), the state is rewritten as {@link RunStatus#KILLED}.
+ * only makes a resume redo more). A state that says {@link PipelineRunStatus#RUNNING} is checked
+ * against its owner when read: if the owning process is gone (its {@link RunLock} is free), the
+ * state is rewritten as {@link PipelineRunStatus#KILLED}.
  */
 public final class RunStateStore {
   private final Path runsDir;
@@ -81,7 +81,7 @@ public final class RunStateStore {
   }
 
   private RunState reconcile(RunState state) {
-    if (state.status() != RunStatus.RUNNING
+    if (state.status() != PipelineRunStatus.RUNNING
         || (state.owner() != null && state.owner().matchesCurrentProcess())) {
       return state;
     }
@@ -93,7 +93,7 @@ public final class RunStateStore {
   private RunState markKilled(RunState seen) {
     Path file = fileOf(seen.runId());
     RunState current = read(file).orElse(seen);
-    if (current.status() != RunStatus.RUNNING) {
+    if (current.status() != PipelineRunStatus.RUNNING) {
       return current;
     }
     Instant lastWritten;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kiln.core.hooks.Hook;
 import dev.kiln.core.pipeline.Node;
 import dev.kiln.core.runner.NodeStatus;
+import dev.kiln.core.runner.PipelineRunStatus;
 import dev.kiln.core.runner.RunState;
 import dev.kiln.core.runner.RunStateStore;
-import dev.kiln.core.runner.RunStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,7 +51,7 @@ class ResumeAfterKillTest {
         StandardCharsets.UTF_8))) {
       assertThat(out.readLine()).as("the child reached " + point + " " + node).isEqualTo("paused");
       RunState live = new RunStateStore(dir.resolve(".kiln")).latest().orElseThrow();
-      assertThat(live.status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(live.status()).isEqualTo(PipelineRunStatus.RUNNING);
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
     } finally {
@@ -76,7 +76,7 @@ class ResumeAfterKillTest {
   @Test
   void fromFailed_killedBeforeLastNode_rerunsOnlyThatNode() throws Exception {
     RunState killed = killAt("before", "c");
-    assertThat(killed.status()).isEqualTo(RunStatus.KILLED);
+    assertThat(killed.status()).isEqualTo(PipelineRunStatus.KILLED);
     assertThat(killed.nodesWith(NodeStatus.COMPLETED)).containsExactly("a", "b");
     assertThat(killed.nodesWith(NodeStatus.RUNNING)).containsExactly("c");
     assertThat(killed.resumeFrom()).containsExactly("c");

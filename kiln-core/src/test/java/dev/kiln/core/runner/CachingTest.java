@@ -80,6 +80,6 @@ class CachingTest {
     RunState stored = new RunStateStore(dir.resolve(".kiln")).latest().orElseThrow();
     assertThat(stored.runId()).isEqualTo(state.runId());
     assertThat(stored.datasetHashes()).containsKeys("raw", "out");
-    assertThat(stored.status()).isEqualTo(RunStatus.FINISHED);
+    assertThat(stored.status()).isEqualTo(PipelineRunStatus.FINISHED);
   }
 }

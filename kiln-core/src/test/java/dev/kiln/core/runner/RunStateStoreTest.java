@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,10 +18,11 @@ class RunStateStoreTest {
   @TempDir Path dir;
 
   private RunState running(String id, RunOwner owner) {
-    return new RunState(id, "main", "local", RunStatus.RUNNING, Instant.parse(
-        "2026-01-02T03:04:05Z"), null, List.of(new NodeRun("a", NodeStatus.COMPLETED, 5, null),
-        new NodeRun("b", NodeStatus.RUNNING, 0, null), new NodeRun("c", NodeStatus.NOT_RUN, 0,
-        null)), Map.of(), Map.of(), List.of("b"), null, owner);
+    return RunState.builder(id, "main", "local").startedAt(Instant.parse("2026-01-02T03:04:05Z"))
+        .nodes(List.of(new NodeRun("a", NodeStatus.COMPLETED, 5, null),
+            new NodeRun("b", NodeStatus.RUNNING, 0, null),
+            new NodeRun("c", NodeStatus.NOT_RUN, 0, null)))
+        .resumeFrom(List.of("b")).owner(owner).build();
   }
 
   private static RunOwner deadOwner() throws Exception {
@@ -38,7 +38,7 @@ class RunStateStoreTest {
     store.save(running("20260102T030405.000Z-aaaa", owner));
 
     RunState read = store.latest().orElseThrow();
-    assertThat(read.status()).isEqualTo(RunStatus.KILLED);
+    assertThat(read.status()).isEqualTo(PipelineRunStatus.KILLED);
     assertThat(read.resumable()).isTrue();
     assertThat(read.resumeFrom()).containsExactly("b");
     assertThat(read.endedAt()).isNotNull();
@@ -52,7 +52,7 @@ class RunStateStoreTest {
   void latest_runningStateOfThisProcess_staysRunning() {
     RunStateStore store = new RunStateStore(dir);
     store.save(running("r1", RunOwner.current()));
-    assertThat(store.latest().orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(store.latest().orElseThrow().status()).isEqualTo(PipelineRunStatus.RUNNING);
   }
 
   @Test
@@ -60,7 +60,7 @@ class RunStateStoreTest {
     RunStateStore store = new RunStateStore(dir);
     store.save(running("r1", null));
     RunState read = store.get("r1").orElseThrow();
-    assertThat(read.status()).isEqualTo(RunStatus.KILLED);
+    assertThat(read.status()).isEqualTo(PipelineRunStatus.KILLED);
     assertThat(read.error()).contains("(unknown)");
   }
 
@@ -77,13 +77,13 @@ class RunStateStoreTest {
       RunOwner owner = new RunOwner(RunOwner.hostName(), child.pid(),
           child.info().startInstant().orElse(null));
       store.save(running("r1", owner));
-      assertThat(store.get("r1").orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
-      assertThat(store.latest().orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+      assertThat(store.get("r1").orElseThrow().status()).isEqualTo(PipelineRunStatus.RUNNING);
+      assertThat(store.latest().orElseThrow().status()).isEqualTo(PipelineRunStatus.RUNNING);
 
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
       RunState read = store.get("r1").orElseThrow();
-      assertThat(read.status()).isEqualTo(RunStatus.KILLED);
+      assertThat(read.status()).isEqualTo(PipelineRunStatus.KILLED);
       assertThat(read.error()).contains("pid " + child.pid());
       assertThat(runs.resolve("r1.lock")).doesNotExist();
     } finally {
@@ -94,8 +94,8 @@ class RunStateStoreTest {
   @Test
   void get_finishedState_isReturnedAsWritten_andMissingIsEmpty() {
     RunStateStore store = new RunStateStore(dir);
-    RunState done = new RunState("r2", "main", "local", RunStatus.FINISHED, Instant.EPOCH,
-        Instant.EPOCH, List.of(), Map.of(), Map.of(), List.of(), null, null);
+    RunState done = RunState.builder("r2", "main", "local").status(PipelineRunStatus.FINISHED)
+        .startedAt(Instant.EPOCH).endedAt(Instant.EPOCH).build();
     store.save(done);
     assertThat(store.get("r2")).contains(done);
     assertThat(store.get("nope")).isEmpty();

@@ -1,7 +1,10 @@
 package dev.kiln.core.runner;
 
-/** The outcome of a run. */
-public enum RunStatus {
+/**
+ * The state of a pipeline run, as {@code .kiln/runs/} records it. (A tracked run's status in the
+ * tracking store, MLflow's set of states, is kiln-tracking's {@code RunStatus}.)
+ */
+public enum PipelineRunStatus {
   /** Under way: its owning process is alive (a dead owner's run reads as {@link #KILLED}). */
   RUNNING,
   /** Every node completed or was cached. */
