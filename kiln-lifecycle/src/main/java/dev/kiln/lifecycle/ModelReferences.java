@@ -12,7 +12,6 @@ import dev.kiln.tracking.ProjectTracking;
 import dev.kiln.tracking.remote.RemoteRegistry;
 import dev.kiln.tracking.remote.RemoteTracking;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -117,16 +116,9 @@ public final class ModelReferences {
     String kilnReference = RemoteRegistry.reference(reference);
     RemoteRegistry registry = RemoteRegistry.connect(server, wait);
     ModelVersion version = registry.resolve(kilnReference);
-    ModelVersions.Download download;
+    ModelVersions.Download download = ModelVersions.Download.temporary(version, null,
+        registry::download);
     try {
-      Path scratch = Files.createTempDirectory("kiln-" + version.name() + "-v"
-          + version.version() + "-");
-      download = new ModelVersions.Download(scratch.resolve("bundle"), scratch);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try {
-      registry.download(version, download.bundle());
       return new Fetched(download.bundle(), ModelBundle.verify(download.bundle()),
           Long.toString(version.version()), kilnReference, download);
     } catch (RuntimeException e) {

@@ -16,12 +16,24 @@ import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.ml.linear.LinearEstimator;
 import dev.kiln.ml.preprocess.FittedPreprocessor;
 import dev.kiln.ml.preprocess.Preprocessor;
+import dev.kiln.tracking.ArtifactStores;
+import dev.kiln.tracking.ModelVersions;
 import dev.kiln.tracking.ProjectTracking;
+import dev.kiln.tracking.TrackingStore;
+import dev.kiln.tracking.TrackingStores;
+import dev.kiln.tracking.remote.RemoteTracking;
+import dev.kiln.tracking.rest.ServerOptions;
+import dev.kiln.tracking.rest.TrackingServer;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +98,48 @@ class ModelReferencesTest {
     project();
     assertThatThrownBy(() -> ModelReferences.fetch("nope@champion", this::project))
         .isInstanceOf(KilnException.class).hasMessageContaining("nope");
+  }
+
+  @Test
+  void downloadRemote_aliasOnAServer_movesVerifiedFilesIntoTheFolder_andLeavesNoTemp()
+      throws Exception {
+    Set<String> tempBefore = temporaryDownloads();
+    try (TrackingStore store = TrackingStores.sqlite(dir.resolve("server/kiln.db"))) {
+      var artifacts = ArtifactStores.local(dir.resolve("server/artifacts"));
+      new ModelVersions(store, artifacts).register("lin", bundle, null, Map.of());
+      store.updateAlias("lin", "champion", 1);
+      try (TrackingServer server = TrackingServer.start(store, artifacts,
+          ServerOptions.port(0))) {
+        RemoteTracking remote = new RemoteTracking(URI.create("http://127.0.0.1:"
+            + server.port()), null, null, null);
+        Path folder = Files.createDirectories(dir.resolve("fetched"));
+        Files.writeString(folder.resolve("bundle.json"), "stale");
+
+        ModelReferences.Fetched f = ModelReferences.downloadRemote(remote,
+            "models:/lin@champion", Duration.ZERO, folder);
+
+        assertThat(f.bundle()).isEqualTo(folder);
+        assertThat(f.version()).isEqualTo("1");
+        assertThat(f.reference()).isEqualTo("lin@champion");
+        assertThat(f.download()).isNull();
+        assertThat(ModelBundle.verify(folder).name()).isEqualTo("lin");
+        assertThat(ModelBundle.verify(folder).version()).isEqualTo(f.manifest().version());
+        assertThat(temporaryDownloads()).isEqualTo(tempBefore);
+
+        Path untouched = dir.resolve("never-made");
+        assertThatThrownBy(() -> ModelReferences.downloadRemote(remote, "models:/nope@champion",
+            Duration.ZERO, untouched)).isInstanceOf(KilnException.class)
+            .hasMessageContaining("nope");
+        assertThat(untouched).doesNotExist();
+      }
+    }
+  }
+
+  /** The temporary folders a download of version 1 of 'lin' would leave behind. */
+  private static Set<String> temporaryDownloads() throws Exception {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("kiln-lin-v1-"))
+          .collect(Collectors.toSet());
+    }
   }
 }

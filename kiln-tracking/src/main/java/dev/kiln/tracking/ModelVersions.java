@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -156,6 +157,35 @@ public final class ModelVersions {
    * @param scratch the temporary folder around it, deleted on close
    */
   public record Download(Path bundle, Path scratch) implements AutoCloseable {
+    /**
+     * Copies a version's files into a new temporary folder with {@code copier} (this registry's
+     * {@link ModelVersions#download} or a remote registry's), to load them and then close.
+     *
+     * @param parent where the temporary folder goes (created if missing), or null for the
+     *     system's temporary folder
+     * @param copier copies the version's files into the folder it is given
+     * @throws UncheckedIOException if the files cannot be copied; nothing is left behind then
+     */
+    public static Download temporary(ModelVersion version, Path parent,
+        BiConsumer<ModelVersion, Path> copier) {
+      Path scratch;
+      try {
+        String prefix = "kiln-" + version.name() + "-v" + version.version() + "-";
+        scratch = parent == null ? Files.createTempDirectory(prefix)
+            : Files.createTempDirectory(Files.createDirectories(parent), prefix);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      Download download = new Download(scratch.resolve("bundle"), scratch);
+      try {
+        copier.accept(version, download.bundle());
+        return download;
+      } catch (RuntimeException e) {
+        download.close();
+        throw e;
+      }
+    }
+
     /** Deletes the temporary folder; what cannot be deleted is left for the next cleanup. */
     @Override
     public void close() {
@@ -177,22 +207,7 @@ public final class ModelVersions {
    * @throws UncheckedIOException if the files cannot be copied; nothing is left behind then
    */
   public Download downloadTemporary(ModelVersion version, Path parent) {
-    Path scratch;
-    try {
-      String prefix = "kiln-" + version.name() + "-v" + version.version() + "-";
-      scratch = parent == null ? Files.createTempDirectory(prefix)
-          : Files.createTempDirectory(Files.createDirectories(parent), prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Download download = new Download(scratch.resolve("bundle"), scratch);
-    try {
-      download(version, download.bundle());
-      return download;
-    } catch (RuntimeException e) {
-      download.close();
-      throw e;
-    }
+    return Download.temporary(version, parent, this::download);
   }
 
   private void ensureModel(String name) {
