@@ -1,10 +1,7 @@
 package dev.kiln.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.kiln.core.config.JsonText;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,13 +10,10 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --json} option of the listing commands and the one place their JSON is written.
  * Every field of a documented object is always present (null when unknown), times are ISO-8601
- * UTC text, and map keys are sorted, so scripts can rely on the schema in docs/cli.md.
+ * UTC text, and map keys are sorted ({@link JsonText}), so scripts can rely on the schema in
+ * docs/cli.md.
  */
 final class JsonOutput {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
   @Option(names = "--json", description = "Print JSON (schema in docs/cli.md) instead of a"
       + " table.")
   boolean json;
@@ -31,11 +25,7 @@ final class JsonOutput {
 
   /** Prints a value (maps, lists, strings, numbers) as indented JSON. */
   static void print(PrintWriter out, Object value) {
-    try {
-      out.println(MAPPER.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.println(JsonText.write(value));
   }
 
   /** Returns an object of alternating keys and values (printed with its keys sorted). */

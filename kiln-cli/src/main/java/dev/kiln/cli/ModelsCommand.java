@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code kiln models ...}: the model registry (versions of bundles, aliases). */
 @Command(name = "models", mixinStandardHelpOptions = true, subcommands = {
     ModelsViewCommands.ListModels.class, ModelsViewCommands.ShowModel.class,
-    ModelsViewCommands.Versions.class, ModelsGuardCommand.class,
+    ModelVersionsCommand.class, ModelsGuardCommand.class,
     ModelsDownloadCommand.class},
     description = "Register model bundles as versions, move aliases, roll back.")
 final class ModelsCommand {

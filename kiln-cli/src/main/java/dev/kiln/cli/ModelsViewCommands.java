@@ -19,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The read-only {@code kiln models} subcommands: list, show and versions. */
+/**
+ * The read-only {@code kiln models} subcommands list and show ({@link ModelVersionsCommand} lists
+ * versions), and the JSON shape of a version they share.
+ */
 final class ModelsViewCommands {
   private ModelsViewCommands() {}
 
@@ -93,36 +96,6 @@ final class ModelsViewCommands {
     }
   }
 
-  /** {@code kiln models versions NAME}. */
-  @Command(name = "versions", mixinStandardHelpOptions = true,
-      description = "List a model's versions.")
-  static final class Versions implements Runnable {
-    @Spec CommandSpec spec;
-    @Mixin ProjectOptions options;
-    @Mixin JsonOutput json;
-    @Parameters(paramLabel = "NAME") String name;
-
-    @Override
-    public void run() {
-      try (ProjectTracking tracking = ProjectTracking.open(options.open())) {
-        PrintWriter out = spec.commandLine().getOut();
-        List<ModelVersion> versions = tracking.store().searchModelVersions(name).stream()
-            .sorted(Comparator.comparingLong(ModelVersion::version)).toList();
-        if (json.enabled()) {
-          JsonOutput.print(out, JsonOutput.object("model", name, "versions",
-              versions.stream().map(ModelsViewCommands::versionJson).toList()));
-          return;
-        }
-        Table table = Table.of("version", "created", "run", "tags");
-        versions.forEach(v -> table.row(v.version(), Instant.ofEpochMilli(v.creationTime())
-            .toString().substring(0, 19), v.runId(), v.tags().isEmpty() ? null
-            : new TreeMap<>(v.tags()).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
-        table.print(out);
-      }
-    }
-  }
-
   private static Optional<ModelVersion> latest(TrackingStore store, String name) {
     return store.searchModelVersions(name).stream()
         .max(Comparator.comparingLong(ModelVersion::version));
@@ -134,7 +107,8 @@ final class ModelsViewCommands {
         .map(e -> e.getKey() + "=v" + e.getValue()).collect(Collectors.joining(", "));
   }
 
-  private static Map<String, Object> versionJson(ModelVersion v) {
+  /** Returns a version as the {@code --json} listings print it (schema in docs/cli.md). */
+  static Map<String, Object> versionJson(ModelVersion v) {
     return JsonOutput.object("version", v.version(), "created",
         JsonOutput.time(v.creationTime()), "run_id", v.runId(), "source", v.source(),
         "tags", v.tags());

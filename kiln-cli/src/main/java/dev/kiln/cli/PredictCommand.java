@@ -91,7 +91,7 @@ final class PredictCommand implements Callable<Integer> {
 
   /** Scores the input file in chunks, reporting progress on stderr. */
   private long score(UnaryOperator<Frame> predictor) {
-    try (Progress progress = Progress.start("Scoring", "rows", System.err,
+    try (StderrProgress progress = StderrProgress.start("Scoring", "rows", System.err,
         spec.commandLine().getErr())) {
       List<String> kept = keep == null ? null
           : keep.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();

@@ -1,7 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
-import java.io.Console;
+import dev.kiln.core.progress.Terminal;
 import java.util.Locale;
 
 /**
@@ -27,30 +27,12 @@ enum ProgressMode {
   static ProgressMode of(String option) {
     String value = option == null ? "auto" : option.trim().toLowerCase(Locale.ROOT);
     return switch (value) {
-      case "auto" -> interactiveTerminal() ? BAR : PLAIN;
+      case "auto" -> Terminal.interactive() ? BAR : PLAIN;
       case "bar" -> BAR;
       case "plain" -> PLAIN;
       case "none" -> NONE;
       default -> throw new KilnException("--progress must be auto, bar, plain or none, got '"
           + option + "'.", "auto draws a bar on a terminal and prints plain lines otherwise");
     };
-  }
-
-  /**
-   * Returns whether output goes to an interactive terminal. On Java 22+ a console exists even
-   * when output is redirected, so its {@code isTerminal()} is asked when present.
-   */
-  static boolean interactiveTerminal() {
-    Console console = System.console();
-    if (console == null || "dumb".equals(System.getenv("TERM"))) {
-      return false;
-    }
-    try {
-      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-    } catch (NoSuchMethodException e) {
-      return true;
-    } catch (ReflectiveOperationException e) {
-      return false;
-    }
   }
 }

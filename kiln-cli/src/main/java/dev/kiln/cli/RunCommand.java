@@ -6,9 +6,6 @@ import dev.kiln.core.project.PipelineRegistry;
 import dev.kiln.core.project.Project;
 import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
-import dev.kiln.ml.RunEnvironment;
-import dev.kiln.tracking.ProjectTracking;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,55 +68,18 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (workers < 1) {
-      throw new dev.kiln.core.KilnException("--workers must be at least 1, was " + workers + ".",
+      throw new KilnException("--workers must be at least 1, was " + workers + ".",
           "use --workers 1 for the sequential runner");
     }
     Project opened = project.open();
     NodeFilters filters = NodeFilters.builder().tags(tags).nodes(nodes).fromNodes(fromNodes)
         .toNodes(toNodes).fromInputs(fromInputs).toOutputs(toOutputs).namespace(namespace)
         .build();
-    RunState state = runTracked(opened, RunRequest.builder(pipeline).filters(filters)
+    RunState state = ProjectRuns.run(opened, RunRequest.builder(pipeline).filters(filters)
         .workers(workers).useCache(!noCache).fromFailed(fromFailed).loadVersions(loadVersions)
         .build(), ProgressMode.of(progress.mode),
-        new Streams(spec.commandLine().getOut(), spec.commandLine().getErr(),
+        new ProjectRuns.Streams(spec.commandLine().getOut(), spec.commandLine().getErr(),
             spec.root().commandLine().getParseResult().originalArgs().contains("--debug")));
     return state.succeeded() ? 0 : state.failedOnBadInput() ? Main.BAD_INPUT : Main.RUN_FAILED;
-  }
-
-  /**
-   * Where a run prints: its progress and report, its errors, and whether traces are printed.
-   *
-   * @param out progress, the report and what was tracked and registered
-   * @param err failures
-   * @param debug whether failed nodes' traces are printed
-   */
-  record Streams(PrintWriter out, PrintWriter err, boolean debug) {}
-
-  /**
-   * Runs a pipeline as {@code kiln run} does: tracked, with progress, the report printed and the
-   * bundles {@code kiln.yml} registers registered. The request's hooks run before the progress and
-   * tracking hooks.
-   */
-  static RunState runTracked(Project opened, RunRequest request, ProgressMode mode,
-      Streams io) {
-    PrintWriter out = io.out();
-    try (ProjectTracking tracked = ProjectTracking.open(opened)) {
-      ProjectTracking.TrackedRun run;
-      try (ProgressDisplay display = ProgressDisplay.open(out, mode)) {
-        run = tracked.run(opened, request.withMoreHooks(List.of(new ProgressHook(display))),
-            RunEnvironment.tags(opened.dir()));
-      }
-      RunState state = run.state();
-      RunReport.print(state, out, io.err(), opened);
-      RunReport.printTraces(state, io.err(), io.debug());
-      if (run.runId() != null) {
-        out.println("Tracked as run " + run.runId() + " (kiln runs show " + run.runId()
-            + " --project " + opened.dir() + ")");
-      }
-      run.registered().forEach((dataset, v) -> out.printf("Registered %s version %d from %s%n",
-          v.name(), v.version(), dataset));
-      out.flush();
-      return state;
-    }
   }
 }

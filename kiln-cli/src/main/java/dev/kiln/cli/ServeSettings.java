@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.project.Project;
 import dev.kiln.serving.ModelServer;
 import dev.kiln.serving.ModelSlot;
 import dev.kiln.serving.ModelsConfig;
@@ -8,7 +9,6 @@ import dev.kiln.serving.Traffic;
 import dev.kiln.tracking.rest.HostCheck;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +27,7 @@ final class ServeSettings {
    * section {@code serve} when the command line does not give them.
    */
   static void apply(ServeCommand serve, ParseResult parsed) {
-    if (!Files.isDirectory(serve.project.project.resolve("conf"))) {
+    if (!Project.isProject(serve.project.project)) {
       return;
     }
     Map<String, String> settings = serve.project().config().section("serve");

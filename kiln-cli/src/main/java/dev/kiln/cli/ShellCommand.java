@@ -1,6 +1,8 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.catalog.AtomicFiles;
+import dev.kiln.core.progress.Terminal;
 import dev.kiln.core.project.Project;
 import java.io.File;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,9 @@ import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code kiln shell}: JShell with the project's classes on its class path and {@code catalog},
@@ -63,11 +64,11 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean debug = spec.root().commandLine().getParseResult().originalArgs().contains("--debug");
-    ShellSession session = ShellSession.start(opened, new RunCommand.Streams(out, err, debug),
+    ShellSession session = ShellSession.start(opened, new ProjectRuns.Streams(out, err, debug),
         ProgressMode.of(progress.mode));
-    Path startup = Files.createTempFile("kiln-shell", ".jsh");
+    Path startup = opened.layout().shellStartup();
+    AtomicFiles.write(startup, STARTUP.getBytes(StandardCharsets.UTF_8));
     try {
-      Files.writeString(startup, STARTUP);
       out.println("Kiln shell: " + session + ". Defined: catalog " + session.catalog().list()
           + ", params, pipelines [" + session.pipelines() + "], session. /help for JShell,"
           + " /exit to leave.");
@@ -78,11 +79,10 @@ final class ShellCommand implements Callable<Integer> {
       PrintStream toolOut = new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8);
       PrintStream toolErr = new PrintStream(new WriterStream(err), true, StandardCharsets.UTF_8);
       return JavaShellToolBuilder.builder().in(System.in, null).out(toolOut, toolOut, toolOut)
-          .err(toolErr).interactiveTerminal(ProgressMode.interactiveTerminal())
+          .err(toolErr).interactiveTerminal(Terminal.interactive())
           .start(args.toArray(String[]::new));
     } finally {
       ShellSession.end();
-      Files.deleteIfExists(startup);
     }
   }
 

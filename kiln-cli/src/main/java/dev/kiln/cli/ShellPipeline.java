@@ -8,7 +8,6 @@ import dev.kiln.core.project.RunRequest;
 import dev.kiln.core.runner.RunState;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One pipeline in {@code kiln shell}: filter it ({@code only}, {@code from}, {@code to}, {@code
@@ -18,14 +17,14 @@ public final class ShellPipeline {
   private final Project project;
   private final String name;
   private final NodeFilters filters;
-  private final RunCommand.Streams io;
+  private final ProjectRuns.Streams io;
   private final ProgressMode progress;
 
-  ShellPipeline(Project project, String name, RunCommand.Streams io, ProgressMode progress) {
+  ShellPipeline(Project project, String name, ProjectRuns.Streams io, ProgressMode progress) {
     this(project, name, NodeFilters.none(), io, progress);
   }
 
-  private ShellPipeline(Project project, String name, NodeFilters filters, RunCommand.Streams io,
+  private ShellPipeline(Project project, String name, NodeFilters filters, ProjectRuns.Streams io,
       ProgressMode progress) {
     this.project = project;
     this.name = name;
@@ -76,8 +75,8 @@ public final class ShellPipeline {
    * @throws KilnException if a filter names an unknown node
    */
   public RunState run() {
-    return RunCommand.runTracked(project, new RunRequest(name, filters, 1, true, false, Map.of(),
-        List.of()), progress, io);
+    return ProjectRuns.run(project, RunRequest.builder(name).filters(filters).build(), progress,
+        io);
   }
 
   @Override

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 /** The project's pipelines as {@code kiln shell} shows them: {@code get(name)}, {@code names()}. */
 public final class ShellPipelines {
   private final Project project;
-  private final RunCommand.Streams io;
+  private final ProjectRuns.Streams io;
   private final ProgressMode progress;
 
-  ShellPipelines(Project project, RunCommand.Streams io, ProgressMode progress) {
+  ShellPipelines(Project project, ProjectRuns.Streams io, ProgressMode progress) {
     this.project = project;
     this.io = io;
     this.progress = progress;

@@ -19,7 +19,7 @@ public final class ShellSession {
   private final ShellCatalog catalog;
   private final ShellPipelines pipelines;
 
-  private ShellSession(Project project, RunCommand.Streams io, ProgressMode progress) {
+  private ShellSession(Project project, ProjectRuns.Streams io, ProgressMode progress) {
     this.project = project;
     this.catalog = new ShellCatalog(project.catalog(
         DataCatalog.CatalogSettings.defaults(project.dir())));
@@ -27,7 +27,7 @@ public final class ShellSession {
   }
 
   /** Opens the session of a shell; {@link #end()} it when the shell exits. */
-  static ShellSession start(Project project, RunCommand.Streams io, ProgressMode progress) {
+  static ShellSession start(Project project, ProjectRuns.Streams io, ProgressMode progress) {
     ShellSession session = new ShellSession(project, io, progress);
     current = session;
     return session;

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * Every path Kiln keeps under a project's state folder {@code .kiln/}: run states, the node cache,
  * compiled project classes, the SQLite tracking store and artifacts, the prediction log, monitoring
- * reports, the serving download cache and retraining state. Modules ask this one owner instead of
- * spelling the names themselves, so the layout can change in one place.
+ * reports, the serving download cache, retraining state and the shell's start-up script. Modules
+ * ask this one owner instead of spelling the names themselves, so the layout can change in one
+ * place.
  *
  * <pre>
  * .kiln/
@@ -19,6 +20,7 @@ import java.util.Objects;
  *   monitoring/&lt;model&gt;/       kiln monitor reports, latest.json the newest
  *   serving-cache/             bundles a server downloaded from the registry
  *   retrain/&lt;model&gt;.json      retraining triggers' memory; scratch downloads
+ *   shell/startup.jsh          what kiln shell defines before its prompt
  * </pre>
  *
  * @param stateDir the state folder, normally {@code <project>/.kiln}
@@ -97,5 +99,10 @@ public record ProjectLayout(Path stateDir) {
   /** Returns what the retraining triggers of a model remember between rounds. */
   public Path retrainState(String model) {
     return retrainDir().resolve(model + ".json");
+  }
+
+  /** Returns the JShell script {@code kiln shell} runs at start (its imports and variables). */
+  public Path shellStartup() {
+    return stateDir.resolve("shell").resolve("startup.jsh");
   }
 }

@@ -29,6 +29,7 @@ class ProjectLayoutTest {
         .isEqualTo(s.resolve("monitoring/cars/latest.json"));
     assertThat(layout.servingCacheDir()).isEqualTo(s.resolve("serving-cache"));
     assertThat(layout.retrainState("cars")).isEqualTo(s.resolve("retrain/cars.json"));
+    assertThat(layout.shellStartup()).isEqualTo(s.resolve("shell/startup.jsh"));
   }
 
   @Test

@@ -1,10 +1,8 @@
 package dev.kiln.cli;
 
-import java.io.IOException;
+import dev.kiln.core.progress.Terminal;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -17,7 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * Reports the progress of a long task of unknown size: a redrawn bar when stderr is a terminal,
  * else (a log, a pipe, CI) a plain line every {@link #EVERY} with no cursor codes.
  */
-abstract class Progress implements LongConsumer, AutoCloseable {
+abstract class StderrProgress implements LongConsumer, AutoCloseable {
   /** How often a plain line is printed when stderr is not a terminal. */
   static final Duration EVERY = Duration.ofSeconds(10);
 
@@ -25,8 +23,8 @@ abstract class Progress implements LongConsumer, AutoCloseable {
    * Starts reporting {@code task} counted in {@code unit}: a bar on {@code terminal} when stderr
    * is a terminal, else lines on {@code lines}.
    */
-  static Progress start(String task, String unit, PrintStream terminal, PrintWriter lines) {
-    return stderrIsTerminal() ? new Bar(task, unit, terminal)
+  static StderrProgress start(String task, String unit, PrintStream terminal, PrintWriter lines) {
+    return Terminal.stderr() ? new Bar(task, unit, terminal)
         : new Lines(task, unit, lines, System::nanoTime, EVERY);
   }
 
@@ -37,28 +35,8 @@ abstract class Progress implements LongConsumer, AutoCloseable {
   @Override
   public abstract void close();
 
-  /**
-   * Returns whether stderr is a terminal: on Linux from what file descriptor 2 points at, else
-   * from whether the JVM has a console; never with {@code TERM=dumb}.
-   */
-  static boolean stderrIsTerminal() {
-    if ("dumb".equals(System.getenv("TERM"))) {
-      return false;
-    }
-    Path fd = Path.of("/proc/self/fd/2");
-    if (!Files.isSymbolicLink(fd)) {
-      return System.console() != null;
-    }
-    try {
-      String target = Files.readSymbolicLink(fd).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
-    }
-  }
-
   /** The redrawn bar. */
-  private static final class Bar extends Progress {
+  private static final class Bar extends StderrProgress {
     private final ProgressBar bar;
 
     Bar(String task, String unit, PrintStream terminal) {
@@ -79,7 +57,7 @@ abstract class Progress implements LongConsumer, AutoCloseable {
   }
 
   /** Plain lines, at most one per interval: {@code Scoring: 1,200,000 rows after 20 s}. */
-  static final class Lines extends Progress {
+  static final class Lines extends StderrProgress {
     private final String task;
     private final String unit;
     private final PrintWriter out;
