@@ -8,16 +8,13 @@ import dev.kiln.lifecycle.ModelReferences;
 import dev.kiln.lifecycle.monitor.ModelMonitor;
 import dev.kiln.lifecycle.monitor.MonitorReport;
 import dev.kiln.lifecycle.monitor.MonitorReports;
-import dev.kiln.lifecycle.monitor.PredictionLogReader;
 import dev.kiln.lifecycle.monitor.WebhookAlert;
-import dev.kiln.ml.bundle.BundleManifest;
 import dev.kiln.ml.bundle.LoadOptions;
 import dev.kiln.ui.DriftCharts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +65,8 @@ final class MonitorCommand implements Callable<Integer> {
     ModelMonitor monitor = new ModelMonitor(found.bundle(), found.version(), driftShare);
     Instant start = log.start(Instant.now());
     ModelMonitor.Result result = log.fromLogs
-        ? monitor.checkLog(readLog(found.bundle().manifest(), start), describeCurrent(start),
+        ? monitor.checkLog(log.read(project, found.bundle().manifest(), start,
+            spec.commandLine().getErr()), describeCurrent(start),
             decay.check(), decay.labels == null ? null : read(decay.labels))
         : monitor.checkRows(read(currentFile), describeCurrent(start));
     MonitorReport report = result.report();
@@ -86,15 +84,6 @@ final class MonitorCommand implements Callable<Integer> {
       }
     }
     return report.crossed() ? Main.CHECK_FAILED : 0;
-  }
-
-  /** Reads the prediction log, warning of tails skipped because a server was cut short. */
-  private Frame readLog(BundleManifest manifest, Instant start) {
-    PredictionLogReader.Result logged = new PredictionLogReader(log.dir(project),
-        Set.copyOf(log.roles)).readAll(manifest, start);
-    logged.skipped().forEach(tail -> spec.commandLine().getErr()
-        .println("Warning: " + tail.describe() + "."));
-    return logged.rows();
   }
 
   private void checkOptions() {

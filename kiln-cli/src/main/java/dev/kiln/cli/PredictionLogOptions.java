@@ -1,13 +1,21 @@
 package dev.kiln.cli;
 
+import dev.kiln.data.Frame;
+import dev.kiln.lifecycle.monitor.PredictionLogReader;
+import dev.kiln.ml.bundle.BundleManifest;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** The options of {@code kiln monitor} that read the current data from the prediction log. */
+/**
+ * The options of {@code kiln monitor} that read the current data from the prediction log, and the
+ * read itself.
+ */
 final class PredictionLogOptions {
   @Option(names = "--from-logs", description = "Take the current data from the prediction log.")
   boolean fromLogs;
@@ -27,6 +35,17 @@ final class PredictionLogOptions {
   /** Returns the log folder: {@code --log-dir}, else the project's (as kiln serve writes it). */
   Path dir(ProjectOptions project) {
     return logDir != null ? logDir : project.predictionLogDir();
+  }
+
+  /**
+   * Reads the log's rows since {@code start} (null: all) for the model, warning on {@code err} of
+   * tails skipped because a server was cut short.
+   */
+  Frame read(ProjectOptions project, BundleManifest manifest, Instant start, PrintWriter err) {
+    PredictionLogReader.Result logged = new PredictionLogReader(dir(project), Set.copyOf(roles))
+        .readAll(manifest, start);
+    logged.skipped().forEach(tail -> err.println("Warning: " + tail.describe() + "."));
+    return logged.rows();
   }
 
   /** Returns the oldest time to read, or null for the whole log. */
