@@ -40,8 +40,8 @@ public final class Main {
   /** Runs the command with the given output streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    CommandLine cli = new CommandLine(new KilnCommand());
     args = LegacyOptions.rewrite(args);
+    CommandLine cli = KilnCommand.commandLine(args);
     cli.setOut(out).setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd, err, debug));
     return cli.execute(args);

@@ -8,7 +8,6 @@ import dev.kiln.serving.ModelsConfig;
 import dev.kiln.serving.Traffic;
 import dev.kiln.tracking.rest.HostCheck;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -81,8 +80,10 @@ final class ServeSettings {
 
   /** Prints what is served, where, and a warning when anyone may call it. */
   static void announce(ServeCommand serve, ModelServer server, PrintWriter out) {
-    long readyMs = System.currentTimeMillis()
-        - ManagementFactory.getRuntimeMXBean().getStartTime();
+    // The process's start from /proc, not the JVM's management beans (loading those cost
+    // tens of milliseconds while the first requests were already being answered).
+    long readyMs = ProcessHandle.current().info().startInstant()
+        .map(start -> System.currentTimeMillis() - start.toEpochMilli()).orElse(-1L);
     for (ModelSlot slot : server.models().slots()) {
       ModelSlot.Deployment d = slot.deployment();
       out.printf("Serving %s version %s (micro-batching %s)%s%n", slot.name(),
@@ -92,7 +93,7 @@ final class ServeSettings {
               + (slot.traffic().mode() == Traffic.Mode.CANARY
                   ? " (" + slot.traffic().percent() + "%)" : ""));
     }
-    out.printf("Listening on %s://%s:%d (ready %d ms after JVM start); POST"
+    out.printf("Listening on %s://%s:%d (ready %d ms after the process started); POST"
         + " /v1/models/{name}:predict, /v2/models/{name}/infer, /invocations; GET /metrics,"
         + " /openapi.json, /ui/ (status and prediction form)%n",
         serve.options.tlsKeyStore == null ? "http" : "https", serve.host, server.port(), readyMs);

@@ -20,7 +20,7 @@ class FixedBundleServeTest {
   void aUserWhoAlsoAsksForNoReloadGetsTheFlagOnce() {
     String[] args = FixedBundleServe.arguments(BUNDLE, List.of("--no-reload", "--port", "9000"));
     assertThat(args).containsExactly("serve", "/tmp/model", "--no-reload", "--port", "9000");
-    assertThat(new CommandLine(new KilnCommand()).parseArgs(args).subcommand().commandSpec()
+    assertThat(KilnCommand.commandLine().parseArgs(args).subcommand().commandSpec()
         .name()).as("picocli refuses an option given twice; these parse").isEqualTo("serve");
   }
 }

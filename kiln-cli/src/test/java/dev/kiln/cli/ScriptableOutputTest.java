@@ -74,7 +74,7 @@ class ScriptableOutputTest {
   @Test
   void help_namesEveryPositionalParameter() {
     List<String> unnamed = new ArrayList<>();
-    visit(new CommandLine(new KilnCommand()), unnamed);
+    visit(KilnCommand.commandLine(), unnamed);
     assertThat(unnamed).isEmpty();
   }
 

@@ -17,15 +17,25 @@ import java.util.HexFormat;
 public final class BundleSource implements ModelSource {
   private final Path path;
   private final String name;
+  /** The bundle read when the source was opened, until the first load takes it. */
+  private Opened opened;
+
+  private record Opened(String key, LoadedBundle bundle) {}
 
   /**
-   * Opens a bundle path; the model name is the bundle's own.
+   * Opens a bundle path; the model name is the bundle's own. The bundle read here is the one
+   * the first {@link #load} returns when its key is unchanged, so a server start reads and
+   * verifies it once.
    *
    * @throws KilnException if the path holds no valid bundle
    */
   public BundleSource(Path path) {
     this.path = path;
-    this.name = ModelBundle.load(path).manifest().name();
+    // The key first: a bundle replaced meanwhile then has a newer key, and is reloaded.
+    String key = currentKey();
+    LoadedBundle bundle = ModelBundle.load(path);
+    this.name = bundle.manifest().name();
+    this.opened = new Opened(key, bundle);
   }
 
   @Override
@@ -54,7 +64,14 @@ public final class BundleSource implements ModelSource {
 
   @Override
   public Loaded load(String key) {
-    LoadedBundle bundle = ModelBundle.load(path);
+    LoadedBundle bundle;
+    synchronized (this) {
+      bundle = opened != null && opened.key().equals(key) ? opened.bundle() : null;
+      opened = null;
+    }
+    if (bundle == null) {
+      bundle = ModelBundle.load(path);
+    }
     return new Loaded(bundle.manifest().version(), bundle);
   }
 }
