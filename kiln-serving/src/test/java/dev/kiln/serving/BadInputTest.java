@@ -192,7 +192,7 @@ class BadInputTest {
 
     HttpResponse<String> post = http.postJson("/v2/health/ready", "{}");
     assertThat(post.statusCode()).as(post.body()).isEqualTo(405);
-    assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
 
     assertThat(http.get("/v3/anything").statusCode()).isEqualTo(404);
   }

@@ -171,7 +171,8 @@ final class HttpApi {
 
   private void authenticate(Exchange ex) {
     if (token == null || OPEN_PATHS.contains(ex.path())
-        || pages != null && ex.method().equals("GET") && pages.isPublic(ex.path())) {
+        || pages != null && (ex.method().equals("GET") || ex.method().equals("HEAD"))
+            && pages.isPublic(ex.path())) {
       return;
     }
     String header = ex.header("Authorization");

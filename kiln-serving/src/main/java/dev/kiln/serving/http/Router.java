@@ -47,8 +47,14 @@ final class Router {
     return this;
   }
 
-  /** Returns the first route matching, or null; a trailing slash is ignored. */
+  /**
+   * Returns the first route matching, or null; a trailing slash is ignored. {@code HEAD} is
+   * answered by the {@code GET} route of the path.
+   */
   Match find(String method, String path) {
+    if (method.equals("HEAD")) {
+      method = "GET";
+    }
     String[] parts = segments(path);
     for (int i = 0; i < routes.size(); i++) {
       Route route = routes.get(i);
@@ -62,7 +68,10 @@ final class Router {
     return null;
   }
 
-  /** Returns the methods of the routes whose pattern matches the path (for a 405's Allow). */
+  /**
+   * Returns the methods of the routes whose pattern matches the path (for a 405's Allow),
+   * {@code HEAD} with {@code GET}.
+   */
   Set<String> methodsFor(String path) {
     String[] parts = segments(path);
     Set<String> methods = new TreeSet<>();
@@ -70,6 +79,9 @@ final class Router {
       if (match(patterns.get(i), parts) != null) {
         methods.add(routes.get(i).method());
       }
+    }
+    if (methods.contains("GET")) {
+      methods.add("HEAD");
     }
     return methods;
   }
