@@ -14,9 +14,10 @@ import java.util.Set;
 
 /**
  * A KServe V2 {@code infer} body read in one streaming pass: its {@code id}, the
- * {@code outputs} asked for, and each input tensor's values in one flat array (numbers or
- * text), with no tree and no per-row objects. {@link #rows} turns one tensor per input field
- * into checked rows.
+ * {@code outputs} asked for, and each input tensor's values in one flat array (numbers, text or
+ * nulls, each value's kind noted), with no tree and no per-row objects. {@link #rows} turns one
+ * tensor per input field, or one {@code [rows, fields]} tensor in the order of the model's
+ * inputs, into checked rows; timestamps are ISO-8601 text, as the tree reader takes them.
  *
  * <p>Like {@link JsonInstances} it answers only plainly shaped valid bodies and returns null for
  * anything else, so the tree reader names every problem with its usual message.
@@ -25,9 +26,18 @@ final class InferenceBody {
   private static final Set<String> NUMERIC = Set.of("UINT8", "UINT16", "UINT32", "UINT64",
       "INT8", "INT16", "INT32", "INT64", "FP16", "FP32", "FP64", "BF16");
 
-  /** One input tensor: values as numbers, as booleans (0/1) or as text. */
+  /** The kinds of a tensor's values. */
+  private static final byte NUMBER = 0;
+  private static final byte BOOL = 1;
+  private static final byte TEXT = 2;
+  private static final byte NULL = 3;
+
+  /**
+   * One input tensor: values as numbers (booleans as 0/1) or as text (null when there is none),
+   * and each value's kind.
+   */
   private record Tensor(String name, String datatype, long[] shape, double[] numbers,
-      String[] texts, boolean booleans, int count) {}
+      String[] texts, byte[] kinds, int count) {}
 
   private final String id;
   private final List<String> outputs;
@@ -124,7 +134,7 @@ final class InferenceBody {
       }
     }
     return name == null || datatype == null || shape == null || data == null ? null
-        : new Tensor(name, datatype, shape, data.numbers(), data.texts(), data.booleans(),
+        : new Tensor(name, datatype, shape, data.numbers(), data.texts(), data.kinds(),
             data.count());
   }
 
@@ -140,12 +150,12 @@ final class InferenceBody {
     return n == 0 ? null : Arrays.copyOf(shape, n);
   }
 
-  /** Reads a (possibly nested) data array flat: all numbers, all booleans or all text. */
+  /** Reads a (possibly nested) data array flat: numbers, booleans, text and nulls. */
   private static Tensor data(JsonParser p) throws IOException {
     double[] numbers = new double[16];
     String[] texts = null;
+    byte[] kinds = new byte[16];
     int count = 0;
-    int booleans = 0;
     int depth = 1;
     while (depth > 0) {
       JsonToken t = p.nextToken();
@@ -153,37 +163,39 @@ final class InferenceBody {
         depth += t == JsonToken.START_ARRAY ? 1 : -1;
         continue;
       }
-      boolean text = t == JsonToken.VALUE_STRING;
-      if (count == 0 && text) {
-        texts = new String[16];
-      }
-      if (text != (texts != null)) {
-        return null;
-      }
       if (count == numbers.length) {
         numbers = Arrays.copyOf(numbers, count * 2);
+        kinds = Arrays.copyOf(kinds, count * 2);
         texts = texts == null ? null : Arrays.copyOf(texts, count * 2);
       }
+      byte kind;
       switch (t) {
-        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> numbers[count] = p.getDoubleValue();
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+          numbers[count] = p.getDoubleValue();
+          if (!Double.isFinite(numbers[count])) {
+            return null;
+          }
+          kind = NUMBER;
+        }
         case VALUE_TRUE, VALUE_FALSE -> {
           numbers[count] = t == JsonToken.VALUE_TRUE ? 1 : 0;
-          booleans++;
+          kind = BOOL;
         }
-        case VALUE_STRING -> texts[count] = p.getText();
+        case VALUE_STRING -> {
+          if (texts == null) {
+            texts = new String[numbers.length];
+          }
+          texts[count] = p.getText();
+          kind = TEXT;
+        }
+        case VALUE_NULL -> kind = NULL;
         default -> {
           return null;
         }
       }
-      if (!text && !Double.isFinite(numbers[count])) {
-        return null;
-      }
-      count++;
+      kinds[count++] = kind;
     }
-    if (booleans > 0 && booleans < count) {
-      return null;
-    }
-    return new Tensor(null, null, null, numbers, texts, booleans > 0, count);
+    return new Tensor(null, null, null, numbers, texts, kinds, count);
   }
 
   private static List<String> outputNames(JsonParser p) throws IOException {
@@ -204,9 +216,12 @@ final class InferenceBody {
   /**
    * Returns checked rows when the body holds exactly one tensor per input field, each of a
    * datatype the field takes and of shape [rows] or [rows, 1], all of one row count within
-   * the limit; else null.
+   * the limit, or one {@code [rows, fields]} tensor named after no field; else null.
    */
   InputRows rows(TabularInputs reader) {
+    if (tensors.size() == 1 && reader.fieldIndex(tensors.get(0).name()) < 0) {
+      return matrix(tensors.get(0), reader);
+    }
     List<FieldSpec> fields = reader.fields();
     if (tensors.size() != fields.size()) {
       return null;
@@ -231,26 +246,82 @@ final class InferenceBody {
       rows.addRow();
     }
     for (int f = 0; f < byField.length; f++) {
-      Tensor t = byField[f];
       for (int r = 0; r < n; r++) {
-        if (t.texts() != null) {
-          rows.setText(r, f, t.texts()[r]);
-        } else {
-          rows.setNumber(r, f, t.numbers()[r]);
+        if (!set(rows, r, f, fields.get(f), byField[f], r)) {
+          return null;
         }
       }
     }
     return rows;
   }
 
-  /** Whether a tensor's datatype and values suit a field, as the tree reader checks them. */
+  /**
+   * Returns the rows of one {@code [rows, fields]} tensor, its values row by row in the order
+   * of the model's inputs (any datatype: the tree reader checks each value by its field), or
+   * null when its shape or a value does not suit.
+   */
+  private static InputRows matrix(Tensor t, TabularInputs reader) {
+    List<FieldSpec> fields = reader.fields();
+    int width = fields.size();
+    if (t.shape().length != 2 || t.shape()[1] != width || t.shape()[0] > reader.maxRows()
+        || t.shape()[0] * width != t.count()) {
+      return null;
+    }
+    int n = (int) t.shape()[0];
+    InputRows rows = new InputRows(fields, n);
+    for (int r = 0; r < n; r++) {
+      rows.addRow();
+      for (int f = 0; f < width; f++) {
+        if (!set(rows, r, f, fields.get(f), t, r * width + f)) {
+          return null;
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Stores value {@code i} of a tensor as field {@code f} of row {@code r}; false for a value
+   * the tree reader refuses (it names the problem).
+   */
+  private static boolean set(InputRows rows, int r, int f, FieldSpec field, Tensor t, int i) {
+    ColumnType type = field.type();
+    switch (t.kinds()[i]) {
+      case NUMBER -> {
+        if (type != ColumnType.DOUBLE && type != ColumnType.LONG) {
+          return false;
+        }
+        rows.setNumber(r, f, t.numbers()[i]);
+      }
+      case BOOL -> {
+        if (type != ColumnType.BOOLEAN) {
+          return false;
+        }
+        rows.setNumber(r, f, t.numbers()[i]);
+      }
+      case TEXT -> {
+        return JsonInstances.text(t.texts()[i], type, rows, r, f);
+      }
+      default -> {
+        if (!field.nullable()) {
+          return false;
+        }
+        rows.setMissing(r, f);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a per-field tensor's datatype suits its field, as the tree reader checks it (each
+   * value is then checked by {@link #set}).
+   */
   private static boolean fits(Tensor t, ColumnType type) {
     String d = t.datatype();
     return switch (type) {
-      case STRING -> d.equals("BYTES") && (t.texts() != null || t.count() == 0);
-      case BOOLEAN -> d.equals("BOOL") && t.booleans();
-      case DOUBLE, LONG -> NUMERIC.contains(d) && t.texts() == null && !t.booleans();
-      default -> false;
+      case STRING, TIMESTAMP -> d.equals("BYTES");
+      case BOOLEAN -> d.equals("BOOL");
+      case DOUBLE, LONG -> NUMERIC.contains(d);
     };
   }
 }

@@ -140,7 +140,8 @@ final class JsonInstances {
     }
   }
 
-  private static boolean text(String s, ColumnType type, InputRows rows, int r, int f) {
+  /** Stores text valid for a string or timestamp field; false for anything else. */
+  static boolean text(String s, ColumnType type, InputRows rows, int r, int f) {
     if (type == ColumnType.STRING) {
       rows.setText(r, f, s);
       return true;

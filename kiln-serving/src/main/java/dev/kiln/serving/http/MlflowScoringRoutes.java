@@ -2,6 +2,7 @@ package dev.kiln.serving.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -37,7 +38,9 @@ final class MlflowScoringRoutes {
       "instances", "inputs");
   /** The formats whose value is an array of rows, streamed when plainly shaped. */
   private static final Set<String> RECORDS = Set.of("dataframe_records", "instances", "inputs");
-  private static final CsvMapper CSV = new CsvMapper();
+  /** Reads a CSV body as an array of lines, each an array of texts; empty lines skipped. */
+  static final ObjectReader CSV_LINES = new CsvMapper().readerForListOf(String.class)
+      .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES);
 
   private final PredictionService service;
   private final String kilnVersion;
@@ -68,8 +71,12 @@ final class MlflowScoringRoutes {
       scored = service.predict(model, null, "mlflow", Bodies.requestId(ex, null),
           type.equals("text/csv") ? csv(body) : json(body), false);
     } catch (ClientError e) {
-      if (e.status() == 404 && !type.equals("text/csv")) {
-        tree(body); // a malformed body is named before an unknown model
+      if (e.status() == 404) { // a malformed body is named before an unknown model
+        if (type.equals("text/csv")) {
+          csvTree(body);
+        } else {
+          tree(body);
+        }
       }
       throw e;
     }
@@ -145,14 +152,30 @@ final class MlflowScoringRoutes {
   }
 
   /**
+   * Streams a plainly valid CSV body straight into rows ({@link CsvRows}); anything else is
+   * read line by line into a tree, which names the problem.
+   */
+  private static PredictionService.Decoder csv(byte[] body) {
+    return new PredictionService.Decoder() {
+      @Override
+      public InputRows rows(TabularInputs reader) {
+        return CsvRows.read(body, reader);
+      }
+
+      @Override
+      public Frame frame(TabularInputs reader) {
+        return csvTree(body).frame(reader);
+      }
+    };
+  }
+
+  /**
    * Reads a CSV body with a header row; each value is typed by its field. A first line naming
    * none of the model's inputs is taken for a missing header.
    */
-  private static PredictionService.Decoder csv(byte[] body) {
+  static PredictionService.Decoder csvTree(byte[] body) {
     List<List<String>> lines = new ArrayList<>();
-    try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
-        .with(CsvParser.Feature.WRAP_AS_ARRAY).with(CsvParser.Feature.SKIP_EMPTY_LINES)
-        .readValues(body)) {
+    try (MappingIterator<List<String>> it = CSV_LINES.readValues(body)) {
       while (it.hasNext()) {
         lines.add(it.next());
       }

@@ -70,8 +70,7 @@ class StreamedBodiesTest {
       "\"BOOL\", \"data\": [true, false]}", // a number field sent as BOOL
       "\"FP64\", \"data\": [true, false]}", // booleans as numbers
       "\"FP64\", \"data\": [1.5, \"2\"]}", // text among numbers
-      "\"FP64\", \"data\": [1.5]}", // fewer values than the shape
-      "\"FP64\", \"data\": [1.5, null]}"}) // a missing value
+      "\"FP64\", \"data\": [1.5]}"}) // fewer values than the shape
   void tensors_the_tree_reader_judges_are_left_to_it(String amount) {
     String body = "{\"inputs\": [{\"name\": \"amount\", \"shape\": [2], \"datatype\": "
         + amount + TENSORS.substring(TENSORS.indexOf("}, {") + 1) + "]}";
@@ -83,8 +82,60 @@ class StreamedBodiesTest {
     assertThat(streamed == null ? null : streamed.rows(READER)).as(body).isNull();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // one [rows, fields] tensor, values in the order of the inputs, of any kind they take
+      "{\"inputs\": [{\"name\": \"x\", \"shape\": [2, 4], \"datatype\": \"FP64\","
+          + " \"data\": [[1.5, 3, true, \"a\"], [null, 4, null, null]]}]}",
+      "{\"id\": \"m\", \"inputs\": [{\"name\": \"input-0\", \"shape\": [1, 4],"
+          + " \"datatype\": \"BYTES\", \"data\": [2, 2.5, false, \"\\u00e9\"]}]}",
+      // a missing value in a per-field tensor of a field that may be missing
+      "{\"inputs\": [{\"name\": \"amount\", \"shape\": [2], \"datatype\": \"FP64\","
+          + " \"data\": [1.5, null]}, {\"name\": \"count\", \"datatype\": \"INT64\","
+          + " \"shape\": [2], \"data\": [3, 4]}, {\"name\": \"flag\", \"shape\": [2],"
+          + " \"datatype\": \"BOOL\", \"data\": [null, false]}, {\"name\": \"kind\","
+          + " \"shape\": [2], \"datatype\": \"BYTES\", \"data\": [null, \"b\"]}]}"})
+  void v2_matrix_and_missing_values_are_streamed_into_the_tree_readers_frame(String body) {
+    InferenceBody streamed = InferenceBody.read(bytes(body));
+    InputRows rows = streamed.rows(READER);
+    assertThat(rows).as(body).isNotNull();
+    JsonInstancesTest.assertSameFrame(rows.frame(),
+        OpenInferenceRoutes.decode(Bodies.json(bytes(body)).get("inputs"), READER));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"inputs\": [{\"name\": \"when\", \"shape\": [2], \"datatype\": \"BYTES\","
+          + " \"data\": [\"2026-01-31T12:00:00Z\", null]}, {\"name\": \"amount\","
+          + " \"shape\": [2], \"datatype\": \"FP32\", \"data\": [1, 2.25]}]}",
+      "{\"inputs\": [{\"name\": \"rows\", \"shape\": [2, 2], \"datatype\": \"BYTES\","
+          + " \"data\": [[7, \"2026-12-01T23:59:59.123456Z\"], [8, null]]}]}"})
+  void v2_timestamps_are_streamed_into_the_tree_readers_frame(String body) {
+    TabularInputs reader = new TabularInputs(List.of(
+        new FieldSpec("amount", ColumnType.DOUBLE, false, null, null, null),
+        new FieldSpec("when", ColumnType.TIMESTAMP, true, null, null, null)), 10);
+    InputRows rows = InferenceBody.read(bytes(body)).rows(reader);
+    assertThat(rows).as(body).isNotNull();
+    JsonInstancesTest.assertSameFrame(rows.frame(),
+        OpenInferenceRoutes.decode(Bodies.json(bytes(body)).get("inputs"), reader));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "[[1, 2, 3, \"a\"]]", // a number for the boolean field
+      "[[1, 2, true, 4]]", // a number for the text field
+      "[[1, null, true, \"a\"]]", // a missing value the field does not allow
+      "[[1, 2, true]]", // fewer values than the shape
+      "[[\"1\", 2, true, \"a\"]]"}) // text for a number
+  void v2_matrix_values_the_tree_reader_judges_are_left_to_it(String data) {
+    String body = "{\"inputs\": [{\"name\": \"x\", \"shape\": [1, 4], \"datatype\":"
+        + " \"FP64\", \"data\": " + data + "}]}";
+    InferenceBody streamed = InferenceBody.read(bytes(body));
+    assertThat(streamed == null ? null : streamed.rows(READER)).as(body).isNull();
+  }
+
   @Test
-  void v2_rows_over_the_limit_and_one_matrix_tensor_are_left_to_the_tree_reader() {
+  void v2_rows_over_the_limit_and_misshapen_matrices_are_left_to_the_tree_reader() {
     List<String> four = new ArrayList<>();
     for (FieldSpec f : FIELDS) {
       four.add("{\"name\": \"" + f.name() + "\", \"shape\": [4], \"datatype\": \""
@@ -94,8 +145,15 @@ class StreamedBodiesTest {
     }
     assertThat(InferenceBody.read(bytes("{\"inputs\": [" + String.join(",", four) + "]}"))
         .rows(READER)).isNull();
-    assertThat(InferenceBody.read(bytes("{\"inputs\": [{\"name\": \"x\", \"shape\": [1, 4],"
-        + " \"datatype\": \"FP64\", \"data\": [[1, 2, 3, 4]]}]}")).rows(READER)).isNull();
+    assertThat(InferenceBody.read(bytes("{\"inputs\": [{\"name\": \"x\", \"shape\": [4, 4],"
+        + " \"datatype\": \"FP64\", \"data\": [" + "[1, 2, true, \"a\"],".repeat(3)
+        + "[1, 2, true, \"a\"]]}]}")).rows(READER)).as("over the limit").isNull();
+    assertThat(InferenceBody.read(bytes("{\"inputs\": [{\"name\": \"x\", \"shape\": [1, 3],"
+        + " \"datatype\": \"FP64\", \"data\": [[1, 2, true]]}]}")).rows(READER))
+        .as("a width other than the inputs'").isNull();
+    assertThat(InferenceBody.read(bytes("{\"inputs\": [{\"name\": \"x\", \"shape\": [4],"
+        + " \"datatype\": \"FP64\", \"data\": [1, 2, 3, 4]}]}")).rows(READER))
+        .as("one dimension").isNull();
   }
 
   @ParameterizedTest
