@@ -52,7 +52,6 @@ public final class ModelServer implements AutoCloseable {
     ServerConfig config = new ServerConfig();
     configure.accept(config);
     config.http().validate();
-    Listener.preload();
     ServingMetrics metrics = config.metrics();
     ModelRepository models = config.models().build(metrics);
     PredictionLog log = null;

@@ -2,7 +2,6 @@ package dev.kiln.serving.http;
 
 import dev.kiln.serving.HttpConfig;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -34,8 +33,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Netty under the {@link HttpApi}: one event loop per core (epoll on Linux, NIO elsewhere),
@@ -46,7 +43,6 @@ final class HttpTransport implements AutoCloseable {
   /** A connection with no traffic for this long is closed. */
   private static final int IDLE_SECONDS = 60;
   private static final String NETTY_JFR = "io.netty.jfr.enabled";
-  private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
 
   private final EventLoopGroup loops;
   private final ThreadPoolExecutor workers;
@@ -105,27 +101,6 @@ final class HttpTransport implements AutoCloseable {
       throw new UncheckedIOException("Cannot listen on " + config.host() + ":" + config.port(),
           bindFailure(e));
     }
-  }
-
-  /**
-   * Loads and initialises Netty (the native transport, the buffer allocator, the HTTP codec) on
-   * a background thread, so that this overlaps whatever the caller does next (loading models)
-   * and {@link #start} finds it done. Only classes are initialised: nothing needs closing, and
-   * a failure here is met again, and reported, by {@link #start}.
-   */
-  static void preload() {
-    withoutJfrEvents();
-    Thread t = new Thread(() -> {
-      try {
-        Epoll.isAvailable();
-        ByteBufAllocator.DEFAULT.buffer(1).release();
-        new HttpServerCodec();
-      } catch (RuntimeException | LinkageError e) {
-        LOG.debug("Preloading Netty failed; the server's start reports it: {}", e.toString());
-      }
-    }, "kiln-http-preload");
-    t.setDaemon(true);
-    t.start();
   }
 
   /**

@@ -32,14 +32,6 @@ public final class Listener implements AutoCloseable {
     return new Listener(api, HttpTransport.start(api, config));
   }
 
-  /**
-   * Starts loading the HTTP stack in the background, so that it overlaps the loading of the
-   * models before {@link #start}; optional, it only shortens the time to ready.
-   */
-  public static void preload() {
-    HttpTransport.preload();
-  }
-
   /** Returns the port listened on. */
   public int port() {
     return transport.port();
