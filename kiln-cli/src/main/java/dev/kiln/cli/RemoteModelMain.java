@@ -1,8 +1,8 @@
 package dev.kiln.cli;
 
+import dev.kiln.deploy.FetchAtStart;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -29,7 +29,7 @@ public final class RemoteModelMain {
           + " models:/fraud-detection@champion, got " + Arrays.toString(args) + ".");
       System.exit(Main.BAD_INPUT);
     }
-    Path dir = Files.createTempDirectory("kiln-model");
+    Path dir = FetchAtStart.newModelFolder();
     String wait = System.getenv().getOrDefault(WAIT_ENV, "60s");
     int code = Main.execute(new String[] {"models", "download", args[0], "--output",
         dir.toString(), "--wait", wait}, out, err);

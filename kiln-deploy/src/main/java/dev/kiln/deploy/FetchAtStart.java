@@ -1,5 +1,8 @@
 package dev.kiln.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -25,5 +28,15 @@ public record FetchAtStart(String trackingUri, String launcher) {
     int colon = reference.lastIndexOf(':');
     return "models:/" + (reference.indexOf('@') < 0 && colon > 0
         ? reference.substring(0, colon) + "/" + reference.substring(colon + 1) : reference);
+  }
+
+  /**
+   * Creates the empty folder a starting image downloads its model into, under the system's
+   * temporary folder (the container's own scratch space).
+   *
+   * @throws IOException if the folder cannot be created
+   */
+  public static Path newModelFolder() throws IOException {
+    return Files.createTempDirectory("kiln-model");
   }
 }
