@@ -1,5 +1,7 @@
 package dev.kiln.serving.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -169,6 +171,18 @@ final class MlflowScoringRoutes {
     };
   }
 
+  /** Names where the CSV parser stopped and why, without the parser's internal path. */
+  private static ClientError unreadableCsv(Exception e) {
+    Throwable cause = e instanceof JsonProcessingException ? e : e.getCause();
+    if (cause instanceof JsonProcessingException parse) {
+      JsonLocation at = parse.getLocation();
+      return ClientError.badRequest("The CSV body cannot be read"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+          + ": " + parse.getOriginalMessage() + ".");
+    }
+    return ClientError.badRequest("The CSV body cannot be read: " + e.getMessage());
+  }
+
   /**
    * Reads a CSV body with a header row; each value is typed by its field. A first line naming
    * none of the model's inputs is taken for a missing header.
@@ -180,7 +194,7 @@ final class MlflowScoringRoutes {
         lines.add(it.next());
       }
     } catch (IOException | RuntimeException e) {
-      throw ClientError.badRequest("The CSV body cannot be read: " + e.getMessage());
+      throw unreadableCsv(e);
     }
     if (lines.isEmpty()) {
       throw ClientError.badRequest("The CSV body is empty; send a header line naming the"

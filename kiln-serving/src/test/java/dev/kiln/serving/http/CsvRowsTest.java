@@ -1,6 +1,7 @@
 package dev.kiln.serving.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kiln.data.ColumnType;
 import dev.kiln.ml.bundle.FieldSpec;
@@ -8,6 +9,7 @@ import dev.kiln.serving.InputRows;
 import dev.kiln.serving.TabularInputs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +52,14 @@ class CsvRowsTest {
       "count,amount,flag,kind,when\n\"1,,,,"}) // a quote never closed
   void odd_csv_is_left_to_the_line_reader(String body) {
     assertThat(CsvRows.read(bytes(body), READER)).as(body).isNull();
+  }
+
+  @Test
+  void a_quote_never_closed_is_named_with_its_line_not_the_parsers_internals() {
+    assertThatThrownBy(() -> MlflowScoringRoutes.csvTree(bytes("amount,count\n1,\"x\n")))
+        .hasMessageStartingWith("The CSV body cannot be read at line 3, column 1: ")
+        .hasMessageContaining("closing quote")
+        .hasMessageNotContaining("reference chain");
   }
 
   private static byte[] bytes(String body) {
