@@ -52,6 +52,7 @@ public record XGBoostEstimator(Task task, Map<String, Object> params, int rounds
 
   @Override
   public Model fit(TrainingData train, TrainingData validation) {
+    XGBoostLibrary.load();
     try {
       DMatrix dtrain = matrix(train, categorical());
       Booster booster = XGBoost.train(dtrain, effectiveParams(train), 0, Map.of(), null, null);

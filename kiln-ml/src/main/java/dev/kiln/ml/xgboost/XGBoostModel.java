@@ -61,6 +61,7 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
    *     features than {@code featureNames} names, or its best_iteration is not one of its rounds
    */
   public static XGBoostModel load(byte[] json, Task task, List<String> featureNames) {
+    XGBoostLibrary.load();
     Booster booster;
     long features;
     try {
