@@ -81,16 +81,25 @@ final class ServeOptions {
       description = "How long shutdown waits for requests in flight (default 30s).")
   Duration drainTimeout;
 
+  /** Returns the prediction log format of that name, in any case, or null for another name. */
+  static LogFormat logFormat(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "binary" -> LogFormat.BINARY;
+      case "json" -> LogFormat.JSON;
+      default -> null;
+    };
+  }
+
   /** Reads {@code --log-format}, in any case. */
   static final class LogFormats implements CommandLine.ITypeConverter<LogFormat> {
     @Override
     public LogFormat convert(String value) {
-      return switch (value.toLowerCase(Locale.ROOT)) {
-        case "binary" -> LogFormat.BINARY;
-        case "json" -> LogFormat.JSON;
-        default -> throw new CommandLine.TypeConversionException("'" + value
+      LogFormat format = logFormat(value);
+      if (format == null) {
+        throw new CommandLine.TypeConversionException("'" + value
             + "' is not a prediction log format: use binary or json");
-      };
+      }
+      return format;
     }
   }
 }

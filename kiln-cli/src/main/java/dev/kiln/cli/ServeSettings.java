@@ -1,6 +1,8 @@
 package dev.kiln.cli;
 
 import dev.kiln.core.KilnException;
+import dev.kiln.core.config.ConfigException;
+import dev.kiln.core.pipeline.Names;
 import dev.kiln.core.project.Project;
 import dev.kiln.serving.ModelServer;
 import dev.kiln.serving.ModelSlot;
@@ -9,6 +11,7 @@ import dev.kiln.serving.Traffic;
 import dev.kiln.tracking.rest.HostCheck;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,15 +24,36 @@ import picocli.CommandLine.ParseResult;
 final class ServeSettings {
   private ServeSettings() {}
 
+  /** The keys of {@code kiln.yml}'s {@code serve} section. */
+  static final List<String> KEYS = List.of("host", "port", "threads", "log_format");
+
   /**
-   * Takes {@code host}, {@code port} and {@code threads} from the project's {@code kiln.yml}
-   * section {@code serve} when the command line does not give them.
+   * Takes {@code host}, {@code port}, {@code threads} and {@code log_format} from the project's
+   * {@code kiln.yml} section {@code serve} when the command line does not give them.
+   *
+   * @throws ConfigException naming the key of an unknown setting or a bad value
    */
   static void apply(ServeCommand serve, ParseResult parsed) {
     if (!Project.isProject(serve.project.project)) {
       return;
     }
     Map<String, String> settings = serve.project().config().section("serve");
+    for (String key : settings.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw new ConfigException("kiln.yml: 'serve." + key + "' is not a serve setting.",
+            Names.closest(key, KEYS).map(c -> "did you mean '" + c + "'? ").orElse("")
+                + "the settings are " + String.join(", ", KEYS));
+      }
+    }
+    if (settings.containsKey("log_format") && !parsed.hasMatchedOption("--log-format")) {
+      serve.options.logFormat = ServeOptions.logFormat(settings.get("log_format"));
+      if (serve.options.logFormat == null) {
+        throw new ConfigException("kiln.yml: serve.log_format is '" + settings.get("log_format")
+            + "', not a prediction log format: use binary or json.",
+            "e.g. 'serve: {log_format: json}' (binary, the default, is compact; json is one"
+                + " object per row, for jq)");
+      }
+    }
     if (settings.containsKey("host") && !parsed.hasMatchedOption("--host")) {
       serve.host = settings.get("host");
     }
@@ -45,7 +69,7 @@ final class ServeSettings {
     try {
       return Integer.parseInt(settings.get(key));
     } catch (NumberFormatException e) {
-      throw new KilnException("kiln.yml: serve." + key + " is '" + settings.get(key) + "', not"
+      throw new ConfigException("kiln.yml: serve." + key + " is '" + settings.get(key) + "', not"
           + " a whole number.", "e.g. 'serve: {" + key + ": 8080}'");
     }
   }
