@@ -11,10 +11,11 @@ function delay()
   return pause
 end
 
+-- RESULT requests/s p50_ms p99_ms errors (non-2xx + socket) requests non-2xx
 function done(summary, latency, requests)
-  io.write(string.format("RESULT %.1f %.3f %.3f %d %d\n",
+  io.write(string.format("RESULT %.1f %.3f %.3f %d %d %d\n",
     summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000,
     summary.errors.status + summary.errors.connect + summary.errors.read
-      + summary.errors.write + summary.errors.timeout, summary.requests))
+      + summary.errors.write + summary.errors.timeout, summary.requests, summary.errors.status))
 end

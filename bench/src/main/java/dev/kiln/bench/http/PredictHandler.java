@@ -3,84 +3,104 @@ package dev.kiln.bench.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kiln.ml.xgboost.TreeEnsemble;
+import dev.kiln.data.Column;
+import dev.kiln.data.ColumnType;
+import dev.kiln.data.Frame;
+import dev.kiln.ml.bundle.LoadedBundle;
+import dev.kiln.ml.bundle.ModelBundle;
+import dev.kiln.ml.bundle.RowFeatures;
+import dev.kiln.serving.InputRows;
+import dev.kiln.serving.TabularInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
- * The predict-shaped handler every HTTP stack of the comparison runs: a streaming parse of
- * {@code {"instances": [{field: number, ...}, ...]}} into a flat feature buffer, the bundle's
- * affine preprocessing, the plain-Java tree walk, and a hand-written JSON answer. It is the same
- * work on each stack, so the stacks' differences are what the comparison shows.
+ * The predict-shaped handler every HTTP stack of the comparison runs, on Kiln's own code: the
+ * bundle loaded and verified by {@link ModelBundle#load}, a streaming parse of
+ * {@code {"instances": [{field: number, ...}, ...]}} into kiln-serving's checked {@link InputRows},
+ * the bundle's features (derived columns, imputers, scalers) computed per row by {@link
+ * RowFeatures}, the bundle's model and output columns, and a JSON answer written without a tree.
+ * It is the same work on each stack, so the stacks' differences are what the comparison shows.
  */
 final class PredictHandler {
   private static final JsonFactory JSON = new JsonFactory();
-  private final TreeEnsemble model;
-  private final Map<String, Integer> column = new HashMap<>();
-  private final double[] offset;
-  private final double[] scale;
-  private final double threshold;
+  private final LoadedBundle bundle;
+  private final RowFeatures features;
+  private final TabularInputs inputs;
 
-  PredictHandler(Path bundle) throws IOException {
-    ObjectMapper mapper = new ObjectMapper();
-    JsonNode manifest = mapper.readTree(bundle.resolve("bundle.json").toFile());
-    model = TreeEnsemble.fromJson(Files.readAllBytes(bundle.resolve("model.json")));
-    JsonNode features = manifest.get("features");
-    offset = new double[features.size()];
-    scale = new double[features.size()];
-    for (int i = 0; i < features.size(); i++) {
-      column.put(features.get(i).asText(), i);
-      scale[i] = 1;
+  /**
+   * Loads a bundle.
+   *
+   * @throws IllegalArgumentException if its preprocessing does not compile to per-row features
+   *     (encoders of text columns), which this handler does not cover
+   */
+  PredictHandler(Path path) {
+    bundle = ModelBundle.load(path);
+    features = RowFeatures.compile(bundle);
+    if (features == null) {
+      throw new IllegalArgumentException("Bundle '" + path + "' has preprocessing steps that"
+          + " are not computed per row (encoders of text columns); the stack comparison needs a"
+          + " bundle of numeric inputs such as the fraud example's.");
     }
-    JsonNode steps = mapper.readTree(bundle.resolve("preprocessing.json").toFile()).get("steps");
-    for (JsonNode step : steps) {
-      for (int c = 0; c < step.get("columns").size(); c++) {
-        int i = column.get(step.get("columns").get(c).asText());
-        offset[i] = step.get("offset").get(c).asDouble();
-        scale[i] = step.get("scale").get(c).asDouble();
-      }
-    }
-    threshold = manifest.path("threshold").asDouble(0.5);
+    inputs = new TabularInputs(bundle.manifest().inputs(), 10_000);
   }
 
   /** Answers one request body; a malformed body is an {@link IllegalArgumentException}. */
   byte[] handle(byte[] body) throws IOException {
-    int width = offset.length;
-    float[] rows = new float[width * 16];
-    int n = 0;
+    InputRows rows = read(body);
+    int n = rows.rowCount();
+    float[] x = features.features(rows, n, new float[n * features.width()]);
+    Frame out = bundle.outputs(bundle.model().predict(x, n), n);
+    List<Column> columns = out.columns();
+    StringBuilder answer = new StringBuilder(32 + 48 * n).append("{\"predictions\":[");
+    for (int r = 0; r < n; r++) {
+      answer.append(r == 0 ? "{" : ",{");
+      for (int c = 0; c < columns.size(); c++) {
+        Column column = columns.get(c);
+        answer.append(c == 0 ? "\"" : ",\"").append(column.name()).append("\":");
+        if (column.type() == ColumnType.LONG) {
+          answer.append(column.getLong(r));
+        } else {
+          answer.append(column.getDouble(r));
+        }
+      }
+      answer.append('}');
+    }
+    return answer.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private InputRows read(byte[] body) throws IOException {
+    int width = inputs.fields().size();
+    InputRows rows = new InputRows(inputs.fields(), 1);
     try (JsonParser p = JSON.createParser(body)) {
       expect(p.nextToken(), JsonToken.START_OBJECT);
       expect(p.nextToken(), JsonToken.FIELD_NAME);
       expect(p.nextToken(), JsonToken.START_ARRAY);
       while (p.nextToken() == JsonToken.START_OBJECT) {
-        if ((n + 1) * width > rows.length) {
-          rows = java.util.Arrays.copyOf(rows, rows.length * 2);
-        }
+        int r = rows.addRow();
+        int set = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-          Integer i = column.get(p.currentName());
-          p.nextToken();
-          if (i == null) {
-            throw new IllegalArgumentException("unknown field " + p.currentName());
+          int f = inputs.fieldIndex(p.currentName());
+          JsonToken value = p.nextToken();
+          if (f < 0 || !value.isNumeric()) {
+            throw new IllegalArgumentException("field '" + p.currentName() + "' of row " + r
+                + " is unknown or not a number");
           }
-          rows[n * width + i] = (float) ((p.getDoubleValue() - offset[i]) / scale[i]);
+          rows.setNumber(r, f, p.getDoubleValue());
+          set++;
         }
-        n++;
+        if (set != width) {
+          throw new IllegalArgumentException("row " + r + " has " + set + " of the " + width
+              + " input fields");
+        }
       }
     }
-    double[] out = new double[n];
-    model.predict(rows, n, out);
-    StringBuilder answer = new StringBuilder(32 + 48 * n).append("{\"predictions\":[");
-    for (int r = 0; r < n; r++) {
-      answer.append(r == 0 ? "" : ",").append("{\"prediction\":")
-          .append(out[r] >= threshold ? 1 : 0).append(",\"probability\":").append(out[r]).append('}');
+    if (rows.hasFractions()) {
+      throw new IllegalArgumentException("a whole-number field got a fraction");
     }
-    return answer.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    return rows;
   }
 
   private static void expect(JsonToken got, JsonToken wanted) {

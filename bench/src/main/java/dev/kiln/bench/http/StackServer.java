@@ -39,6 +39,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class StackServer {
   private static final byte[] HELLO = "{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8);
 
+  /** An answer: a status and a JSON body. */
+  private record Reply(int status, byte[] body) {}
+
   private StackServer() {}
 
   /** Starts the named stack on loopback and runs until killed. */
@@ -61,8 +64,10 @@ public final class StackServer {
       config.jetty.host = "127.0.0.1";
       config.jetty.port = port;
       config.routes.post("/hello", ctx -> ctx.contentType("application/json").result(HELLO));
-      config.routes.post("/predict", ctx -> ctx.contentType("application/json")
-          .result(predict.handle(ctx.bodyAsBytes())));
+      config.routes.post("/predict", ctx -> {
+        Reply reply = predict(predict, ctx.bodyAsBytes());
+        ctx.status(reply.status()).contentType("application/json").result(reply.body());
+      });
     }).start();
   }
 
@@ -77,14 +82,15 @@ public final class StackServer {
             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(10 << 20),
                 new SimpleChannelInboundHandler<FullHttpRequest>() {
                   @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req)
-                      throws IOException {
-                    byte[] body = req.uri().startsWith("/predict")
-                        ? predict.handle(ByteBufUtil.getBytes(req.content())) : HELLO;
+                  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+                    Reply reply = req.uri().startsWith("/predict")
+                        ? predict(predict, ByteBufUtil.getBytes(req.content()))
+                        : new Reply(200, HELLO);
                     FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                        HttpResponseStatus.OK, Unpooled.wrappedBuffer(body));
+                        HttpResponseStatus.valueOf(reply.status()),
+                        Unpooled.wrappedBuffer(reply.body()));
                     res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                        .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
                     HttpUtil.setKeepAlive(res, HttpUtil.isKeepAlive(req));
                     ctx.writeAndFlush(res);
                   }
@@ -98,17 +104,30 @@ public final class StackServer {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     server.setExecutor(Executors.newFixedThreadPool(8));
-    server.createContext("/hello", ex -> answer(ex, HELLO));
-    server.createContext("/predict", ex -> answer(ex, predict.handle(ex.getRequestBody().readAllBytes())));
+    server.createContext("/hello", ex -> answer(ex, new Reply(200, HELLO)));
+    server.createContext("/predict",
+        ex -> answer(ex, predict(predict, ex.getRequestBody().readAllBytes())));
     server.start();
   }
 
-  private static void answer(HttpExchange ex, byte[] body) throws IOException {
+  private static void answer(HttpExchange ex, Reply reply) throws IOException {
     ex.getRequestBody().readAllBytes();
     ex.getResponseHeaders().set("Content-Type", "application/json");
-    ex.sendResponseHeaders(200, body.length);
+    ex.sendResponseHeaders(reply.status(), reply.body().length);
     try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
+      out.write(reply.body());
+    }
+  }
+
+  /** Answers a predict body, or a 400 naming what is wrong with it (the run then fails). */
+  private static Reply predict(PredictHandler handler, byte[] body) {
+    try {
+      return new Reply(200, handler.handle(body));
+    } catch (IllegalArgumentException | IOException e) {
+      String message = String.valueOf(e.getMessage()).replace("\\", "\\\\")
+          .replace("\"", "\\\"");
+      return new Reply(400, ("{\"error\":\"" + message + "\"}")
+          .getBytes(StandardCharsets.UTF_8));
     }
   }
 }
