@@ -1,54 +1,47 @@
 package dev.kiln.ml.xgboost;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.kiln.core.KilnException;
 import dev.kiln.ml.FeatureMatrix;
 import dev.kiln.ml.OneHotBlock;
+import java.util.Arrays;
 
 /**
- * An XGBoost tree model (gbtree or dart) compiled from its JSON into flat arrays and evaluated in
- * plain Java: no native call, no lock, a few microseconds per row. It follows XGBoost's predictor
- * step by step in float arithmetic — margins start at the objective's margin of the base score,
- * trees add their leaves in order (dart: weighted as XGBoost's in-place prediction does), missing
- * values (NaN) take each split's default branch, categorical splits send the categories of the
- * split's set right — then applies the objective's transform. Every objective of XGBoost 1.7–3.0
- * is supported (see {@link Objective}); multi-target trees with vector leaves are not. A model
- * trained with early stopping is evaluated with the rounds up to its {@code best_iteration}, as
- * XGBoost's scikit-learn API predicts it.
+ * An XGBoost tree model (gbtree or dart) compiled from its JSON into one flat node table ({@link
+ * TreeTable}) and evaluated in plain Java: no native call, no lock, no per-row objects. Rows are
+ * predicted in blocks of {@value #BLOCK}: each tree is walked by the whole block while its nodes
+ * are in cache, four rows at a time in lockstep, with no branch on a split's outcome, so the
+ * walks of different rows overlap. It follows XGBoost's
+ * predictor in float arithmetic — margins start at the objective's margin of the base score, each
+ * row adds the leaves of the trees in order (dart: weighted as XGBoost's in-place prediction
+ * does), missing values (NaN) take each split's default branch, categorical splits send the
+ * categories of the split's set right — then applies the objective's transform, so its results
+ * are XGBoost's bit for bit at any batch size. Every objective of XGBoost 1.7–3.0 is supported
+ * (see {@link Objective}); multi-target trees with vector leaves are not. A model trained with
+ * early stopping is evaluated with the rounds up to its {@code best_iteration}, as XGBoost's
+ * scikit-learn API predicts it.
  */
 public final class TreeEnsemble implements JavaPredictor {
+  /** Rows whose margins are summed together: each tree is walked by all of them in turn. */
+  static final int BLOCK = 64;
+  /** Rows that walk a tree in lockstep. */
+  private static final int LANES = 4;
+
   private final Objective objective;
   private final int groups;
   private final int numFeatures;
   private final float baseMargin;
-  private final int[] roots;
-  private final int[] treeGroup;
-  private final float[] treeWeight;
-  private final int[] left;
-  private final int[] right;
-  private final int[] feature;
-  private final float[] value;
-  private final boolean[] defaultLeft;
-  private final int[] catStart;
-  private final int[] catEnd;
-  private final int[] categories;
+  private final TreeTable table;
+  private final String description;
 
-  private TreeEnsemble(TreeReader r, XGBoostJson m) {
+  private TreeEnsemble(TreeTable table, XGBoostJson m) {
+    this.description = String.format(java.util.Locale.ROOT, "%s, %d trees, depth <= %d, %d nodes,"
+        + " %d features", m.objective(), table.trees(), table.maxDepth(), table.size(),
+        m.numFeature());
     this.objective = Objective.of(m.objective());
     this.groups = m.outputs();
     this.numFeatures = m.numFeature();
     this.baseMargin = objective.margin(m.baseScore());
-    this.roots = r.roots;
-    this.treeGroup = r.treeGroup;
-    this.treeWeight = r.treeWeight;
-    this.left = r.left;
-    this.right = r.right;
-    this.feature = r.feature;
-    this.value = r.value;
-    this.defaultLeft = r.defaultLeft;
-    this.catStart = r.catStart;
-    this.catEnd = r.catEnd;
-    this.categories = r.categories;
+    this.table = table;
   }
 
   /**
@@ -67,7 +60,7 @@ public final class TreeEnsemble implements JavaPredictor {
           + m.booster() + "'.", "load it with XGBoostModel.load, which predicts any booster");
     }
     Objective.of(m.objective());
-    return new TreeEnsemble(new TreeReader(m), m);
+    return new TreeEnsemble(TreeTable.read(m), m);
   }
 
   @Override
@@ -82,15 +75,58 @@ public final class TreeEnsemble implements JavaPredictor {
 
   @Override
   public void predict(float[] features, int rows, double[] out) {
-    int k = outputsPerRow();
+    float[] margins = new float[Math.min(rows, BLOCK) * groups];
     float[] margin = new float[groups];
-    for (int r = 0; r < rows; r++) {
-      java.util.Arrays.fill(margin, baseMargin);
-      int offset = r * numFeatures;
-      for (int t = 0; t < roots.length; t++) {
-        add(margin, t, leafValue(roots[t], features, offset));
+    int k = outputsPerRow();
+    for (int from = 0; from < rows; from += BLOCK) {
+      int n = Math.min(BLOCK, rows - from);
+      Arrays.fill(margins, 0, n * groups, baseMargin);
+      for (int t = 0; t < table.trees(); t++) {
+        walk(t, features, from, n, margins);
       }
-      objective.transform(margin, out, r * k);
+      for (int r = 0; r < n; r++) {
+        System.arraycopy(margins, r * groups, margin, 0, groups);
+        objective.transform(margin, out, (from + r) * k);
+      }
+    }
+  }
+
+  /**
+   * Walks tree t with the {@code n} rows from row {@code from} and adds their leaves to their
+   * margins. Rows go {@value #LANES} at a time, level by level in lockstep: their walks do not
+   * depend on each other, so the processor overlaps them.
+   */
+  private void walk(int t, float[] x, int from, int n, float[] margins) {
+    int root = table.roots[t];
+    int levels = table.depth[t];
+    int r = 0;
+    for (; r + LANES <= n; r += LANES) {
+      int row0 = (from + r) * numFeatures;
+      int row1 = row0 + numFeatures;
+      int row2 = row1 + numFeatures;
+      int row3 = row2 + numFeatures;
+      int a0 = root;
+      int a1 = root;
+      int a2 = root;
+      int a3 = root;
+      for (int level = 0; level < levels; level++) {
+        a0 = table.next(a0, x, row0);
+        a1 = table.next(a1, x, row1);
+        a2 = table.next(a2, x, row2);
+        a3 = table.next(a3, x, row3);
+      }
+      add(margins, r * groups, t, table.value(a0));
+      add(margins, (r + 1) * groups, t, table.value(a1));
+      add(margins, (r + 2) * groups, t, table.value(a2));
+      add(margins, (r + 3) * groups, t, table.value(a3));
+    }
+    for (; r < n; r++) {
+      int row = (from + r) * numFeatures;
+      int a = root;
+      for (int level = 0; level < levels; level++) {
+        a = table.next(a, x, row);
+      }
+      add(margins, r * groups, t, table.value(a));
     }
   }
 
@@ -126,147 +162,32 @@ public final class TreeEnsemble implements JavaPredictor {
     float[] dense = x.dense();
     float[] margin = new float[groups];
     for (int r = 0; r < x.rows(); r++) {
-      java.util.Arrays.fill(margin, baseMargin);
+      Arrays.fill(margin, baseMargin);
       int offset = r * width;
-      for (int t = 0; t < roots.length; t++) {
-        int n = roots[t];
-        while (left[n] >= 0) {
-          int b = block[feature[n]];
-          n = next(n, b < 0 ? dense[offset + slot[feature[n]]]
-              : codes[b][r] == slot[feature[n]] ? 1f : Float.NaN);
+      for (int t = 0; t < table.trees(); t++) {
+        int n = table.roots[t];
+        while (!table.leaf(n)) {
+          int feature = table.nodes[n] & TreeTable.FEATURE;
+          int b = block[feature];
+          n = table.step(n, b < 0 ? dense[offset + slot[feature]]
+              : codes[b][r] == slot[feature] ? 1f : Float.NaN);
         }
-        add(margin, t, value[n]);
+        add(margin, 0, t, table.value(n));
       }
       objective.transform(margin, out, r * k);
     }
   }
 
-  private void add(float[] margin, int t, float leaf) {
-    int g = treeGroup[t];
-    margin[g] += treeWeight == null ? leaf : ((baseMargin + leaf) - baseMargin) * treeWeight[t];
+  /** Returns the objective and the ensemble's size, e.g. for a log line. */
+  @Override
+  public String toString() {
+    return description;
   }
 
-  private float leafValue(int node, float[] x, int offset) {
-    int n = node;
-    while (left[n] >= 0) {
-      n = next(n, x[offset + feature[n]]);
-    }
-    return value[n];
-  }
-
-  /** Returns the child of split node n that value v goes to (NaN: missing). */
-  private int next(int n, float v) {
-    if (Float.isNaN(v)) {
-      return defaultLeft[n] ? left[n] : right[n];
-    } else if (catStart[n] >= 0) {
-      return inSet(n, v) ? right[n] : left[n];
-    }
-    return v < value[n] ? left[n] : right[n];
-  }
-
-  /**
-   * XGBoost's categorical decision: a value is its category when in [0, 2^24), truncated to an
-   * integer; categories in the split's set (sorted when read, so a binary search finds them) go
-   * right, everything else (negative, too large, not in the set) goes left.
-   */
-  private boolean inSet(int node, float v) {
-    if (v < 0 || v >= 16_777_216f) {
-      return false;
-    }
-    return java.util.Arrays.binarySearch(categories, catStart[node], catEnd[node], (int) v) >= 0;
-  }
-
-  /** Reads the trees of a model into flat arrays; one tree's nodes follow another's. */
-  private static final class TreeReader {
-    int[] roots;
-    int[] treeGroup;
-    float[] treeWeight;
-    int[] left;
-    int[] right;
-    int[] feature;
-    float[] value;
-    boolean[] defaultLeft;
-    int[] catStart;
-    int[] catEnd;
-    int[] categories;
-
-    TreeReader(XGBoostJson m) {
-      JsonNode trees = m.model().path("trees");
-      JsonNode info = m.model().path("tree_info");
-      int count = m.treeEnd();
-      int total = 0;
-      int cats = 0;
-      for (int i = 0; i < count; i++) {
-        JsonNode t = trees.get(i);
-        if (t.path("tree_param").path("size_leaf_vector").asInt(1) > 1) {
-          throw new KilnException("The model has multi-target trees (vector leaves), which the"
-              + " plain-Java predictor does not evaluate.", "XGBoostModel predicts them natively");
-        }
-        total += t.path("left_children").size();
-        cats += t.path("categories").size();
-      }
-      roots = new int[count];
-      treeGroup = new int[count];
-      treeWeight = m.dartWeights() == null ? null : new float[count];
-      left = new int[total];
-      right = new int[total];
-      feature = new int[total];
-      value = new float[total];
-      defaultLeft = new boolean[total];
-      catStart = new int[total];
-      catEnd = new int[total];
-      categories = new int[cats];
-      int base = 0;
-      int catBase = 0;
-      for (int t = 0; t < count; t++) {
-        roots[t] = base;
-        treeGroup[t] = info.get(t).asInt();
-        if (treeGroup[t] < 0 || treeGroup[t] >= m.outputs()) {
-          throw new KilnException("Tree " + t + " belongs to output " + treeGroup[t] + " of "
-              + m.outputs() + ".", "pass a model saved by XGBoost");
-        }
-        if (treeWeight != null) {
-          treeWeight[t] = (float) m.dartWeights().get(t).asDouble();
-        }
-        catBase = readCategories(trees.get(t), base, catBase);
-        base = readTree(trees.get(t), base);
-      }
-    }
-
-    private int readTree(JsonNode tree, int base) {
-      JsonNode lefts = tree.path("left_children");
-      for (int i = 0; i < lefts.size(); i++) {
-        int l = lefts.get(i).asInt();
-        left[base + i] = l < 0 ? -1 : base + l;
-        right[base + i] = l < 0 ? -1 : base + tree.path("right_children").get(i).asInt();
-        feature[base + i] = tree.path("split_indices").get(i).asInt();
-        value[base + i] = (float) tree.path("split_conditions").get(i).asDouble();
-        defaultLeft[base + i] = tree.path("default_left").get(i).asInt() == 1;
-      }
-      return base + lefts.size();
-    }
-
-    /** Marks every node numerical (-1), then records the category sets of categorical ones. */
-    private int readCategories(JsonNode tree, int base, int catBase) {
-      int n = tree.path("left_children").size();
-      java.util.Arrays.fill(catStart, base, base + n, -1);
-      JsonNode nodes = tree.path("categories_nodes");
-      JsonNode all = tree.path("categories");
-      for (int j = 0; j < nodes.size(); j++) {
-        int node = base + nodes.get(j).asInt();
-        int from = tree.path("categories_segments").get(j).asInt();
-        int size = tree.path("categories_sizes").get(j).asInt();
-        catStart[node] = catBase + from;
-        catEnd[node] = catBase + from + size;
-      }
-      for (int i = 0; i < all.size(); i++) {
-        categories[catBase + i] = all.get(i).asInt();
-      }
-      for (int j = 0; j < nodes.size(); j++) {
-        int node = base + nodes.get(j).asInt();
-        java.util.Arrays.sort(categories, catStart[node], catEnd[node]);
-      }
-      return catBase + all.size();
-    }
+  /** Adds tree t's leaf to the margins of a row starting at {@code row}. */
+  private void add(float[] margins, int row, int t, float leaf) {
+    int i = row + table.treeGroup[t];
+    margins[i] += table.treeWeight == null ? leaf
+        : ((baseMargin + leaf) - baseMargin) * table.treeWeight[t];
   }
 }

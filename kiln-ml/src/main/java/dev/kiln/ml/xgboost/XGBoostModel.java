@@ -22,13 +22,16 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
 
   /**
    * Up to this many rows a call is predicted in plain Java when the model compiles (every
-   * objective and booster of XGBoost 1.7–3.0; not multi-target trees): no native call, no lock.
-   * Larger batches go to XGBoost's block traversal, about twice as fast per row. The two give the
-   * same floats bit for bit (the parity tests check batch sizes 1, 64, 65 and 10,000), so the
-   * routing never shows in results. The system property {@code kiln.xgboost.java-rows} changes it
-   * (0: always call XGBoost).
+   * objective and booster of XGBoost 1.7–3.0; not multi-target trees): by default every call, as
+   * the Java predictor measured faster than XGBoost4J's native one at every batch size (on the
+   * fraud model, 143 trees of depth 6: about 2x at 100 and at 10,000 rows against {@code
+   * inplace_predict} with one thread; {@code bench/run trees}), and it takes no lock and no native
+   * call. The two give the same floats bit for bit (the parity tests check batch sizes 1, 3, 4, 5,
+   * 63, 64, 65, 127, 128 and 10,000, through both), so the routing never shows in results. The
+   * system property {@code kiln.xgboost.java-rows=N} sends calls of more than N rows to XGBoost
+   * (0: every call).
    */
-  static final int JAVA_ROWS = Integer.getInteger("kiln.xgboost.java-rows", 64);
+  static final int JAVA_ROWS = Integer.getInteger("kiln.xgboost.java-rows", Integer.MAX_VALUE);
 
   private final Booster booster;
   private final Task task;
@@ -55,7 +58,8 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
   /**
    * Loads a model from XGBoost JSON (written by Kiln or by Python XGBoost). A model trained with
    * early stopping predicts with the rounds up to its {@code best_iteration}, as XGBoost's
-   * scikit-learn API does.
+   * scikit-learn API does. What XGBoost computes itself (models the Java predictor does not
+   * evaluate, SHAP contributions) runs on one thread per call.
    *
    * @throws KilnException if the bytes are not an XGBoost model, the model takes another number of
    *     features than {@code featureNames} names, or its best_iteration is not one of its rounds
@@ -66,6 +70,8 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
     long features;
     try {
       booster = XGBoost.loadModel(json);
+      // native calls come from a server's threads: XGBoost's own would compete with them
+      booster.setParam("nthread", "1");
       features = booster.getNumFeature();
     } catch (XGBoostError | IOException e) {
       byte[] upgraded = XGBoostJson.upgraded(json);
@@ -157,12 +163,14 @@ public final class XGBoostModel implements Model, dev.kiln.ml.Explainable {
   }
 
   /**
-   * Returns whether calls only compute: true but for a linear booster, whose larger calls go
-   * through XGBoost4J's {@code predict}, which locks the booster.
+   * Returns whether calls only compute: true but for a linear booster whose larger calls go to
+   * XGBoost4J's {@code predict}, which locks the booster (when {@code kiln.xgboost.java-rows}
+   * limits the Java predictor).
    */
   @Override
   public boolean computesOnly() {
-    return !compiled().linear();
+    Compiled c = compiled();
+    return !c.linear() || (c.java() != null && JAVA_ROWS == Integer.MAX_VALUE);
   }
 
   /** Returns whether predictions are computed in plain Java (else by XGBoost), and why not. */

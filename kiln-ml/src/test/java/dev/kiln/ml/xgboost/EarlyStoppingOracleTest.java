@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * parameters (see {@code xgboost/early_stopping_models.py}: every objective, dart, random forests,
  * categorical splits and gblinear, through {@code xgb.train} and the scikit-learn estimators),
  * predicted by Kiln: bit for bit what Python predicts for them by default (the estimators use the
- * rounds up to {@code best_iteration}), in plain Java and natively, at batch sizes 1, 64, 65 and
- * 10,000. A failure names the seed ({@code -Dkiln.oracle.seed} repeats it), the case and the first
+ * rounds up to {@code best_iteration}), in plain Java at batch sizes 1 to 128, random sizes and
+ * 10,000, and by XGBoost4J. A failure names the seed ({@code -Dkiln.oracle.seed} repeats it), the case and the first
  * row Kiln predicts differently.
  */
 class EarlyStoppingOracleTest {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * Models trained by XGBoost4J 3.0.4 itself — every objective it trains from Java (AFT needs label
  * bounds its Java API cannot set; the Python test covers it), including 3.0's estimated
  * intercepts, quantile regression with several quantiles, categorical splits, dart and gblinear —
- * predicted by Kiln in plain Java bit for bit as XGBoost4J, at batch sizes 1, 64, 65 and 10,000;
+ * predicted by Kiln in plain Java bit for bit as XGBoost4J, at batch sizes 1 to 128 around the
+ * predictor's lanes and blocks, random sizes and 10,000;
  * and a multi-output-tree model, which the Java predictor does not evaluate, predicted natively at
  * every batch size.
  */
@@ -132,7 +133,7 @@ class XGBoostNativeParityTest {
     assertThat(model.predictor()).startsWith("native").contains("multi-target trees");
     float[] x = XGBoostParityTest.testRows(4);
     double[] all = model.predict(x, XGBoostParityTest.ROWS);
-    for (int batch : new int[] {1, 64, 65}) {
+    for (int batch : XGBoostParityTest.BATCHES) {
       assertThat(XGBoostParityTest.inBatches(model, x, batch, 130)).as("batch size %d", batch)
           .containsExactly(java.util.Arrays.copyOf(all, 130 * 3));
     }

@@ -28,11 +28,16 @@ import org.junit.jupiter.api.Test;
  * Poisson, Cox, AFT, three ranking objectives, gblinear, dart, categorical partition and one-hot
  * splits, random forests, multi-target regression) predicted by Kiln on 10,000 rows with missing
  * values and unseen, fractional and negative categories: in plain Java, identical for batch sizes
- * 1, 64, 65 and 10,000, and bit for bit equal to Python XGBoost 1.7.4's and XGBoost4J 3.0.4's own
- * predictions.
+ * around the predictor's lanes and blocks ({@link #BATCHES}), random sizes and 10,000, and bit for
+ * bit equal to Python XGBoost 1.7.4's and XGBoost4J 3.0.4's own predictions.
  */
 class XGBoostParityTest {
   static final int ROWS = 10_000;
+  /**
+   * Batch sizes checked against one call of {@link #ROWS}: one row, around the Java predictor's
+   * lanes of four rows and its blocks of 64.
+   */
+  static final int[] BATCHES = {1, 3, 4, 5, 63, 64, 65, 127, 128};
   static final List<String> NAMES = List.of("f0", "f1", "f2", "f3", "f4", "f5");
   private static final JsonMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -89,21 +94,19 @@ class XGBoostParityTest {
       return "not predicted in Java: " + model.predictor();
     }
     double[] all = model.predict(x, ROWS);
-    for (int batch : new int[] {1, 64, 65}) {
-      int rows = batch == 65 ? 65 * 8 : ROWS;
-      double[] batched = inBatches(model, x, batch, rows);
-      if (!Arrays.equals(batched, Arrays.copyOf(all, batched.length))) {
+    for (int batch : BATCHES) {
+      if (!Arrays.equals(inBatches(model, x, batch, ROWS), all)) {
         return "batch size " + batch + " differs from one call of " + ROWS;
       }
+    }
+    if (!Arrays.equals(inRandomBatches(model, x, new Random(json.length)), all)) {
+      return "batches of random sizes differ from one call of " + ROWS;
     }
     String p = python == null ? null : compare("python 1.7.4", all, python);
     return p != null ? p : compare("xgboost4j 3.0.4", all, nativePredict(json, x, rounds));
   }
 
-  /**
-   * Predicts the first {@code rows} rows in calls of {@code batch} rows (batches above 64 rows
-   * are native calls, costly on a loaded machine: the tests send eight of them).
-   */
+  /** Predicts the first {@code rows} rows in calls of {@code batch} rows. */
   static double[] inBatches(XGBoostModel model, float[] x, int batch, int rows) {
     List<Double> out = new ArrayList<>();
     for (int from = 0; from < rows; from += batch) {
@@ -113,6 +116,20 @@ class XGBoostParityTest {
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** Predicts all rows in calls of random sizes from 1 to 300 rows. */
+  static double[] inRandomBatches(XGBoostModel model, float[] x, Random sizes) {
+    double[] out = new double[0];
+    for (int from = 0; from < ROWS; ) {
+      int n = Math.min(1 + sizes.nextInt(300), ROWS - from);
+      double[] part = model.predict(Arrays.copyOfRange(x, from * 6, (from + n) * 6), n);
+      int at = out.length;
+      out = Arrays.copyOf(out, at + part.length);
+      System.arraycopy(part, 0, out, at, part.length);
+      from += n;
+    }
+    return out;
   }
 
   /**
