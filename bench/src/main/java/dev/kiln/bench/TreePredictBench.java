@@ -6,6 +6,7 @@ import dev.kiln.ml.bundle.LoadedBundle;
 import dev.kiln.ml.bundle.ModelBundle;
 import dev.kiln.ml.xgboost.TreeEnsemble;
 import dev.kiln.ml.xgboost.XGBoostModel;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,13 +24,17 @@ import ml.dmlc.xgboost4j.java.XGBoost;
  * place ({@code inplace_predict}, with the booster's default threads and with nthread=1) and
  * through a {@code DMatrix}. The rows are the project's test split, preprocessed by the bundle.
  * Each variant runs in turns with the others, and the best of its turns counts, as noise on a
- * shared machine only slows. Prints ns per row and every variant's ratio to the Java block walk.
+ * shared machine only slows. Prints wall and CPU time (the whole process's, so XGBoost's own
+ * threads count; on a loaded machine CPU time is the steadier measure) per row, and every
+ * variant's ratio to the Java block walk.
  * Usage: bench/run trees [BUNDLE [ROWS_PARQUET]] (defaults: the serving benchmark's bundle,
  * bench/target/serving-fraud, and its project's test split).
  */
 public final class TreePredictBench {
   private static final int TURNS = 7;
   private static final long TURN_NANOS = 150_000_000L;
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private TreePredictBench() {}
 
@@ -105,26 +110,34 @@ public final class TreePredictBench {
 
   private static void table(Map<String, Way> ways, List<float[]> calls, int rows)
       throws Exception {
-    Map<String, Double> best = new LinkedHashMap<>();
+    Map<String, double[]> best = new LinkedHashMap<>();
     for (int turn = 0; turn < TURNS; turn++) {
       for (Map.Entry<String, Way> w : ways.entrySet()) {
-        best.merge(w.getKey(), nanosPerRow(w.getValue(), calls, rows), Math::min);
+        double[] t = nanosPerRow(w.getValue(), calls, rows);
+        best.merge(w.getKey(), t, (a, b) -> new double[] {Math.min(a[0], b[0]),
+            Math.min(a[1], b[1])});
       }
     }
-    double java = best.values().iterator().next();
-    System.out.printf("%n%,d-row calls%60s%n", rows, "ns/row     rows/s    x java block");
-    best.forEach((name, ns) -> System.out.printf("  %-46s %10.1f %,12.0f %8.2fx%n", name, ns,
-        1e9 / ns, ns / java));
+    double[] java = best.values().iterator().next();
+    System.out.printf("%n%,d-row calls%37s%n", rows,
+        "wall ns/row  x java block   CPU ns/row  x java block");
+    best.forEach((name, t) -> System.out.printf("  %-44s %10.1f %8.2fx %14.1f %8.2fx%n", name,
+        t[0], t[0] / java[0], t[1], t[1] / java[1]));
   }
 
-  /** Runs calls for about {@link #TURN_NANOS}; returns the time per row. */
-  private static double nanosPerRow(Way way, List<float[]> calls, int rows) throws Exception {
+  /**
+   * Runs calls for about {@link #TURN_NANOS}; returns the wall time and the process's CPU time
+   * (all its threads: XGBoost's own count) per row.
+   */
+  private static double[] nanosPerRow(Way way, List<float[]> calls, int rows) throws Exception {
     long start = System.nanoTime();
+    long cpu = CPU.getProcessCpuTime();
     long done = 0;
     while (System.nanoTime() - start < TURN_NANOS) {
       way.predict(calls.get((int) (done % calls.size())), rows);
       done++;
     }
-    return (System.nanoTime() - start) / (double) (done * rows);
+    double n = done * rows;
+    return new double[] {(System.nanoTime() - start) / n, (CPU.getProcessCpuTime() - cpu) / n};
   }
 }
