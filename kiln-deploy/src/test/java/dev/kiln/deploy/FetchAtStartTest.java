@@ -61,7 +61,7 @@ class FetchAtStartTest {
 
     assertThat(spec.image()).isEqualTo("kiln/churn-score:3");
     assertThat(ServeCommandLine.entrypoint(spec)).endsWith("-jar", "/opt/kiln/kiln.jar",
-        "serve");
+        "serve").contains("-Dkiln.native.dir=/opt/kiln/native");
     assertThat(ServeCommandLine.arguments(spec)).startsWith("/opt/kiln/model");
     assertThat(ImageLabels.of(spec)).containsEntry("dev.kiln.model.version", "3")
         .doesNotContainKey("dev.kiln.model.fetch");

@@ -32,8 +32,12 @@ public final class DuckDb {
    * Opens a database at a JDBC URL ({@code jdbc:duckdb:} for in-memory, or a file). Results
    * stream: DuckDB produces rows as they are fetched instead of materialising the whole result
    * first, so reading a file in chunks keeps memory bounded.
+   *
+   * @throws dev.kiln.core.KilnException if DuckDB's native library cannot be made loadable
+   *     ({@link DuckDbLibrary#prepare})
    */
   public static DuckDBConnection open(String url) throws SQLException {
+    DuckDbLibrary.prepare();
     Properties properties = new Properties();
     properties.setProperty(DuckDBDriver.JDBC_STREAM_RESULTS, "true");
     DuckDBConnection c = DriverManager.getConnection(url, properties)

@@ -5,6 +5,7 @@ import dev.kiln.core.catalog.DatasetException;
 import dev.kiln.core.catalog.DatasetSpec;
 import dev.kiln.core.catalog.DatasetType;
 import dev.kiln.data.Frame;
+import dev.kiln.data.internal.DuckDbLibrary;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -74,6 +75,9 @@ public final class JdbcDatasetType implements DatasetType {
     }
 
     private Connection connect() throws SQLException {
+      if (url.startsWith("jdbc:duckdb:")) {
+        DuckDbLibrary.prepare();
+      }
       String user = spec.credentials().get("username");
       return user == null ? DriverManager.getConnection(url)
           : DriverManager.getConnection(url, user, spec.credentials().get("password"));

@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Builds an OCI image tarball in-process with Jib, from scratch: the host's shared libraries,
- * a jlink runtime, kiln.jar (and optional jars) and the bundle (unless the image fetches it from
+ * a jlink runtime, kiln.jar (and optional jars), the native libraries unpacked and the bundle (unless the image fetches it from
  * a tracking server at start), run as a non-root user with entrypoint {@code kiln serve}. No Docker daemon and no base image are involved.
  */
 public final class ContainerImage {
@@ -97,6 +97,10 @@ public final class ContainerImage {
           .setProgramArguments(ServeCommandLine.arguments(spec))
           .addExposedPort(Port.tcp(spec.port()))
           .setLabels(labels);
+      Path natives = scratch.resolve("native");
+      if (ImageNatives.unpack(spec.kilnJar(), natives)) {
+        image.addFileEntriesLayer(tree("native libraries", natives, ImageLayout.NATIVE));
+      }
       if (spec.fetch() == null) {
         image.addFileEntriesLayer(tree("model bundle", spec.bundle(), ImageLayout.MODEL));
       }

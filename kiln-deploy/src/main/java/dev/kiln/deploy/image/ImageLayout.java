@@ -8,6 +8,11 @@ public final class ImageLayout {
   public static final String KILN_JAR = "/opt/kiln/kiln.jar";
   /** Optional jars beside kiln.jar (ONNX, S3, PostgreSQL). */
   public static final String KILN_LIB = "/opt/kiln/lib";
+  /**
+   * The native libraries unpacked when the image is built, laid out as Kiln's native cache (the
+   * server's {@code -Dkiln.native.dir}).
+   */
+  public static final String NATIVE = "/opt/kiln/native";
   /** The baked-in model bundle. */
   public static final String MODEL = "/opt/kiln/model";
   /** The variable naming the tracking server an image that fetches its model reads it from. */

@@ -1,5 +1,6 @@
 package dev.kiln.deploy.image;
 
+import dev.kiln.core.natives.NativeLibraryCache;
 import dev.kiln.deploy.FetchAtStart;
 import dev.kiln.deploy.PackageSpec;
 import java.util.ArrayList;
@@ -18,12 +19,13 @@ public final class ServeCommandLine {
   /**
    * Returns the entrypoint: the jlink runtime running kiln.jar's {@code serve} (or, for an image
    * that fetches its model at start, the launcher that fetches it and then serves it), with a
-   * heap sized from the container's memory limit and an exit (so the orchestrator restarts it)
-   * when memory runs out.
+   * heap sized from the container's memory limit, an exit (so the orchestrator restarts it)
+   * when memory runs out, and the native libraries unpacked in the image.
    */
   public static List<String> entrypoint(PackageSpec spec) {
     List<String> java = new ArrayList<>(List.of(ImageLayout.JAVA_HOME + "/bin/java",
-        "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError"));
+        "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError",
+        "-D" + NativeLibraryCache.DIR_PROPERTY + "=" + ImageLayout.NATIVE));
     java.addAll(spec.fetch() == null ? List.of("-jar", ImageLayout.KILN_JAR, "serve")
         : List.of("-cp", ImageLayout.KILN_JAR, spec.fetch().launcher()));
     return List.copyOf(java);

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The image's base layer, made here instead of pulled: shared libraries at their host paths,
  * {@code /etc/passwd} and {@code /etc/group} naming the non-root user, a world-writable
- * {@code /tmp} (natives are unpacked there) and the user's home.
+ * {@code /tmp} (for libraries that write temporary files) and the user's home.
  */
 final class SystemFiles {
   private static final Instant MTIME = Instant.ofEpochSecond(1);
