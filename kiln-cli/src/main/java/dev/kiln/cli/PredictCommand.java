@@ -67,36 +67,39 @@ final class PredictCommand implements Callable<Integer> {
     if (chunkRows < 1) {
       throw new dev.kiln.core.KilnException("--chunk-rows must be at least 1.", null);
     }
-    if (server != null) {
-      return scoreThroughServer();
+    List<String> kept = keep == null ? null
+        : keep.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
+    // the input is read from here on, while the model loads
+    try (BatchScoring scoring = BatchScoring.start(new BatchScoring.Job(input, output, chunkRows,
+        kept))) {
+      if (server != null) {
+        return scoreThroughServer(scoring);
+      }
+      ModelReferences.Loaded found = project.loadModel(model, loadOptions());
+      LoadedBundle loaded = found.bundle();
+      long rows = score(scoring, loaded::predict);
+      spec.commandLine().getOut().printf("Scored %,d rows with %s version %s into %s%n", rows,
+          loaded.manifest().name(), found.version(), output);
+      return 0;
     }
-    ModelReferences.Loaded found = project.loadModel(model, loadOptions());
-    LoadedBundle loaded = found.bundle();
-    long rows = score(loaded::predict);
-    spec.commandLine().getOut().printf("Scored %,d rows with %s version %s into %s%n", rows,
-        loaded.manifest().name(), found.version(), output);
-    return 0;
   }
 
-  private int scoreThroughServer() {
+  private int scoreThroughServer(BatchScoring scoring) {
     String name = model.replaceAll("[@:].*$", "");
     String prefix = input.getFileName().toString().replaceAll("\\W+", "-") + "-"
         + Long.toString(System.currentTimeMillis(), 36);
     ServerClient client = new ServerClient(server, name, Secrets.fromEnv(tokenEnv), prefix);
-    long rows = score(client);
+    long rows = score(scoring, client);
     spec.commandLine().getOut().printf("Scored %,d rows through %s (model %s) into %s%n", rows,
         server, name, output);
     return 0;
   }
 
   /** Scores the input file in chunks, reporting progress on stderr. */
-  private long score(UnaryOperator<Frame> predictor) {
+  private long score(BatchScoring scoring, UnaryOperator<Frame> predictor) {
     try (StderrProgress progress = StderrProgress.start("Scoring", "rows", System.err,
         spec.commandLine().getErr())) {
-      List<String> kept = keep == null ? null
-          : keep.stream().map(String::trim).filter(k -> !k.isEmpty()).toList();
-      return BatchScoring.score(predictor, new BatchScoring.Job(input, output, chunkRows, kept),
-          progress);
+      return scoring.score(predictor, progress);
     }
   }
 

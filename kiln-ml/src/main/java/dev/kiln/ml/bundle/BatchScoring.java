@@ -6,9 +6,8 @@ import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
 import dev.kiln.data.io.CsvOptions;
 import dev.kiln.data.io.FileFormat;
-import dev.kiln.data.io.FrameChunks;
-import dev.kiln.data.io.FrameReader;
 import dev.kiln.data.io.FrameSink;
+import dev.kiln.data.io.ReadAhead;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +17,21 @@ import java.util.function.UnaryOperator;
 /**
  * Scores a file with a bundle chunk by chunk, so memory stays constant however many rows: each
  * chunk is read, predicted and appended to the output, which is written atomically at the end.
- * The output holds the input columns (all, or those the job keeps) followed by the prediction
- * columns.
+ * The three overlap: the next chunk is read on a background thread while the current one is
+ * predicted ({@link ReadAhead}), and the output is written on another while later chunks are
+ * scored ({@link FrameSink}); at most two input chunks are in flight. The output holds the input
+ * columns (all, or those the job keeps) followed by the prediction columns.
  */
-public final class BatchScoring {
-  private BatchScoring() {}
+public final class BatchScoring implements AutoCloseable {
+  private final Job job;
+  private final FileFormat outputFormat;
+  private final ReadAhead chunks;
+
+  private BatchScoring(Job job, FileFormat outputFormat, ReadAhead chunks) {
+    this.job = job;
+    this.outputFormat = outputFormat;
+    this.chunks = chunks;
+  }
 
   /**
    * Scores {@code input} into {@code output}, copying every input column; formats come from the
@@ -47,10 +56,37 @@ public final class BatchScoring {
    * @throws dev.kiln.data.DataFormatException naming the file, or the column that does not fit
    */
   public static long score(UnaryOperator<Frame> predictor, Job job, LongConsumer progress) {
+    try (BatchScoring scoring = start(job)) {
+      return scoring.score(predictor, progress);
+    }
+  }
+
+  /**
+   * Starts reading a job's input on a background thread, so a caller can load its model
+   * meanwhile; then call {@link #score(UnaryOperator, LongConsumer)} once, and close it. Errors
+   * in the input (a missing or malformed file) are thrown by {@code score}.
+   *
+   * @throws BundleException if a file's format cannot be told from its name
+   */
+  public static BatchScoring start(Job job) {
+    FileFormat in = format(job.input());
+    FileFormat out = format(job.output());
+    return new BatchScoring(job, out, ReadAhead.start(job.input(), in, CsvOptions.defaults(),
+        job.chunkRows()));
+  }
+
+  /**
+   * Scores every chunk of the input with a predictor and writes the output.
+   *
+   * @param predictor returns one row of new columns per input row
+   * @param progress told the number of rows scored so far after each chunk
+   * @return the number of rows scored
+   * @throws dev.kiln.data.DataFormatException naming the file, or the column that does not fit
+   */
+  public long score(UnaryOperator<Frame> predictor, LongConsumer progress) {
     long rows = 0;
-    try (FrameChunks chunks = FrameReader.chunks(job.input(), format(job.input()),
-        CsvOptions.defaults(), job.chunkRows());
-        FrameSink sink = new FrameSink(job.output(), format(job.output()))) {
+    chunks.hasNext();  // a missing or malformed input fails here, before the output's folder exists
+    try (FrameSink sink = new FrameSink(job.output(), outputFormat)) {
       while (chunks.hasNext()) {
         Frame chunk = chunks.next();
         List<Column> columns = new ArrayList<>(kept(chunk, job));
@@ -62,6 +98,12 @@ public final class BatchScoring {
       sink.finish();
     }
     return rows;
+  }
+
+  /** Stops reading the input (if scoring did not read all of it). */
+  @Override
+  public void close() {
+    chunks.close();
   }
 
   /**
