@@ -84,8 +84,10 @@ public final class FeatureTransforms implements FittedStep {
     Map<String, ColumnType> types = new LinkedHashMap<>(input.columns());
     for (int i = 0; i < columns.size(); i++) {
       String name = columns.get(i).name();
+      if (types.containsKey(name)) {
+        throw overwrites(name);
+      }
       FrameSchema before = new FrameSchema(types);
-      requireNew(name, before);
       try {
         types.put(name, parsed.get(i).type(before));
       } catch (ExpressionException e) {
@@ -124,7 +126,9 @@ public final class FeatureTransforms implements FittedStep {
     Frame derived = frame;
     for (int i = 0; i < columns.size(); i++) {
       String name = columns.get(i).name();
-      requireNew(name, derived.schema());
+      if (derived.hasColumn(name)) {
+        throw overwrites(name);
+      }
       try {
         derived = derived.withColumn(parsed.get(i).evaluate(derived, name));
       } catch (ExpressionException e) {
@@ -140,11 +144,9 @@ public final class FeatureTransforms implements FittedStep {
   }
 
   /** The rule of {@link DerivedColumns}: a derived column never replaces a column. */
-  private static void requireNew(String name, FrameSchema schema) {
-    if (schema.columns().containsKey(name)) {
-      throw new DataFormatException("Derived column '" + name + "' would overwrite a column "
-          + "of the same name.", "give the derived column a new name");
-    }
+  private static DataFormatException overwrites(String name) {
+    return new DataFormatException("Derived column '" + name + "' would overwrite a column "
+        + "of the same name.", "give the derived column a new name");
   }
 
   private static DataFormatException failed(String name, ExpressionException e) {
