@@ -6,7 +6,8 @@
 # `kiln predict` CSV->CSV on the fraud rows vs the Python batch job bench/data/predict.py
 # (pandas read_csv, the bundle's features and scaling, its linear or XGBoost model, to_csv), and
 # `kiln predict` on a 3M-row Parquet file, copying every input column (through the launcher's
-# batch JVM settings and with the JVM's defaults) and with --keep of one.
+# batch JVM settings and with the JVM's defaults) and with --keep of one; and the issue's 3M-row
+# trip table scored by a model trained on it, against bench/data/predict_trips.py.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$here"
@@ -67,5 +68,35 @@ read -r c_s c_cpu c_mb <<< "$(measure "${kiln[@]}" predict "$bundle" \
   --input "$work/fraud-3m.parquet" --output "$work/scored-kept.parquet" --keep Time)"
 line "  the same, --keep Time (one input column)" "$c_s" "$c_cpu" "$c_mb" \
   "$(python3 -c "print(f'   -> {3_000_000/$c_s:,.0f} rows/s')")"
+
+# The issue's 3M-row table: the generated trip table scored end to end by a model trained on it
+# (`kiln new --from trips.parquet --target distance_m`, 20 rounds: XGBoost with native categorical
+# zones), against the Python job bench/data/predict_trips.py (read_parquet, XGBoost, to_parquet).
+trips="$work/trips.parquet"
+[ -f "$trips" ] || java --add-opens=java.base/java.nio=ALL-UNNAMED -cp bench/target/kiln-bench.jar \
+  dev.kiln.bench.TripsFile "$trips" 2>/dev/null
+trips_bundle="$work/trips-model/data/06_models/bundle"
+if [ ! -f "$trips_bundle/bundle.json" ]; then
+  rm -rf "$work/trips-model"
+  ./kiln new trips-model --from "$trips" --target distance_m --dir "$work" >/dev/null
+  ./kiln run --project "$work/trips-model" --params train.rounds=20 >/dev/null 2>&1
+fi
+source bench/data/python.sh
+read -r t_s t_cpu t_mb <<< "$(measure "${kiln[@]}" predict "$trips_bundle" --input "$trips" \
+  --output "$work/trips-scored.parquet")"
+read -r q_s q_cpu q_mb <<< "$(measure "$python" bench/data/predict_trips.py "$trips" \
+  "$trips_bundle" "$work/trips-py.parquet")"
+"$python" - "$work" <<'PY'
+import sys, pandas as pd
+a = pd.read_parquet(f"{sys.argv[1]}/trips-scored.parquet")
+b = pd.read_parquet(f"{sys.argv[1]}/trips-py.parquet")
+d = (a.prediction - b.prediction).abs().max()
+assert d < 1e-3 and a.columns.tolist() == b.columns.tolist(), f"outputs differ: {d}"
+print(f"kiln predict and the Python job agree on the trips: max |difference| {d:.1e}")
+PY
+line "kiln predict, 3M trips Parquet->Parquet" "$t_s" "$t_cpu" "$t_mb" \
+  "$(python3 -c "print(f'   -> {3_000_000/$t_s:,.0f} rows/s (goal >= 1M)')")"
+line "  Python: read_parquet+XGBoost+to_parquet" "$q_s" "$q_cpu" "$q_mb" \
+  "$(python3 -c "print(f'   -> {3_000_000/$q_s:,.0f} rows/s, ratio {$t_s/$q_s:.2f} wall, {$t_cpu/$q_cpu:.2f} CPU')")"
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${KILN_BENCH_WORK:-}" ] || rm -rf "$work"

@@ -16,19 +16,7 @@ trips="$work/trips.parquet"
 [ -f "$trips" ] || java --add-opens=java.base/java.nio=ALL-UNNAMED -cp bench/target/kiln-bench.jar \
   dev.kiln.bench.TripsFile "$trips" 2>/dev/null
 
-# pandas reads Parquet through pyarrow; where Debian's Python lacks it, a virtual environment
-# over Debian's packages takes it from this machine's local wheel files (no index is asked).
-python=/usr/bin/python3
-if ! "$python" -c "import pyarrow" 2>/dev/null; then
-  venv="$work/venv"
-  [ -x "$venv/bin/python" ] || "$python" -m venv --system-site-packages "$venv"
-  if ! "$venv/bin/python" -c "import pyarrow" 2>/dev/null; then
-    "$venv/bin/pip" install -q --no-index --find-links /opt/pypi/files pyarrow >&2 || {
-      echo "the Python baseline needs pyarrow (pandas.read_parquet); install it for $python" >&2
-      exit 1; }
-  fi
-  python="$venv/bin/python"
-fi
+source bench/data/python.sh
 
 project="$work/trips-model"
 rm -rf "$project"

@@ -4,6 +4,7 @@ import dev.kiln.core.KilnException;
 import dev.kiln.core.catalog.AtomicFiles;
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
+import dev.kiln.data.StringColumn;
 import dev.kiln.data.TimestampColumn;
 import dev.kiln.data.internal.ArrowCopy;
 import dev.kiln.data.internal.DuckDb;
@@ -28,6 +29,8 @@ import org.duckdb.DuckDBConnection;
  * Close it when done; closing an unfinished sink deletes the partial output.
  */
 public final class FrameSink implements AutoCloseable {
+  /** Distinct values per Parquet row group and column beyond which dictionaries are dropped. */
+  static final int DICTIONARY_LIMIT = 1024;
   private final Path target;
   private final FileFormat format;
   private final Path tmp;
@@ -68,7 +71,7 @@ public final class FrameSink implements AutoCloseable {
       copy = writer.submit(() -> {
         try (DuckDBConnection c = DuckDb.open()) {
           ArrowCopy.copy(c, frame, queue, new ArrowCopy.CopySpec(projection(frame),
-              FrameReader.quote(tmp.toString()), options()));
+              FrameReader.quote(tmp.toString()), options(frame)));
         }
         return null;
       });
@@ -169,17 +172,32 @@ public final class FrameSink implements AutoCloseable {
     }).collect(Collectors.joining(", "));
   }
 
-  private String options() {
+  private String options(Frame first) {
     boolean gz = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     String compression = gz ? ", COMPRESSION gzip" : "";
     return switch (format) {
       case CSV -> "FORMAT CSV, HEADER" + compression;
       // zstd level 1: the default level (3) took twice the CPU time of the whole COPY for files
       // ~15% smaller (3M rows x 32 doubles: 9.0 s against 4.2 s; docs/benchmarks.md)
-      case PARQUET -> "FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 1";
+      case PARQUET -> "FORMAT PARQUET, COMPRESSION ZSTD, COMPRESSION_LEVEL 1"
+          + dictionaryLimit(first);
       case JSON -> "FORMAT JSON, ARRAY true" + compression;
       case JSONL -> "FORMAT JSON" + compression;
     };
+  }
+
+  /**
+   * Returns the limit on Parquet dictionaries: DuckDB tries dictionary encoding on every column
+   * until a row group holds a fifth of its rows as distinct values (24,576), a hash per value
+   * that columns of distinct doubles pay for nothing (a quarter of the CPU of writing the fraud
+   * frame; docs/benchmarks.md). Giving up at {@value #DICTIONARY_LIMIT} values keeps columns of
+   * few values dictionary-encoded; a text column of more distinct values in the first frame keeps
+   * DuckDB's default, as dictionary pages make such columns smaller and faster to read.
+   */
+  private static String dictionaryLimit(Frame first) {
+    boolean manyTexts = first.columns().stream().anyMatch(c -> c instanceof StringColumn s
+        && s.dictionarySize() > DICTIONARY_LIMIT);
+    return manyTexts ? "" : ", DICTIONARY_SIZE_LIMIT " + DICTIONARY_LIMIT;
   }
 
   /**
