@@ -31,21 +31,15 @@ class BadInputTest {
 
   @Test
   void csv_badValueFarBeyondTheSniffedSample_isReportedWhileStreaming() throws Exception {
-    Path file = dir.resolve("late.csv");
-    StringBuilder text = new StringBuilder("id,amount\n");
-    for (int i = 0; i < 60_000; i++) {
-      text.append(i).append(',').append(i % 97).append('\n');
-    }
-    text.append("60000,oops\n");
-    Files.writeString(file, text);
+    Path file = LateBadValueCsv.write(dir);
     int[] chunksBeforeTheError = {0};
     assertThatThrownBy(() -> {
-      try (FrameChunks chunks = FrameReader.chunks(file, FileFormat.CSV, new CsvOptions(",", true,
-          Map.of("amount", ColumnType.LONG)), 10_000)) {
+      try (FrameChunks chunks = FrameReader.chunks(file, FileFormat.CSV,
+          LateBadValueCsv.OPTIONS, 10_000)) {
         chunks.forEachRemaining(c -> chunksBeforeTheError[0]++);
       }
     }).isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("line 60002, column 'amount': 'oops' is not a valid long");
+        .hasMessageContaining(LateBadValueCsv.ERROR);
     assertThat(chunksBeforeTheError[0]).as("DuckDB streams: chunks arrive before the end is read")
         .isPositive();
   }

@@ -3,15 +3,12 @@ package dev.kiln.data.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kiln.data.ColumnType;
 import dev.kiln.data.DataFormatException;
 import dev.kiln.data.Frame;
 import dev.kiln.data.LongColumn;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -72,21 +69,15 @@ class ReadAheadTest {
 
   @Test
   void badLineInALaterChunk_isThrownToTheConsumer_afterTheGoodChunks() throws Exception {
-    Path file = dir.resolve("late.csv");
-    StringBuilder text = new StringBuilder("id,amount\n");
-    for (int i = 0; i < 60_000; i++) {
-      text.append(i).append(',').append(i % 97).append('\n');
-    }
-    text.append("60000,oops\n");
-    Files.writeString(file, text);
+    Path file = LateBadValueCsv.write(dir);
     int[] good = {0};
     assertThatThrownBy(() -> {
-      try (ReadAhead chunks = ReadAhead.start(file, FileFormat.CSV, new CsvOptions(",", true,
-          Map.of("amount", ColumnType.LONG)), 10_000)) {
+      try (ReadAhead chunks = ReadAhead.start(file, FileFormat.CSV,
+          LateBadValueCsv.OPTIONS, 10_000)) {
         chunks.forEachRemaining(c -> good[0]++);
       }
     }).isInstanceOf(DataFormatException.class)
-        .hasMessageContaining("line 60002, column 'amount': 'oops' is not a valid long");
+        .hasMessageContaining(LateBadValueCsv.ERROR);
     assertThat(good[0]).isPositive();
     assertThat(readerThreads()).isEmpty();
   }
